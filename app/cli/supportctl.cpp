@@ -1,0 +1,600 @@
+#include "supportctl.h"
+
+#include "apiclient.h"
+#include "apiurl.h"
+#include "bulkrun.h"
+#include "privacy.h"
+#include "version.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QTextStream>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace sd::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("supportctl", text);
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+const char kUsage[] = R"(Usage: supportctl [--server URL] [--token TOKEN] [--timeout SECONDS] [--retries N]
+                  [--concurrency N] [--json] [--ca-cert FILE] [-v] COMMAND ...
+Commands:
+  get ORDER_ID
+  create ORDER_ID [--callback-phone P] [--body FILE|-]
+  update ORDER_ID [--callback-phone P] [--chat-url U] [--chat-session S] [--body FILE|-]
+  close ORDER_ID
+  agent ORDER_ID                         (GET /support/{id}/agent)
+  assign ORDER_ID AGENT_ID [--name N] [--phone P] [--email E]
+  unassign ORDER_ID
+  reassign AGENT_ID (ORDER_ID... | --from FILE|-)
+  fetch (ORDER_ID... | --from FILE|-)
+Options:
+  --server URL       base URL of the Provider Platform (default: $SUPPORTDESK_SERVER)
+  --token TOKEN      bearer token (default: $SUPPORTDESK_TOKEN); never printed
+  --timeout SECONDS  per request (default 15)
+  --retries N        retries of transient failures (default 3; POST is never retried)
+  --concurrency N    requests in flight for bulk commands (default 6)
+  --json             print the server's JSON, every field included
+  --ca-cert FILE     also trust this CA certificate (PEM or DER)
+  -v, --verbose      log each exchange on stderr (token and phone numbers masked)
+  -h, --help         this text
+  --version          the version
+Exit status: 0 ok; 1 usage error (nothing sent); 2 refused by the server (4xx);
+  3 server error (5xx) after retries; 4 network error, timeout or TLS failure;
+  5 invalid response; 6 partial failure in a bulk command.
+)";
+
+int usageError(const QString &message)
+{
+    err() << "supportctl: " << message << '\n'
+          << tr("Try 'supportctl --help'.") << '\n';
+    err().flush();
+    return ExitUsage;
+}
+
+int exitCodeFor(const ApiError &e)
+{
+    switch (e.kind) {
+    case ApiError::Kind::None: return ExitOk;
+    case ApiError::Kind::InvalidInput: return ExitUsage;
+    case ApiError::Kind::Refused:
+    case ApiError::Kind::Conflict: return ExitRefused;
+    case ApiError::Kind::Server: return ExitServer;
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Tls:
+    case ApiError::Kind::Cancelled: return ExitNetwork;
+    case ApiError::Kind::InvalidResponse: return ExitInvalidResponse;
+    }
+    return ExitInvalidResponse;
+}
+
+QString q(const std::optional<std::string> &s)
+{
+    return s ? QString::fromStdString(*s) : QString();
+}
+
+void printLine(const QString &label, const QString &value)
+{
+    if (!value.isEmpty())
+        out() << label.leftJustified(13) << value << '\n';
+}
+
+void printAgent(const Agent &a, const QString &indent)
+{
+    QString name = a.person ? q(a.person->name) : QString();
+    printLine(indent + tr("Agent:"), name.isEmpty() ? q(a.id)
+                                                    : QStringLiteral("%1 (%2)").arg(name, q(a.id)));
+    if (a.contact) {
+        QStringList parts;
+        if (a.contact->phone)
+            parts << q(a.contact->phone);
+        if (a.contact->email)
+            parts << q(a.contact->email);
+        printLine(indent + tr("  Contact:"), parts.join(QStringLiteral(", ")));
+    }
+    if (a.organization && a.organization->descriptor)
+        printLine(indent + tr("  Org:"), q(a.organization->descriptor->name));
+    if (a.rating)
+        printLine(indent + tr("  Rating:"), QString::fromStdString(a.rating->text()));
+}
+
+void printSupport(const Support &s)
+{
+    printLine(tr("Order:"), q(s.orderId));
+    printLine(tr("Phone:"), q(s.callbackPhone));
+    if (s.chat) {
+        QString chat = q(s.chat->url);
+        if (s.chat->sessionId)
+            chat += (chat.isEmpty() ? QString() : QStringLiteral(" "))
+                  + tr("(session %1)").arg(q(s.chat->sessionId));
+        printLine(tr("Chat:"), chat);
+    }
+    if (s.faq) {
+        QString faq = q(s.faq->url);
+        if (s.faq->mimeType)
+            faq += QStringLiteral(" (%1)").arg(q(s.faq->mimeType));
+        printLine(tr("FAQ:"), faq);
+    }
+    if (s.descriptor) {
+        QString d = q(s.descriptor->name);
+        if (s.descriptor->shortDesc)
+            d += (d.isEmpty() ? QString() : QStringLiteral(": ")) + q(s.descriptor->shortDesc);
+        printLine(tr("Descriptor:"), d);
+    }
+    if (s.agent)
+        printAgent(*s.agent, QString());
+    else
+        printLine(tr("Agent:"), tr("(none assigned)"));
+}
+
+QString prettyJson(const QByteArray &body)
+{
+    auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+    if (j.is_discarded())
+        return QString::fromUtf8(body);
+    return QString::fromStdString(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+bool readInput(const QString &path, QByteArray *data, QString *problem)
+{
+    QFile file;
+    bool opened = false;
+    if (path == QLatin1String("-"))
+        opened = file.open(stdin, QIODevice::ReadOnly);
+    else {
+        file.setFileName(path);
+        opened = file.open(QIODevice::ReadOnly);
+    }
+    if (!opened) {
+        *problem = tr("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    *data = file.readAll();
+    return true;
+}
+
+bool readBody(const QString &path, Support *body, QString *problem)
+{
+    QByteArray data;
+    if (!readInput(path, &data, problem))
+        return false;
+    auto parsed = parseSupport(std::string_view(data.constData(), size_t(data.size())));
+    if (!parsed.ok()) {
+        *problem = tr("%1 is not a Support object: %2 at \"%3\"")
+                       .arg(path == QLatin1String("-") ? tr("standard input") : path,
+                            QString::fromStdString(parsed.errorMessage),
+                            QString::fromStdString(parsed.errorPath.empty() ? "/"
+                                                                            : parsed.errorPath));
+        return false;
+    }
+    *body = *parsed.value;
+    return true;
+}
+
+bool readIdList(const QString &path, QStringList *ids, QString *problem)
+{
+    QByteArray data;
+    if (!readInput(path, &data, problem))
+        return false;
+    for (const QString &line : QString::fromUtf8(data).split(QLatin1Char('\n'))) {
+        QString id = line;
+        if (id.endsWith(QLatin1Char('\r')))
+            id.chop(1);
+        if (id.trimmed().isEmpty() || id.startsWith(QLatin1Char('#')))
+            continue;
+        ids->append(id.trimmed());
+    }
+    return true;
+}
+
+struct Globals
+{
+    ClientConfig config;
+    bool json = false;
+    bool verbose = false;
+    int concurrency = 6;
+};
+
+class Runner
+{
+public:
+    Runner(const Globals &g) : m_globals(g)
+    {
+        m_client.setConfig(g.config);
+        if (g.verbose) {
+            QObject::connect(&m_client, &ApiClient::exchangeFinished, [](const Exchange &ex) {
+                QString line = QStringLiteral("> %1 %2 -> %3 %4ms")
+                                   .arg(QString::fromLatin1(ex.method),
+                                        ex.url.toString(QUrl::FullyEncoded))
+                                   .arg(ex.httpStatus == 0 ? QStringLiteral("---")
+                                                           : QString::number(ex.httpStatus))
+                                   .arg(ex.durationMs);
+                if (ex.attempt > 1)
+                    line += QStringLiteral(" (attempt %1)").arg(ex.attempt);
+                if (ex.error.isError())
+                    line += QStringLiteral(" [%1] %2").arg(ApiError::kindName(ex.error.kind),
+                                                           ex.error.serverMessage);
+                err() << maskPersonalData(line) << '\n';
+                err().flush();
+            });
+            QObject::connect(&m_client, &ApiClient::retryScheduled,
+                             [](const QString &, Operation, int retry, int delayMs,
+                                const ApiError &) {
+                                 err() << QStringLiteral("> retry %1 in %2ms").arg(retry).arg(delayMs)
+                                       << '\n';
+                                 err().flush();
+                             });
+        }
+    }
+
+    ApiClient &client() { return m_client; }
+
+    // Waits for one reply and prints it.
+    int single(ApiReply *reply)
+    {
+        QEventLoop loop;
+        QObject::connect(reply, &ApiReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        reply->deleteLater();
+        if (!reply->isOk()) {
+            err() << "supportctl: " << reply->error().message() << '\n';
+            err().flush();
+            return exitCodeFor(reply->error());
+        }
+        if (m_globals.json) {
+            const QByteArray body = reply->rawBody();
+            if (!body.trimmed().isEmpty())
+                out() << prettyJson(body) << '\n';
+            else if (auto *s = qobject_cast<SupportReply *>(reply); s && s->result())
+                out() << prettyJson(QByteArray::fromStdString(serialize(*s->result()))) << '\n';
+            else
+                out() << "{}\n";
+        } else if (auto *s = qobject_cast<SupportReply *>(reply)) {
+            if (s->result())
+                printSupport(*s->result());
+            else
+                out() << tr("Order %1: closed.").arg(reply->orderId()) << '\n';
+        } else if (auto *a = qobject_cast<AgentReply *>(reply); a && a->result()) {
+            printAgent(*a->result(), QString());
+        }
+        out().flush();
+        return ExitOk;
+    }
+
+    int bulk(const QStringList &ids, BulkRun::StartFn start, const QString &verb)
+    {
+        if (ids.isEmpty())
+            return usageError(tr("no order IDs given"));
+        for (const QString &id : ids) {
+            const QString problem = orderIdProblem(id);
+            if (!problem.isEmpty())
+                return usageError(tr("order ID \"%1\": %2").arg(id.left(40), problem));
+        }
+        BulkRun run(ids, m_globals.concurrency, std::move(start));
+        const bool progressLine = isatty(fileno(stderr));
+        QObject::connect(&run, &BulkRun::itemFinished, [&](int, const BulkItemResult &item) {
+            if (progressLine)
+                err() << "\r\033[K";
+            if (!m_globals.json) {
+                if (item.ok()) {
+                    QString agent;
+                    if (item.support && item.support->agent)
+                        agent = QString::fromStdString(item.support->agent->displayName());
+                    out() << item.orderId << '\t' << verb
+                          << (agent.isEmpty() ? QString() : QStringLiteral("\t") + agent) << '\n';
+                } else {
+                    out() << item.orderId << '\t' << tr("FAILED") << '\t'
+                          << item.error.message() << '\n';
+                }
+                out().flush();
+            }
+        });
+        QObject::connect(&run, &BulkRun::progress, [&](int done, int failed, int total) {
+            if (!progressLine)
+                return;
+            err() << "\r\033[K"
+                  << tr("%1/%2 done, %3 failed").arg(done).arg(total).arg(failed);
+            err().flush();
+        });
+        QEventLoop loop;
+        QObject::connect(&run, &BulkRun::finished, &loop, &QEventLoop::quit);
+        run.start();
+        loop.exec();
+        if (progressLine)
+            err() << "\r\033[K";
+
+        QStringList failedIds;
+        QSet<int> codes;
+        for (const BulkItemResult &item : run.results()) {
+            if (!item.ok()) {
+                failedIds << item.orderId;
+                codes.insert(exitCodeFor(item.error));
+            }
+        }
+        if (m_globals.json) {
+            nlohmann::json array = nlohmann::json::array();
+            for (const BulkItemResult &item : run.results()) {
+                if (!item.ok())
+                    continue;
+                auto j = nlohmann::json::parse(item.body.begin(), item.body.end(), nullptr, false);
+                if (j.is_discarded() && item.support)
+                    nlohmann::to_json(j, *item.support);
+                array.push_back(j.is_discarded() ? nlohmann::json::object() : j);
+            }
+            out() << QString::fromStdString(array.dump(2, ' ', false,
+                                                       nlohmann::json::error_handler_t::replace))
+                  << '\n';
+            out().flush();
+        }
+        const int okCount = run.total() - int(failedIds.size());
+        err() << tr("%1 of %2 succeeded, %3 failed").arg(okCount).arg(run.total()).arg(failedIds.size());
+        if (!failedIds.isEmpty()) {
+            const int shown = 20;
+            err() << ": " << failedIds.mid(0, shown).join(QStringLiteral(", "));
+            if (failedIds.size() > shown)
+                err() << tr(" and %1 more").arg(failedIds.size() - shown);
+        }
+        err() << '\n';
+        err().flush();
+        if (failedIds.isEmpty())
+            return ExitOk;
+        if (okCount == 0 && codes.size() == 1)
+            return *codes.begin();
+        return ExitPartial;
+    }
+
+private:
+    Globals m_globals;
+    ApiClient m_client;
+};
+
+QCommandLineOption opt(const QString &name, const QString &valueName = {})
+{
+    return valueName.isEmpty() ? QCommandLineOption(name) : QCommandLineOption(name, QString(), valueName);
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    QCommandLineParser global;
+    global.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const auto server = opt(QStringLiteral("server"), QStringLiteral("URL"));
+    const auto token = opt(QStringLiteral("token"), QStringLiteral("TOKEN"));
+    const auto timeout = opt(QStringLiteral("timeout"), QStringLiteral("SECONDS"));
+    const auto retries = opt(QStringLiteral("retries"), QStringLiteral("N"));
+    const auto concurrency = opt(QStringLiteral("concurrency"), QStringLiteral("N"));
+    const auto json = opt(QStringLiteral("json"));
+    const auto caCert = opt(QStringLiteral("ca-cert"), QStringLiteral("FILE"));
+    const QCommandLineOption verbose(QStringList{QStringLiteral("v"), QStringLiteral("verbose")});
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const auto version = opt(QStringLiteral("version"));
+    // The commands' own options; parsed together with the global ones so that either may stand
+    // before or after the command.
+    const auto phone = opt(QStringLiteral("callback-phone"), QStringLiteral("P"));
+    const auto body = opt(QStringLiteral("body"), QStringLiteral("FILE"));
+    const auto chatUrl = opt(QStringLiteral("chat-url"), QStringLiteral("U"));
+    const auto chatSession = opt(QStringLiteral("chat-session"), QStringLiteral("S"));
+    const auto name = opt(QStringLiteral("name"), QStringLiteral("N"));
+    const auto agentPhone = opt(QStringLiteral("phone"), QStringLiteral("P"));
+    const auto email = opt(QStringLiteral("email"), QStringLiteral("E"));
+    const auto from = opt(QStringLiteral("from"), QStringLiteral("FILE"));
+    const QList<QCommandLineOption> commandOptions = {phone, body, chatUrl, chatSession,
+                                                      name, agentPhone, email, from};
+    global.addOptions({server, token, timeout, retries, concurrency, json, caCert, verbose, help, version});
+    global.addOptions(commandOptions);
+    if (!global.parse(QStringList{QStringLiteral("supportctl")} + arguments))
+        return usageError(global.errorText());
+    if (global.isSet(help)) {
+        out() << QString::fromUtf8(kUsage);
+        out().flush();
+        return ExitOk;
+    }
+    if (global.isSet(version)) {
+        out() << "supportctl " << SUPPORTDESK_VERSION << '\n';
+        out().flush();
+        return ExitOk;
+    }
+
+    QStringList args = global.positionalArguments();
+    if (args.isEmpty())
+        return usageError(tr("no command given"));
+    const QString command = args.takeFirst();
+
+    struct Spec
+    {
+        QList<QCommandLineOption> options;
+        int minArgs;
+        int maxArgs; // -1: any
+    };
+    const QMap<QString, Spec> specs = {
+        {QStringLiteral("get"), {{}, 1, 1}},
+        {QStringLiteral("create"), {{phone, body}, 1, 1}},
+        {QStringLiteral("update"), {{phone, chatUrl, chatSession, body}, 1, 1}},
+        {QStringLiteral("close"), {{}, 1, 1}},
+        {QStringLiteral("agent"), {{}, 1, 1}},
+        {QStringLiteral("assign"), {{name, agentPhone, email}, 2, 2}},
+        {QStringLiteral("unassign"), {{}, 1, 1}},
+        {QStringLiteral("reassign"), {{from, name, agentPhone, email}, 1, -1}},
+        {QStringLiteral("fetch"), {{from}, 0, -1}},
+    };
+    if (!specs.contains(command))
+        return usageError(tr("unknown command \"%1\"").arg(command));
+    const Spec spec = specs.value(command);
+    for (const QCommandLineOption &o : commandOptions) {
+        bool allowed = false;
+        for (const QCommandLineOption &a : spec.options)
+            allowed = allowed || a.names() == o.names();
+        if (global.isSet(o) && !allowed)
+            return usageError(tr("\"%1\" does not take --%2").arg(command, o.names().first()));
+    }
+    if (args.size() < spec.minArgs || (spec.maxArgs >= 0 && args.size() > spec.maxArgs))
+        return usageError(tr("wrong number of arguments for \"%1\"").arg(command));
+    QCommandLineParser &sub = global;
+
+    const auto env = QProcessEnvironment::systemEnvironment();
+    Globals g;
+    g.json = global.isSet(json);
+    g.verbose = global.isSet(verbose);
+    const QString serverText = global.isSet(server) ? global.value(server)
+                                                    : env.value(QStringLiteral("SUPPORTDESK_SERVER"));
+    g.config.token = global.isSet(token) ? global.value(token)
+                                         : env.value(QStringLiteral("SUPPORTDESK_TOKEN"));
+    bool ok = true;
+    if (global.isSet(timeout)) {
+        const double seconds = global.value(timeout).toDouble(&ok);
+        if (!ok || seconds <= 0 || seconds > 3600)
+            return usageError(tr("--timeout needs seconds between 0 and 3600"));
+        g.config.timeoutMs = int(seconds * 1000);
+    }
+    if (global.isSet(retries)) {
+        g.config.retry.maxRetries = global.value(retries).toInt(&ok);
+        if (!ok || g.config.retry.maxRetries < 0 || g.config.retry.maxRetries > 20)
+            return usageError(tr("--retries needs a number from 0 to 20"));
+    }
+    if (global.isSet(concurrency)) {
+        g.concurrency = global.value(concurrency).toInt(&ok);
+        if (!ok || g.concurrency < 1 || g.concurrency > 64)
+            return usageError(tr("--concurrency needs a number from 1 to 64"));
+    }
+    if (global.isSet(caCert)) {
+        const QString problem = loadCaCertificates(global.value(caCert), &g.config.extraCaCertificates);
+        if (!problem.isEmpty())
+            return usageError(problem);
+    }
+
+    if (serverText.isEmpty())
+        return usageError(tr("no server: give --server URL or set SUPPORTDESK_SERVER"));
+    g.config.baseUrl = QUrl(serverText, QUrl::StrictMode);
+    const QString urlProblem = baseUrlProblem(g.config.baseUrl);
+    if (!urlProblem.isEmpty())
+        return usageError(urlProblem);
+    if (spec.maxArgs == 1 || command == QLatin1String("assign")) {
+        const QString problem = orderIdProblem(args[0]);
+        if (!problem.isEmpty())
+            return usageError(problem);
+    }
+
+    Runner runner(g);
+    ApiClient &client = runner.client();
+    const QString id = args.value(0);
+
+    if (command == QLatin1String("get"))
+        return runner.single(client.fetch(id));
+    if (command == QLatin1String("close"))
+        return runner.single(client.close(id));
+    if (command == QLatin1String("agent"))
+        return runner.single(client.fetchAgent(id));
+    if (command == QLatin1String("unassign"))
+        return runner.single(client.unassignAgent(id));
+    if (command == QLatin1String("create")) {
+        std::optional<Support> s;
+        QString problem;
+        if (sub.isSet(body)) {
+            s.emplace();
+            if (!readBody(sub.value(body), &*s, &problem))
+                return usageError(problem);
+        }
+        if (sub.isSet(phone)) {
+            if (!s)
+                s.emplace();
+            s->callbackPhone = sub.value(phone).toStdString();
+        }
+        return runner.single(client.create(id, s));
+    }
+    if (command == QLatin1String("update")) {
+        const bool anyField = sub.isSet(phone) || sub.isSet(chatUrl) || sub.isSet(chatSession);
+        if (!anyField && !sub.isSet(body))
+            return usageError(tr("update needs --body or at least one field option"));
+        const auto applyFields = [&sub, phone, chatUrl, chatSession](Support &s) {
+            if (sub.isSet(phone))
+                s.callbackPhone = sub.value(phone).toStdString();
+            if (sub.isSet(chatUrl) || sub.isSet(chatSession)) {
+                if (!s.chat)
+                    s.chat.emplace();
+                if (sub.isSet(chatUrl))
+                    s.chat->url = sub.value(chatUrl).toStdString();
+                if (sub.isSet(chatSession))
+                    s.chat->sessionId = sub.value(chatSession).toStdString();
+            }
+        };
+        if (sub.isSet(body)) {
+            Support s;
+            QString problem;
+            if (!readBody(sub.value(body), &s, &problem))
+                return usageError(problem);
+            applyFields(s);
+            return runner.single(client.replace(id, s));
+        }
+        return runner.single(client.update(id, applyFields));
+    }
+
+    const auto agentFromOptions = [&](const QString &agentId) {
+        Agent a;
+        a.id = agentId.toStdString();
+        if (sub.isSet(name)) {
+            a.person.emplace();
+            a.person->name = sub.value(name).toStdString();
+        }
+        if (sub.isSet(agentPhone) || sub.isSet(email)) {
+            a.contact.emplace();
+            if (sub.isSet(agentPhone))
+                a.contact->phone = sub.value(agentPhone).toStdString();
+            if (sub.isSet(email))
+                a.contact->email = sub.value(email).toStdString();
+        }
+        return a;
+    };
+    if (command == QLatin1String("assign")) {
+        if (args[1].trimmed().isEmpty())
+            return usageError(tr("the agent ID is empty"));
+        return runner.single(client.assignAgent(id, agentFromOptions(args[1])));
+    }
+
+    // Bulk commands.
+    QStringList ids = command == QLatin1String("reassign") ? args.mid(1) : args;
+    if (sub.isSet(from)) {
+        if (!ids.isEmpty())
+            return usageError(tr("give order IDs or --from, not both"));
+        QString problem;
+        if (!readIdList(sub.value(from), &ids, &problem))
+            return usageError(problem);
+    }
+    if (command == QLatin1String("reassign")) {
+        if (args[0].trimmed().isEmpty())
+            return usageError(tr("the agent ID is empty"));
+        const Agent agent = agentFromOptions(args[0]);
+        return runner.bulk(ids, [&client, agent](const QString &orderId) -> ApiReply * {
+            return client.assignAgent(orderId, agent);
+        }, tr("assigned"));
+    }
+    return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
+        return client.fetch(orderId);
+    }, tr("ok"));
+}
+
+} // namespace sd::cli

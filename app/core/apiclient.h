@@ -1,0 +1,231 @@
+// The Support Management API client: one object over one QNetworkAccessManager, one typed call
+// per operation, each returning a reply object.
+//
+// Signal order of every reply: zero or more retrying(), then exactly one finished(), always
+// asynchronously (never from inside the call that created the reply, not even for input that
+// is refused before sending). After finished() the reply holds a result or an error. The
+// caller owns the reply (deleteLater() it); abort() ends it with ApiError::Kind::Cancelled.
+#pragma once
+
+#include "apierror.h"
+#include "models.h"
+#include "retrypolicy.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QTimer;
+
+namespace sd {
+
+class ApiClient;
+
+struct ClientConfig
+{
+    QUrl baseUrl;
+    QString token;           // bearer token; never logged or printed
+    int timeoutMs = 15'000;  // per attempt
+    RetryPolicy retry;
+    qint64 maxResponseBytes = 8 * 1024 * 1024;
+    QList<QSslCertificate> extraCaCertificates; // trusted in addition to the system's
+};
+
+// Loads the PEM or DER certificates of `path`; an error message when none could be read.
+QString loadCaCertificates(const QString &path, QList<QSslCertificate> *out);
+
+// One HTTP exchange, as the request log and `supportctl -v` show it. Holds no token.
+struct Exchange
+{
+    QDateTime started;
+    QByteArray method;
+    QUrl url;
+    int attempt = 1;       // 1 = first try
+    int httpStatus = 0;
+    qint64 durationMs = 0;
+    qint64 bytesReceived = 0;
+    ApiError error;        // Kind::None when the exchange succeeded
+    QByteArray requestBody; // what was sent (for "copy as curl"); may contain personal data
+};
+
+// The raw outcome of one exchange (all retries included).
+struct HttpResult
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray etag;
+    QByteArray contentType;
+    ApiError error;
+};
+
+class ApiReply : public QObject
+{
+    Q_OBJECT
+public:
+    ~ApiReply() override;
+
+    Operation operation() const { return m_operation; }
+    QString orderId() const { return m_orderId; }
+    bool isFinished() const { return m_finished; }
+    bool isOk() const { return m_finished && !m_error.isError(); }
+    const ApiError &error() const { return m_error; }
+    int httpStatus() const { return m_last.status; }
+    QByteArray etag() const { return m_last.etag; }
+    // The server's body of the final exchange, unchanged.
+    QByteArray rawBody() const { return m_last.body; }
+
+    void abort();
+
+Q_SIGNALS:
+    void retrying(int retry, int delayMs, const sd::ApiError &reason);
+    void finished();
+
+protected:
+    friend class ApiClient;
+    ApiReply(ApiClient *client, Operation op, const QString &orderId);
+
+    struct Request
+    {
+        Request(QByteArray m, bool agent = false, QByteArray b = {}, bool withBody = false,
+                QByteArray match = {})
+            : method(std::move(m)), agentPath(agent), body(std::move(b)), hasBody(withBody),
+              ifMatch(std::move(match))
+        {
+        }
+        QByteArray method;
+        bool agentPath = false;
+        QByteArray body;       // sent when non-empty or when hasBody
+        bool hasBody = false;
+        QByteArray ifMatch;
+    };
+    using Continuation = std::function<void(const HttpResult &)>;
+    void send(const Request &request, Continuation then);
+    void finishWithError(ApiError error);
+    void finishOk();
+    ApiError makeError(ApiError::Kind kind, const QString &detail = {}) const;
+    ApiClient *client() const { return m_client; }
+    HttpResult m_last;
+
+private:
+    void startAttempt();
+    void onAttemptFinished();
+    void scheduleRetry(const ApiError &reason, int delayMs);
+    void completeExchange(const HttpResult &result);
+
+    QPointer<ApiClient> m_client;
+    Operation m_operation;
+    QString m_orderId;
+    ApiError m_error;
+    bool m_finished = false;
+
+    // Current exchange.
+    Request m_request{QByteArray()};
+    Continuation m_then;
+    int m_attempt = 0;
+    QPointer<QNetworkReply> m_reply;
+    QTimer *m_attemptTimer = nullptr; // the timeout, then the backoff wait
+    QElapsedTimer m_attemptClock;
+    QDateTime m_attemptStarted;
+    QByteArray m_buffer;
+    bool m_timedOut = false;
+    bool m_tooLarge = false;
+    bool m_aborted = false;
+    bool m_waitingToRetry = false;
+};
+
+// A reply whose result is a Support session.
+class SupportReply : public ApiReply
+{
+    Q_OBJECT
+public:
+    // Set on success. For close() with an empty 2xx body there is no final session: nullopt.
+    const std::optional<Support> &result() const { return m_support; }
+
+private:
+    friend class ApiClient;
+    using ApiReply::ApiReply;
+    void interpret(const HttpResult &r, bool emptyMeansRefetch);
+    void refetch();
+    std::optional<Support> m_support;
+};
+
+class AgentReply : public ApiReply
+{
+    Q_OBJECT
+public:
+    const std::optional<Agent> &result() const { return m_agent; }
+
+private:
+    friend class ApiClient;
+    using ApiReply::ApiReply;
+    std::optional<Agent> m_agent;
+};
+
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    // `nam` may be injected (tests use a fake one); else the client makes its own.
+    explicit ApiClient(QObject *parent = nullptr, QNetworkAccessManager *nam = nullptr);
+    ~ApiClient() override;
+
+    void setConfig(const ClientConfig &config);
+    const ClientConfig &config() const { return m_config; }
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    int requestsInFlight() const { return m_inFlight; }
+
+    // POST /support/{id}; `body` optional (order_id is set to the ID).
+    SupportReply *create(const QString &orderId, const std::optional<Support> &body = {});
+    // GET /support/{id}
+    SupportReply *fetch(const QString &orderId);
+    // PUT /support/{id} with the whole object as given. `ifMatch` is sent when not empty.
+    SupportReply *replace(const QString &orderId, const Support &whole,
+                          const QByteArray &ifMatch = {});
+    // Read-modify-write: GET, apply `change`, PUT with If-Match when the server gave an ETag.
+    // Every field `change` does not touch, unknown ones included, goes back unchanged.
+    // 412 becomes ApiError::Kind::Conflict.
+    SupportReply *update(const QString &orderId, std::function<void(Support &)> change);
+    // DELETE /support/{id}
+    SupportReply *close(const QString &orderId, const QByteArray &ifMatch = {});
+    // GET /support/{id}/agent
+    AgentReply *fetchAgent(const QString &orderId);
+    // PUT /support/{id}/agent; `agent.id` is required.
+    SupportReply *assignAgent(const QString &orderId, const Agent &agent,
+                              const QByteArray &ifMatch = {});
+    // DELETE /support/{id}/agent
+    SupportReply *unassignAgent(const QString &orderId, const QByteArray &ifMatch = {});
+
+    static QByteArray userAgent();
+
+Q_SIGNALS:
+    // For the request log and -v: one per attempt, when it ends. Never carries the token.
+    void exchangeFinished(const sd::Exchange &exchange);
+    // For the status bar: a request will be tried again after delayMs.
+    void retryScheduled(const QString &orderId, sd::Operation operation, int retry, int delayMs,
+                        const sd::ApiError &reason);
+    void requestsInFlightChanged(int count);
+
+private:
+    friend class ApiReply;
+    QNetworkReply *startRequest(const QByteArray &method, const QByteArray &encodedUrl,
+                                const QByteArray &body, bool hasBody, const QByteArray &ifMatch);
+    void changeInFlight(int delta);
+    template<typename R>
+    R *makeReply(Operation op, const QString &orderId, bool *refused);
+
+    QNetworkAccessManager *m_nam;
+    ClientConfig m_config;
+    int m_inFlight = 0;
+};
+
+} // namespace sd
+
+Q_DECLARE_METATYPE(sd::Exchange)

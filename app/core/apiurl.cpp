@@ -1,0 +1,65 @@
+#include "apiurl.h"
+
+#include <QCoreApplication>
+
+namespace sd {
+
+QString orderIdProblem(const QString &orderId)
+{
+    if (orderId.isEmpty())
+        return QCoreApplication::translate("sd::Api", "The order ID is empty.");
+    if (orderId.trimmed().isEmpty())
+        return QCoreApplication::translate("sd::Api", "The order ID contains only white space.");
+    const qsizetype bytes = orderId.toUtf8().size();
+    if (bytes > kMaxOrderIdBytes)
+        return QCoreApplication::translate("sd::Api",
+                                           "The order ID is %1 bytes long; at most %2 are allowed.")
+            .arg(bytes)
+            .arg(kMaxOrderIdBytes);
+    return {};
+}
+
+QByteArray encodeOrderId(const QString &orderId)
+{
+    if (orderId == QLatin1String("."))
+        return QByteArrayLiteral("%2E");
+    if (orderId == QLatin1String(".."))
+        return QByteArrayLiteral("%2E%2E");
+    // toPercentEncoding leaves exactly RFC 3986's unreserved set: ALPHA DIGIT - . _ ~
+    return orderId.toUtf8().toPercentEncoding();
+}
+
+QString baseUrlProblem(const QUrl &base)
+{
+    if (!base.isValid() || base.isRelative() || base.host().isEmpty())
+        return QCoreApplication::translate("sd::Api",
+                                           "The server address \"%1\" is not an absolute URL.")
+            .arg(base.toDisplayString());
+    const QString scheme = base.scheme().toLower();
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return QCoreApplication::translate("sd::Api",
+                                           "The server address must start with http:// or https://.");
+    return {};
+}
+
+QUrl supportUrl(const QUrl &base, const QString &orderId, bool agent)
+{
+    const QByteArray encoded = supportUrlEncoded(base, orderId, agent);
+    return encoded.isEmpty() ? QUrl() : QUrl::fromEncoded(encoded, QUrl::StrictMode);
+}
+
+QByteArray supportUrlEncoded(const QUrl &base, const QString &orderId, bool agent)
+{
+    if (!baseUrlProblem(base).isEmpty())
+        return {};
+    QByteArray prefix = base.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment)
+                            .toEncoded(QUrl::FullyEncoded);
+    while (prefix.endsWith('/'))
+        prefix.chop(1);
+    QByteArray encoded = prefix + "/support/" + encodeOrderId(orderId);
+    if (agent)
+        encoded += "/agent";
+    return encoded;
+}
+
+} // namespace sd

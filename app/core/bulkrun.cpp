@@ -1,0 +1,99 @@
+#include "bulkrun.h"
+
+namespace sd {
+
+BulkRun::BulkRun(const QStringList &orderIds, int concurrency, StartFn start, QObject *parent)
+    : QObject(parent), m_concurrency(std::max(1, concurrency)), m_start(std::move(start))
+{
+    m_results.resize(orderIds.size());
+    for (qsizetype i = 0; i < orderIds.size(); ++i)
+        m_results[size_t(i)].orderId = orderIds[i];
+}
+
+BulkRun::~BulkRun()
+{
+    for (ApiReply *reply : std::as_const(m_replies)) {
+        reply->disconnect(this);
+        reply->deleteLater();
+    }
+}
+
+void BulkRun::start()
+{
+    if (m_running || m_finishedEmitted)
+        return;
+    m_running = true;
+    m_clock.start();
+    if (m_results.empty()) {
+        QMetaObject::invokeMethod(this, [this] {
+            m_running = false;
+            m_finishedEmitted = true;
+            Q_EMIT finished();
+        }, Qt::QueuedConnection);
+        return;
+    }
+    fill();
+}
+
+void BulkRun::cancel()
+{
+    if (!m_running)
+        return;
+    m_cancelled = true;
+    const auto replies = m_replies;
+    for (ApiReply *reply : replies)
+        reply->abort(); // each ends with Cancelled through onReplyFinished
+    if (m_inFlight == 0 && !m_finishedEmitted) {
+        m_running = false;
+        m_finishedEmitted = true;
+        Q_EMIT finished();
+    }
+}
+
+qint64 BulkRun::estimatedRemainingMs() const
+{
+    if (m_done == 0 || !m_clock.isValid())
+        return -1;
+    return m_clock.elapsed() * remaining() / m_done;
+}
+
+void BulkRun::fill()
+{
+    while (!m_cancelled && m_inFlight < m_concurrency && m_next < total()) {
+        const int index = m_next++;
+        ApiReply *reply = m_start(m_results[size_t(index)].orderId);
+        ++m_inFlight;
+        m_maxInFlight = std::max(m_maxInFlight, m_inFlight);
+        m_replies.append(reply);
+        connect(reply, &ApiReply::finished, this,
+                [this, index, reply] { onReplyFinished(index, reply); });
+    }
+}
+
+void BulkRun::onReplyFinished(int index, ApiReply *reply)
+{
+    --m_inFlight;
+    m_replies.removeOne(reply);
+    BulkItemResult &item = m_results[size_t(index)];
+    item.done = true;
+    item.error = reply->error();
+    item.body = reply->rawBody();
+    if (auto *s = qobject_cast<SupportReply *>(reply))
+        item.support = s->result();
+    else if (auto *a = qobject_cast<AgentReply *>(reply))
+        item.agent = a->result();
+    ++m_done;
+    if (item.error.isError())
+        ++m_failed;
+    reply->deleteLater();
+    Q_EMIT itemFinished(index, item);
+    Q_EMIT progress(m_done, m_failed, total());
+    fill();
+    if (m_inFlight == 0 && (m_next >= total() || m_cancelled) && !m_finishedEmitted) {
+        m_running = false;
+        m_finishedEmitted = true;
+        Q_EMIT finished();
+    }
+}
+
+} // namespace sd

@@ -1,0 +1,49 @@
+#include "retrypolicy.h"
+
+#include <QLocale>
+#include <QTimeZone>
+#include <algorithm>
+#include <cmath>
+
+namespace sd {
+
+bool RetryPolicy::isTransientStatus(int s)
+{
+    return s == 408 || s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
+}
+
+bool RetryPolicy::isRetryableMethod(const QByteArray &method)
+{
+    return method == "GET" || method == "PUT" || method == "DELETE";
+}
+
+int RetryPolicy::backoffMs(int retry, double jitter01) const
+{
+    const double exp = std::pow(2.0, std::clamp(retry - 1, 0, 30));
+    const double base = std::min<double>(double(baseDelayMs) * exp, double(maxDelayMs));
+    const double jittered = base * (0.5 + std::clamp(jitter01, 0.0, 1.0));
+    return int(std::min<double>(jittered, double(maxDelayMs)));
+}
+
+std::optional<qint64> RetryPolicy::parseRetryAfterMs(const QByteArray &raw, const QDateTime &now)
+{
+    const QByteArray value = raw.trimmed();
+    if (value.isEmpty())
+        return std::nullopt;
+    bool isNumber = false;
+    const qint64 seconds = value.toLongLong(&isNumber);
+    if (isNumber)
+        return seconds < 0 ? std::nullopt : std::optional<qint64>(seconds * 1000);
+    // IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"; also RFC 2822 with an offset.
+    const QString text = QString::fromLatin1(value);
+    QDateTime when = QLocale::c().toDateTime(text, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (when.isValid())
+        when.setTimeZone(QTimeZone::utc());
+    else
+        when = QDateTime::fromString(text, Qt::RFC2822Date);
+    if (!when.isValid())
+        return std::nullopt;
+    return std::max<qint64>(0, now.msecsTo(when));
+}
+
+} // namespace sd

@@ -1,0 +1,516 @@
+#include "sandboxserver.h"
+
+#include "models.h"
+#include "seed.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QSaveFile>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+using nlohmann::json;
+
+namespace sd {
+
+namespace {
+
+struct Session
+{
+    json body;
+    quint64 etag = 0;
+};
+
+struct Answer
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray etag;
+    QByteArray allow;          // for 405
+    bool authenticate = false; // WWW-Authenticate on 401
+};
+
+Answer error(int status, const char *code, const QString &message, const QString &paths = {})
+{
+    Answer a;
+    a.status = status;
+    a.body = QByteArray::fromStdString(
+        serializeError(code, message.toStdString(), paths.toStdString()));
+    return a;
+}
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Connect: return "CONNECT";
+    case QHttpServerRequest::Method::Trace: return "TRACE";
+    default: return "UNKNOWN";
+    }
+}
+
+// Constant-time comparison, so the token cannot be guessed byte by byte from timings.
+bool sameSecret(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+QByteArray etagText(quint64 etag)
+{
+    return '"' + QByteArray::number(etag) + '"';
+}
+
+// If-Match: "*" or a comma-separated list of (possibly weak) entity tags.
+bool ifMatchAllows(const QByteArray &header, quint64 current)
+{
+    const QByteArray value = header.trimmed();
+    if (value == "*")
+        return true;
+    const QByteArray want = etagText(current);
+    for (QByteArray tag : value.split(',')) {
+        tag = tag.trimmed();
+        if (tag.startsWith("W/"))
+            tag = tag.mid(2);
+        if (tag == want)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+struct SandboxServer::State
+{
+    std::map<QString, Session> sessions;
+    quint64 nextEtag = 1;
+    QString token;
+    int latencyMs = 0;
+    QString dataFile;
+    std::function<void(const QString &)> log;
+    QUrl baseUrl;
+    qint64 requests = 0;
+
+    QString save() const
+    {
+        if (dataFile.isEmpty())
+            return {};
+        json all = json::object();
+        all["format"] = "supportdesk-sandbox/1";
+        all["next_etag"] = nextEtag;
+        json list = json::array();
+        for (const auto &[id, s] : sessions)
+            list.push_back({{"etag", s.etag}, {"support", s.body}});
+        all["sessions"] = std::move(list);
+        QSaveFile file(dataFile);
+        if (!file.open(QIODevice::WriteOnly))
+            return file.errorString();
+        const std::string text = all.dump(1, ' ', false, json::error_handler_t::replace);
+        file.write(text.data(), qint64(text.size()));
+        if (!file.commit())
+            return file.errorString();
+        return {};
+    }
+
+    QString load()
+    {
+        QFile file(dataFile);
+        if (!file.exists())
+            return {};
+        if (!file.open(QIODevice::ReadOnly))
+            return file.errorString();
+        const QByteArray data = file.readAll();
+        json all = json::parse(data.begin(), data.end(), nullptr, false);
+        if (all.is_discarded() || !all.is_object() || !all.contains("sessions")
+            || !all["sessions"].is_array())
+            return QStringLiteral("%1 is not a sandbox data file").arg(dataFile);
+        std::map<QString, Session> loaded;
+        quint64 maxEtag = 0;
+        for (const json &entry : all["sessions"]) {
+            if (!entry.is_object() || !entry.contains("support") || !entry["support"].is_object())
+                return QStringLiteral("%1 holds an entry that is not a session").arg(dataFile);
+            const json &support = entry["support"];
+            auto it = support.find("order_id");
+            if (it == support.end() || !it->is_string())
+                return QStringLiteral("%1 holds a session without order_id").arg(dataFile);
+            Session s;
+            s.body = support;
+            s.etag = entry.value("etag", quint64(0));
+            maxEtag = std::max(maxEtag, s.etag);
+            loaded[QString::fromStdString(it->get<std::string>())] = std::move(s);
+        }
+        sessions = std::move(loaded);
+        nextEtag = std::max<quint64>(all.value("next_etag", quint64(1)), maxEtag + 1);
+        return {};
+    }
+
+    Answer ok(int status, const Session &s) const
+    {
+        Answer a;
+        a.status = status;
+        a.body = QByteArray::fromStdString(s.body.dump(-1, ' ', false, json::error_handler_t::replace));
+        a.etag = etagText(s.etag);
+        return a;
+    }
+
+    // Parses a request body as a Support object: an error answer, or nothing.
+    std::optional<Answer> parseBody(const QByteArray &raw, json *out, bool allowEmpty) const
+    {
+        if (raw.trimmed().isEmpty()) {
+            if (allowEmpty) {
+                *out = json::object();
+                return std::nullopt;
+            }
+            return error(400, "INVALID_BODY", QStringLiteral("A Support object is required."));
+        }
+        json body = json::parse(raw.begin(), raw.end(), nullptr, false);
+        if (body.is_discarded())
+            return error(400, "INVALID_JSON", QStringLiteral("The body is not valid JSON."));
+        const auto typed = supportFromJson(body);
+        if (!typed.ok())
+            return error(400, "INVALID_BODY",
+                         QStringLiteral("The body is not a Support object: %1.")
+                             .arg(QString::fromStdString(typed.errorMessage)),
+                         QString::fromStdString(typed.errorPath.empty() ? "/" : typed.errorPath));
+        *out = std::move(body);
+        return std::nullopt;
+    }
+
+    // Writes a change through to disk; on failure puts the old state back.
+    std::optional<Answer> commit(const QString &id, const std::optional<Session> &before)
+    {
+        const QString problem = save();
+        if (problem.isEmpty())
+            return std::nullopt;
+        if (before)
+            sessions[id] = *before;
+        else
+            sessions.erase(id);
+        return error(500, "STORAGE_FAILED",
+                     QStringLiteral("The session could not be stored: %1").arg(problem));
+    }
+
+    Answer route(QHttpServerRequest::Method method, const QString &id, bool agent,
+                 const QHttpServerRequest &request)
+    {
+        const QByteArray ifMatch = request.value("If-Match");
+        auto it = sessions.find(id);
+        const bool exists = it != sessions.end();
+        const auto notFound = [&] {
+            return error(404, "SESSION_NOT_FOUND",
+                         QStringLiteral("There is no open support session for order %1.").arg(id));
+        };
+        const bool isWrite = method == QHttpServerRequest::Method::Put
+                          || method == QHttpServerRequest::Method::Delete;
+        if (isWrite && exists && !ifMatch.isEmpty() && !ifMatchAllows(ifMatch, it->second.etag))
+            return error(412, "PRECONDITION_FAILED",
+                         QStringLiteral("The session changed since version %1.")
+                             .arg(QString::fromLatin1(ifMatch)));
+
+        if (!agent) {
+            switch (method) {
+            case QHttpServerRequest::Method::Post: {
+                if (exists)
+                    return error(409, "SESSION_ALREADY_OPEN",
+                                 QStringLiteral("A support session for order %1 is already open.")
+                                     .arg(id));
+                json body;
+                if (auto bad = parseBody(request.body(), &body, true))
+                    return *bad;
+                if (auto o = body.find("order_id");
+                    o != body.end() && o->is_string() && o->get<std::string>() != id.toStdString())
+                    return error(400, "ORDER_ID_MISMATCH",
+                                 QStringLiteral("order_id in the body differs from the path."),
+                                 QStringLiteral("/order_id"));
+                body["order_id"] = id.toStdString();
+                Session s{std::move(body), nextEtag++};
+                sessions[id] = s;
+                if (auto failed = commit(id, std::nullopt))
+                    return *failed;
+                return ok(201, s);
+            }
+            case QHttpServerRequest::Method::Get:
+                return exists ? ok(200, it->second) : notFound();
+            case QHttpServerRequest::Method::Put: {
+                if (!exists)
+                    return notFound();
+                json body;
+                if (auto bad = parseBody(request.body(), &body, false))
+                    return *bad;
+                if (auto o = body.find("order_id");
+                    o != body.end() && o->is_string() && o->get<std::string>() != id.toStdString())
+                    return error(400, "ORDER_ID_MISMATCH",
+                                 QStringLiteral("order_id in the body differs from the path."),
+                                 QStringLiteral("/order_id"));
+                body["order_id"] = id.toStdString();
+                const Session before = it->second;
+                it->second = Session{std::move(body), nextEtag++};
+                const Session after = it->second;
+                if (auto failed = commit(id, before))
+                    return *failed;
+                return ok(200, after);
+            }
+            case QHttpServerRequest::Method::Delete: {
+                if (!exists)
+                    return notFound();
+                const Session before = it->second;
+                sessions.erase(it);
+                if (auto failed = commit(id, before))
+                    return *failed;
+                return ok(200, before);
+            }
+            default: {
+                Answer a = error(405, "METHOD_NOT_ALLOWED",
+                                 QStringLiteral("Use GET, POST, PUT or DELETE."));
+                a.allow = "GET, POST, PUT, DELETE";
+                return a;
+            }
+            }
+        }
+
+        switch (method) {
+        case QHttpServerRequest::Method::Get: {
+            if (!exists)
+                return notFound();
+            auto a = it->second.body.find("agent");
+            if (a == it->second.body.end() || a->is_null())
+                return error(404, "AGENT_NOT_ASSIGNED",
+                             QStringLiteral("No agent is assigned to order %1.").arg(id));
+            Answer answer;
+            answer.body = QByteArray::fromStdString(a->dump(-1, ' ', false, json::error_handler_t::replace));
+            return answer;
+        }
+        case QHttpServerRequest::Method::Put: {
+            if (!exists)
+                return notFound();
+            json body;
+            if (auto bad = parseBody(request.body(), &body, false))
+                return *bad;
+            auto a = body.find("agent");
+            if (a == body.end() || !a->is_object() || !a->contains("id") || !(*a)["id"].is_string()
+                || QString::fromStdString((*a)["id"].get<std::string>()).trimmed().isEmpty())
+                return error(400, "AGENT_ID_REQUIRED", QStringLiteral("agent.id is required."),
+                             QStringLiteral("/agent/id"));
+            if (auto o = body.find("order_id");
+                o != body.end() && o->is_string() && o->get<std::string>() != id.toStdString())
+                return error(400, "ORDER_ID_MISMATCH",
+                             QStringLiteral("order_id in the body differs from the path."),
+                             QStringLiteral("/order_id"));
+            const Session before = it->second;
+            it->second.body["agent"] = *a;
+            it->second.etag = nextEtag++;
+            const Session after = it->second;
+            if (auto failed = commit(id, before))
+                return *failed;
+            return ok(200, after);
+        }
+        case QHttpServerRequest::Method::Delete: {
+            if (!exists)
+                return notFound();
+            const Session before = it->second;
+            it->second.body.erase("agent");
+            it->second.etag = nextEtag++;
+            const Session after = it->second;
+            if (auto failed = commit(id, before))
+                return *failed;
+            return ok(200, after);
+        }
+        default: {
+            Answer a = error(405, "METHOD_NOT_ALLOWED", QStringLiteral("Use GET, PUT or DELETE."));
+            a.allow = "GET, PUT, DELETE";
+            return a;
+        }
+        }
+    }
+};
+
+SandboxServer::SandboxServer(QObject *parent) : QAbstractHttpServer(parent), d(new State) {}
+
+SandboxServer::~SandboxServer() = default;
+
+void SandboxServer::setToken(const QString &token)
+{
+    d->token = token;
+}
+
+void SandboxServer::setLatencyMs(int ms)
+{
+    d->latencyMs = std::max(0, ms);
+}
+
+QString SandboxServer::setDataFile(const QString &path)
+{
+    d->dataFile = path;
+    QString problem = d->load();
+    if (problem.isEmpty())
+        problem = d->save(); // proves the location is writable before anyone relies on it
+    return problem;
+}
+
+void SandboxServer::seed(int count, quint32 seedValue)
+{
+    const std::vector<std::string> sessions = seedSessions(count, seedValue);
+    for (const std::string &text : sessions) {
+        json body = json::parse(text);
+        const QString id = QString::fromStdString(body["order_id"].get<std::string>());
+        d->sessions[id] = Session{std::move(body), d->nextEtag++};
+    }
+    d->save();
+}
+
+void SandboxServer::setLogSink(std::function<void(const QString &)> sink)
+{
+    d->log = std::move(sink);
+}
+
+QUrl SandboxServer::start(const QHostAddress &address, quint16 port)
+{
+    const quint16 bound = listen(address, port);
+    if (bound == 0)
+        return {};
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(address.toString());
+    url.setPort(bound);
+    url.setPath(QStringLiteral("/"));
+    d->baseUrl = url;
+    return url;
+}
+
+QUrl SandboxServer::baseUrl() const
+{
+    return d->baseUrl;
+}
+
+int SandboxServer::sessionCount() const
+{
+    return int(d->sessions.size());
+}
+
+bool SandboxServer::hasSession(const QString &orderId) const
+{
+    return d->sessions.count(orderId) != 0;
+}
+
+QByteArray SandboxServer::sessionJson(const QString &orderId) const
+{
+    auto it = d->sessions.find(orderId);
+    return it == d->sessions.end() ? QByteArray()
+                                   : QByteArray::fromStdString(it->second.body.dump());
+}
+
+bool SandboxServer::putSessionJson(const QString &orderId, const QByteArray &text)
+{
+    json body = json::parse(text.begin(), text.end(), nullptr, false);
+    if (body.is_discarded() || !body.is_object())
+        return false;
+    body["order_id"] = orderId.toStdString();
+    d->sessions[orderId] = Session{std::move(body), d->nextEtag++};
+    d->save();
+    return true;
+}
+
+qint64 SandboxServer::requestCount() const
+{
+    return d->requests;
+}
+
+bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer clock;
+    clock.start();
+    ++d->requests;
+    // Route on the still-encoded path: QHttpServer decodes %2F before its own routing.
+    const QString path = request.url().path(QUrl::FullyEncoded);
+    const QByteArray method = methodName(request.method());
+
+    Answer answer;
+    const QStringList parts = path.split(QLatin1Char('/'));
+    // ["", "support", "<id>"] or ["", "support", "<id>", "agent"]
+    const bool shapeOk = parts.size() >= 3 && parts.size() <= 4 && parts[0].isEmpty()
+                      && parts[1] == QLatin1String("support")
+                      && (parts.size() == 3 || parts[3] == QLatin1String("agent"));
+    const QByteArray auth = request.value("Authorization");
+    if (!d->token.isEmpty() && !sameSecret(auth, "Bearer " + d->token.toUtf8())) {
+        answer = error(401, "UNAUTHORIZED",
+                       auth.isEmpty() ? QStringLiteral("A bearer token is required.")
+                                      : QStringLiteral("The bearer token is not valid."));
+        answer.authenticate = true;
+    } else if (!shapeOk) {
+        answer = error(404, "NOT_FOUND", QStringLiteral("No such resource."));
+    } else if (request.body().size() > kMaxBodyBytes) {
+        answer = error(413, "PAYLOAD_TOO_LARGE",
+                       QStringLiteral("The request body is over %1 bytes.").arg(kMaxBodyBytes));
+    } else {
+        const QString id = QUrl::fromPercentEncoding(parts[2].toLatin1());
+        if (id.isEmpty())
+            answer = error(404, "NOT_FOUND", QStringLiteral("The order ID is empty."));
+        else
+            answer = d->route(request.method(), id, parts.size() == 4, request);
+    }
+
+    const auto respond = [answer](QHttpServerResponder &responder) {
+        const QByteArray type = "application/json; charset=utf-8";
+        const auto status = static_cast<QHttpServerResponder::StatusCode>(answer.status);
+        if (!answer.etag.isEmpty())
+            responder.write(answer.body, {{"Content-Type", type}, {"ETag", answer.etag}}, status);
+        else if (answer.authenticate)
+            responder.write(answer.body,
+                            {{"Content-Type", type}, {"WWW-Authenticate", "Bearer"}}, status);
+        else if (!answer.allow.isEmpty())
+            responder.write(answer.body, {{"Content-Type", type}, {"Allow", answer.allow}},
+                            status);
+        else
+            responder.write(answer.body, {{"Content-Type", type}}, status);
+    };
+    const auto logLine = [this, method, path, status = answer.status](qint64 ns) {
+        if (d->log)
+            d->log(QString::fromLatin1(method) + QLatin1Char(' ') + path + QLatin1Char(' ')
+                   + QString::number(status) + QLatin1Char(' ')
+                   + QString::number(double(ns) / 1e6, 'f', 1) + QStringLiteral("ms"));
+        Q_EMIT requestHandled(method, path, status);
+    };
+
+    if (d->latencyMs > 0) {
+        auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+        QPointer<QTcpSocket> alive(socket);
+        QTimer::singleShot(d->latencyMs, this, [responder, alive, respond, logLine, clock] {
+            if (!alive || alive->state() != QAbstractSocket::ConnectedState)
+                return; // the client went away
+            respond(*responder);
+            logLine(clock.nsecsElapsed());
+        });
+    } else {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        respond(responder);
+        logLine(clock.nsecsElapsed());
+    }
+    return true;
+}
+
+void SandboxServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.write(QByteArray::fromStdString(serializeError("NOT_FOUND", "No such resource.")),
+                    {{"Content-Type", "application/json; charset=utf-8"}},
+                    QHttpServerResponder::StatusCode::NotFound);
+}
+
+} // namespace sd

@@ -1,0 +1,134 @@
+// URL building and order-ID encoding, the retry table, and masking of personal data.
+#include "apierror.h"
+#include "apiurl.h"
+#include "privacy.h"
+#include "retrypolicy.h"
+
+#include <QTest>
+#include <QTimeZone>
+
+class TestBasics : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void url_data()
+    {
+        QTest::addColumn<QString>("base");
+        QTest::addColumn<QString>("orderId");
+        QTest::addColumn<bool>("agent");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("plain") << QStringLiteral("http://h") << QStringLiteral("ORD-1") << false << QByteArray("http://h/support/ORD-1");
+        QTest::newRow("trailing slash") << QStringLiteral("http://h/") << QStringLiteral("ORD-1") << false << QByteArray("http://h/support/ORD-1");
+        QTest::newRow("prefix") << QStringLiteral("https://h/api/v1/") << QStringLiteral("ID") << false << QByteArray("https://h/api/v1/support/ID");
+        QTest::newRow("prefix no slash") << QStringLiteral("https://h/api/v1") << QStringLiteral("ID") << true << QByteArray("https://h/api/v1/support/ID/agent");
+        QTest::newRow("port") << QStringLiteral("http://127.0.0.1:8080/") << QStringLiteral("a") << true << QByteArray("http://127.0.0.1:8080/support/a/agent");
+        QTest::newRow("reserved") << QStringLiteral("http://h") << QStringLiteral("ORD/7 ?#%") << false << QByteArray("http://h/support/ORD%2F7%20%3F%23%25");
+        QTest::newRow("unreserved stay") << QStringLiteral("http://h") << QStringLiteral("a-b.c_d~e") << false << QByteArray("http://h/support/a-b.c_d~e");
+        QTest::newRow("utf8") << QStringLiteral("http://h") << QStringLiteral("ä€") << false << QByteArray("http://h/support/%C3%A4%E2%82%AC");
+        QTest::newRow("plus and colon") << QStringLiteral("http://h") << QStringLiteral("a+b:c@d") << false << QByteArray("http://h/support/a%2Bb%3Ac%40d");
+        QTest::newRow("query in base dropped") << QStringLiteral("http://h/x?y=1") << QStringLiteral("a") << false << QByteArray("http://h/x/support/a");
+    }
+    void url()
+    {
+        QFETCH(QString, base);
+        QFETCH(QString, orderId);
+        QFETCH(bool, agent);
+        QFETCH(QByteArray, expected);
+        const QUrl url = sd::supportUrl(QUrl(base), orderId, agent);
+        QVERIFY(url.isValid());
+        QCOMPARE(url.toEncoded(), expected);
+    }
+
+    void dotSegmentsEncoded()
+    {
+        QCOMPARE(sd::encodeOrderId(QStringLiteral(".")), QByteArray("%2E"));
+        QCOMPARE(sd::encodeOrderId(QStringLiteral("..")), QByteArray("%2E%2E"));
+        QCOMPARE(sd::encodeOrderId(QStringLiteral("...")), QByteArray("..."));
+    }
+
+    void orderIdChecks()
+    {
+        QVERIFY(!sd::orderIdProblem(QString()).isEmpty());
+        QVERIFY(!sd::orderIdProblem(QStringLiteral(" \t\n")).isEmpty());
+        QVERIFY(!sd::orderIdProblem(QString(1025, QLatin1Char('x'))).isEmpty());
+        QVERIFY(sd::orderIdProblem(QString(1024, QLatin1Char('x'))).isEmpty());
+        // 1,024 bytes, not characters: 342 three-byte characters are 1,026 bytes.
+        QVERIFY(!sd::orderIdProblem(QString(342, QChar(0x20AC))).isEmpty());
+        QVERIFY(sd::orderIdProblem(QStringLiteral(" a ")).isEmpty());
+    }
+
+    void badBaseUrls()
+    {
+        QVERIFY(!sd::baseUrlProblem(QUrl(QStringLiteral("ftp://h/"))).isEmpty());
+        QVERIFY(!sd::baseUrlProblem(QUrl(QStringLiteral("h/support"))).isEmpty());
+        QVERIFY(!sd::baseUrlProblem(QUrl()).isEmpty());
+        QVERIFY(!sd::supportUrl(QUrl(QStringLiteral("nope")), QStringLiteral("a"), false).isValid());
+    }
+
+    void transientStatuses()
+    {
+        for (int s : {408, 429, 500, 502, 503, 504})
+            QVERIFY(sd::RetryPolicy::isTransientStatus(s));
+        for (int s : {200, 400, 401, 403, 404, 409, 412, 413, 501, 505})
+            QVERIFY(!sd::RetryPolicy::isTransientStatus(s));
+        QVERIFY(!sd::RetryPolicy::isRetryableMethod("POST"));
+        QVERIFY(sd::RetryPolicy::isRetryableMethod("PUT"));
+    }
+
+    void backoffGrowsWithJitter()
+    {
+        sd::RetryPolicy p;
+        p.baseDelayMs = 100;
+        p.maxDelayMs = 1000;
+        QCOMPARE(p.backoffMs(1, 0.5), 100);
+        QCOMPARE(p.backoffMs(2, 0.5), 200);
+        QCOMPARE(p.backoffMs(3, 0.5), 400);
+        QCOMPARE(p.backoffMs(1, 0.0), 50);
+        QCOMPARE(p.backoffMs(1, 0.999), 149);
+        QCOMPARE(p.backoffMs(10, 0.5), 1000); // capped
+    }
+
+    void retryAfter()
+    {
+        const QDateTime now = QDateTime(QDate(2015, 10, 21), QTime(7, 28, 0), QTimeZone::utc());
+        QCOMPARE(sd::RetryPolicy::parseRetryAfterMs("3", now), std::optional<qint64>(3000));
+        QCOMPARE(sd::RetryPolicy::parseRetryAfterMs(" 0 ", now), std::optional<qint64>(0));
+        QCOMPARE(sd::RetryPolicy::parseRetryAfterMs("Wed, 21 Oct 2015 07:28:05 GMT", now),
+                 std::optional<qint64>(5000));
+        QCOMPARE(sd::RetryPolicy::parseRetryAfterMs("Wed, 21 Oct 2015 07:27:00 GMT", now),
+                 std::optional<qint64>(0)); // in the past: now
+        QVERIFY(!sd::RetryPolicy::parseRetryAfterMs("soon", now));
+        QVERIFY(!sd::RetryPolicy::parseRetryAfterMs("-1", now));
+        QVERIFY(!sd::RetryPolicy::parseRetryAfterMs("", now));
+    }
+
+    void masking()
+    {
+        QCOMPARE(sd::maskPhone(QStringLiteral("+49 30 1234567")), QStringLiteral("+** ** *****67"));
+        QCOMPARE(sd::maskEmail(QStringLiteral("jane.doe@example.com")), QStringLiteral("j***@example.com"));
+        const QString text = sd::maskPersonalData(
+            QStringLiteral("call +49 30 1234567 or mail jane@example.org about ORD-100001"));
+        QVERIFY(!text.contains(QStringLiteral("1234567")));
+        QVERIFY(!text.contains(QStringLiteral("jane@")));
+        QVERIFY(text.contains(QStringLiteral("ORD-100001"))); // six digits: not a phone
+        QVERIFY(text.contains(QStringLiteral("67")));
+    }
+
+    void errorMessagesNameOperationAndOrder()
+    {
+        sd::ApiError e;
+        e.kind = sd::ApiError::Kind::Refused;
+        e.httpStatus = 404;
+        e.operation = sd::Operation::Fetch;
+        e.orderId = QStringLiteral("ORD-9");
+        e.serverMessage = QStringLiteral("gone");
+        QVERIFY(e.message().contains(QStringLiteral("ORD-9")));
+        QVERIFY(e.message().contains(QStringLiteral("404")));
+        QVERIFY(e.message().contains(QStringLiteral("gone")));
+        e.kind = sd::ApiError::Kind::Timeout;
+        QVERIFY(e.message().contains(QStringLiteral("in time")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBasics)
+#include "tst_basics.moc"

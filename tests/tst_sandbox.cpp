@@ -1,0 +1,348 @@
+// The sandbox's semantics (SEMANTICS.md), spoken to with plain HTTP, and the executable's
+// persistence, seeding and logging.
+#include "sandboxserver.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#ifndef Q_MOC_RUN // moc cannot parse nlohmann/json.hpp
+#include <nlohmann/json.hpp>
+#endif
+
+#include <csignal>
+
+using nlohmann::json;
+
+namespace {
+
+struct Answer
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray etag;
+    QByteArray contentType;
+    json value() const { return json::parse(body.begin(), body.end(), nullptr, false); }
+    std::string code() const
+    {
+        const json v = value();
+        return v.is_object() && v.contains("error") ? v["error"].value("code", std::string()) : std::string();
+    }
+};
+
+// Sends one raw HTTP/1.1 request (so that paths go exactly as written) and reads the answer.
+// Waits through the event loop: the sandbox under test lives in this thread.
+Answer raw(const QUrl &base, const QByteArray &method, const QByteArray &path,
+           const QByteArray &body = {}, const QList<QByteArray> &headers = {})
+{
+    QTcpSocket socket;
+    QSignalSpy connected(&socket, &QTcpSocket::connected);
+    socket.connectToHost(base.host(), quint16(base.port()));
+    if (socket.state() != QAbstractSocket::ConnectedState && !connected.wait(5000))
+        return {};
+    QByteArray request = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    for (const QByteArray &h : headers)
+        request += h + "\r\n";
+    if (!body.isEmpty() || method == "PUT" || method == "POST")
+        request += "Content-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n";
+    request += "\r\n" + body;
+    socket.write(request);
+    QByteArray data;
+    Answer a;
+    QSignalSpy readyRead(&socket, &QTcpSocket::readyRead);
+    while (socket.state() == QAbstractSocket::ConnectedState || socket.bytesAvailable() > 0) {
+        data += socket.readAll();
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            qint64 length = 0;
+            for (const QByteArray &line : data.left(end).split('\n')) {
+                const QByteArray l = line.trimmed();
+                if (l.startsWith("HTTP/1.1 "))
+                    a.status = l.mid(9, 3).toInt();
+                const qsizetype colon = l.indexOf(':');
+                const QByteArray name = l.left(colon).toLower();
+                const QByteArray value = l.mid(colon + 1).trimmed();
+                if (name == "content-length")
+                    length = value.toLongLong();
+                else if (name == "etag")
+                    a.etag = value;
+                else if (name == "content-type")
+                    a.contentType = value;
+            }
+            if (data.size() >= end + 4 + length) {
+                a.body = data.mid(end + 4, length);
+                return a;
+            }
+        }
+        if (!readyRead.wait(10000))
+            break;
+    }
+    return a;
+}
+
+} // namespace
+
+class TestSandbox : public QObject
+{
+    Q_OBJECT
+    sd::SandboxServer *m_server = nullptr;
+    QUrl m_url;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = new sd::SandboxServer(this);
+        m_url = m_server->start();
+        QVERIFY(m_url.isValid());
+    }
+    void cleanup() { delete m_server; }
+
+    void lifecycleAndErrorBodies()
+    {
+        Answer a = raw(m_url, "GET", "/support/ORD-1");
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.code(), std::string("SESSION_NOT_FOUND"));
+        QVERIFY(a.contentType.startsWith("application/json"));
+        QVERIFY(a.value()["error"].contains("message"));
+
+        a = raw(m_url, "POST", "/support/ORD-1", R"({"callback_phone":"1","x_ext":{"k":[1]}})");
+        QCOMPARE(a.status, 201);
+        QCOMPARE(a.value()["order_id"].get<std::string>(), std::string("ORD-1"));
+        QCOMPARE(a.value()["x_ext"]["k"][0].get<int>(), 1); // unknown fields stored and returned
+        const QByteArray tag1 = a.etag;
+        QVERIFY(!tag1.isEmpty());
+
+        QCOMPARE(raw(m_url, "POST", "/support/ORD-1").code(), std::string("SESSION_ALREADY_OPEN"));
+        QCOMPARE(raw(m_url, "POST", "/support/ORD-1").status, 409);
+
+        a = raw(m_url, "PUT", "/support/ORD-1", R"({"order_id":"ORD-2"})");
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.code(), std::string("ORDER_ID_MISMATCH"));
+
+        a = raw(m_url, "PUT", "/support/ORD-1", R"({"callback_phone":"2"})");
+        QCOMPARE(a.status, 200);
+        QVERIFY(a.etag != tag1);
+        QVERIFY(!a.value().contains("x_ext")); // PUT replaces the whole session
+
+        // If-Match with a stale tag: 412; with the current one or "*": accepted.
+        a = raw(m_url, "PUT", "/support/ORD-1", R"({})", {"If-Match: " + tag1});
+        QCOMPARE(a.status, 412);
+        QCOMPARE(a.code(), std::string("PRECONDITION_FAILED"));
+        const QByteArray tag2 = raw(m_url, "GET", "/support/ORD-1").etag;
+        QCOMPARE(raw(m_url, "PUT", "/support/ORD-1", R"({})", {"If-Match: " + tag2}).status, 200);
+        QCOMPARE(raw(m_url, "DELETE", "/support/ORD-1/agent", {}, {"If-Match: *"}).status, 200);
+
+        a = raw(m_url, "GET", "/support/ORD-1/agent");
+        QCOMPARE(a.status, 404);
+        QCOMPARE(a.code(), std::string("AGENT_NOT_ASSIGNED"));
+        a = raw(m_url, "PUT", "/support/ORD-1/agent", R"({"agent":{"person":{"name":"x"}}})");
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.code(), std::string("AGENT_ID_REQUIRED"));
+        a = raw(m_url, "PUT", "/support/ORD-1/agent", R"({"agent":{"id":"ag-1","x":true}})");
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.value()["agent"]["id"].get<std::string>(), std::string("ag-1"));
+        a = raw(m_url, "GET", "/support/ORD-1/agent");
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.value()["x"].get<bool>(), true);
+        a = raw(m_url, "DELETE", "/support/ORD-1/agent");
+        QCOMPARE(a.status, 200);
+        QVERIFY(!a.value().contains("agent"));
+
+        a = raw(m_url, "DELETE", "/support/ORD-1");
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.value()["order_id"].get<std::string>(), std::string("ORD-1"));
+        QCOMPARE(raw(m_url, "GET", "/support/ORD-1").status, 404);
+        QCOMPARE(raw(m_url, "PUT", "/support/ORD-1", "{}").status, 404);
+        QCOMPARE(raw(m_url, "DELETE", "/support/ORD-1").status, 404);
+        QCOMPARE(raw(m_url, "DELETE", "/support/ORD-1/agent").status, 404);
+        QCOMPARE(raw(m_url, "POST", "/support/ORD-1").status, 201); // reopens
+    }
+
+    void badBodies_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("code");
+        QTest::newRow("malformed") << QByteArray("{") << QByteArray("INVALID_JSON");
+        QTest::newRow("array") << QByteArray("[]") << QByteArray("INVALID_BODY");
+        QTest::newRow("wrong type") << QByteArray(R"({"callback_phone":1})") << QByteArray("INVALID_BODY");
+        QTest::newRow("agent string") << QByteArray(R"({"agent":"x"})") << QByteArray("INVALID_BODY");
+    }
+    void badBodies()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, code);
+        QCOMPARE(raw(m_url, "POST", "/support/B").status, 201);
+        const Answer a = raw(m_url, "PUT", "/support/B", body);
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.code(), code.toStdString());
+    }
+
+    void bodyOverOneMebibyte()
+    {
+        QCOMPARE(raw(m_url, "POST", "/support/BIG").status, 201);
+        const QByteArray big = "{\"x\":\"" + QByteArray(1024 * 1024, 'a') + "\"}";
+        const Answer a = raw(m_url, "PUT", "/support/BIG", big);
+        QCOMPARE(a.status, 413);
+        QCOMPARE(a.code(), std::string("PAYLOAD_TOO_LARGE"));
+    }
+
+    void tokenRequired()
+    {
+        m_server->setToken(QStringLiteral("t0k"));
+        Answer a = raw(m_url, "GET", "/support/X");
+        QCOMPARE(a.status, 401);
+        QCOMPARE(a.code(), std::string("UNAUTHORIZED"));
+        QCOMPARE(raw(m_url, "GET", "/support/X", {}, {"Authorization: Bearer nope"}).status, 401);
+        QCOMPARE(raw(m_url, "GET", "/support/X", {}, {"Authorization: Bearer t0k"}).status, 404);
+    }
+
+    void everyIdIncludingSlashes_data()
+    {
+        QTest::addColumn<QByteArray>("encoded");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("slash") << QByteArray("a%2Fb") << QStringLiteral("a/b");
+        QTest::newRow("slash agent") << QByteArray("T-1%2Fagent") << QStringLiteral("T-1/agent");
+        QTest::newRow("dot") << QByteArray("%2E") << QStringLiteral(".");
+        QTest::newRow("dotdot") << QByteArray("%2E%2E") << QStringLiteral("..");
+        QTest::newRow("reserved") << QByteArray("ORD%2F7%20%3F%23%25") << QStringLiteral("ORD/7 ?#%");
+        QTest::newRow("utf8") << QByteArray("%C3%A4") << QStringLiteral("ä");
+    }
+    void everyIdIncludingSlashes()
+    {
+        QFETCH(QByteArray, encoded);
+        QFETCH(QString, id);
+        const Answer a = raw(m_url, "POST", "/support/" + encoded);
+        QCOMPARE(a.status, 201);
+        QCOMPARE(QString::fromStdString(a.value()["order_id"].get<std::string>()), id);
+        QVERIFY(m_server->hasSession(id));
+        QCOMPARE(raw(m_url, "PUT", "/support/" + encoded + "/agent", R"({"agent":{"id":"x"}})").status, 200);
+        QCOMPARE(raw(m_url, "GET", "/support/" + encoded + "/agent").status, 200);
+    }
+
+    void unknownPathsAndMethods()
+    {
+        QCOMPARE(raw(m_url, "GET", "/nothing").status, 404);
+        QCOMPARE(raw(m_url, "GET", "/support/a/b/c").status, 404);
+        QCOMPARE(raw(m_url, "PATCH", "/support/a", "{}").status, 405);
+    }
+
+    void seededSessionsAreRealistic()
+    {
+        m_server->seed(60);
+        QCOMPARE(m_server->sessionCount(), 60);
+        int withAgent = 0, withRating = 0, withSlash = 0;
+        for (int i = 0; i < 60; ++i) {
+            const QString id = (i % 17 == 16) ? QStringLiteral("ORD/2026/%1").arg(100001 + i)
+                                              : QStringLiteral("ORD-%1").arg(100001 + i);
+            const json s = json::parse(m_server->sessionJson(id).toStdString());
+            QVERIFY(s.contains("callback_phone"));
+            QVERIFY(s["chat"].contains("url"));
+            QVERIFY(s["descriptor"].contains("name"));
+            if (s.contains("agent")) {
+                ++withAgent;
+                QVERIFY(s["agent"]["person"].contains("name"));
+                QVERIFY(s["agent"]["contact"].contains("email"));
+                withRating += s["agent"].contains("rating") ? 1 : 0;
+            }
+            withSlash += id.contains(QLatin1Char('/')) ? 1 : 0;
+        }
+        QVERIFY(withAgent > 30 && withAgent < 60); // some unassigned
+        QVERIFY(withRating > 10);
+        QCOMPARE(withSlash, 3);
+    }
+
+    void latencyDelaysWithoutBlocking()
+    {
+        m_server->setLatencyMs(300);
+        QElapsedTimer clock;
+        clock.start();
+        QNetworkAccessManager nam;
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 4; ++i)
+            replies << nam.get(QNetworkRequest(QUrl(m_url.toString() + QStringLiteral("support/L%1").arg(i))));
+        for (QNetworkReply *r : replies) {
+            if (!r->isFinished())
+                QVERIFY(QSignalSpy(r, &QNetworkReply::finished).wait(5000));
+            QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+            delete r;
+        }
+        QVERIFY(clock.elapsed() >= 290);
+        QVERIFY(clock.elapsed() < 1100); // answered in parallel, not one after the other
+    }
+
+    // The executable: --data survives kill -9 in the middle of writes; the first stdout line is
+    // the base URL; the log never shows the token.
+    void executablePersistsAtomically()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString data = dir.filePath(QStringLiteral("state.json"));
+        for (int round = 0; round < 3; ++round) {
+            QProcess proc;
+            proc.start(QStringLiteral(SANDBOX_PATH),
+                       {QStringLiteral("--data"), data, QStringLiteral("--token"),
+                        QStringLiteral("hush-secret"), QStringLiteral("--seed"),
+                        QString::number(round == 0 ? 300 : 0)});
+            QVERIFY(proc.waitForStarted());
+            QTRY_VERIFY_WITH_TIMEOUT(proc.canReadLine(), 10000);
+            const QUrl url(QString::fromUtf8(proc.readLine().trimmed()));
+            QVERIFY(url.isValid());
+            QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+            // Earlier rounds' writes are there.
+            for (int r = 0; r < round; ++r)
+                QCOMPARE(raw(url, "GET", "/support/W-" + QByteArray::number(r), {},
+                             {"Authorization: Bearer hush-secret"}).status, 200);
+            QCOMPARE(raw(url, "POST", "/support/W-" + QByteArray::number(round), "{}",
+                         {"Authorization: Bearer hush-secret"}).status, 201);
+            // Fire writes without waiting, then kill -9 while they are being stored.
+            QTcpSocket burst;
+            burst.connectToHost(url.host(), quint16(url.port()));
+            QVERIFY(burst.waitForConnected(3000));
+            for (int i = 0; i < 200; ++i)
+                burst.write("PUT /support/ORD-100002 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer hush-secret\r\n"
+                            "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+            burst.flush();
+            QTest::qWait(round * 15); // vary the moment of the kill
+            ::kill(pid_t(proc.processId()), SIGKILL);
+            QVERIFY(proc.waitForFinished(5000));
+            const QByteArray log = proc.readAllStandardError();
+            QVERIFY(!log.contains("hush-secret"));
+            QVERIFY(log.contains("POST /support/W-"));
+            // The file is whole JSON after every kill.
+            QFile f(data);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const json state = json::parse(f.readAll().toStdString(), nullptr, false);
+            QVERIFY(!state.is_discarded());
+            QVERIFY(state["sessions"].size() >= 300);
+        }
+    }
+
+    void executableRejectsBadArguments()
+    {
+        QProcess proc;
+        proc.start(QStringLiteral(SANDBOX_PATH), {QStringLiteral("--port"), QStringLiteral("99999")});
+        QVERIFY(proc.waitForFinished(5000));
+        QCOMPARE(proc.exitCode(), 1);
+        QVERIFY(proc.readAllStandardError().contains("--port"));
+
+        QTemporaryDir dir;
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not json");
+        f.close();
+        proc.start(QStringLiteral(SANDBOX_PATH), {QStringLiteral("--data"), bad});
+        QVERIFY(proc.waitForFinished(5000));
+        QCOMPARE(proc.exitCode(), 1);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("not json")); // never overwritten
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandbox)
+#include "tst_sandbox.moc"
