@@ -159,6 +159,37 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().at(3).method, QByteArray("PUT"));
     }
 
+    void readModifyWriteSendsIfMatchAndReportsConflict()
+    {
+        FaultStep current = FaultStep::json(200, R"({"order_id":"ORD-1","x_keep":[1]})");
+        current.headers = {{"ETag", "\"41\""}};
+        m_server->enqueue(current);
+        m_server->enqueue(FaultStep::json(412, errorBody("PRECONDITION_FAILED", "changed")));
+        auto *r = m_client->update(QStringLiteral("ORD-1"), [](Support &s) { s.callbackPhone = "9"; });
+        QVERIFY(waitFor(r));
+        QCOMPARE(r->error().kind, ApiError::Kind::Conflict);
+        QCOMPARE(r->error().httpStatus, 412);
+        QVERIFY(r->error().message().contains(QStringLiteral("changed by someone else")));
+        const RecordedRequest &put = m_server->requests().at(1);
+        QCOMPARE(put.method, QByteArray("PUT"));
+        QCOMPARE(put.headers.value("if-match"), QByteArray("\"41\""));
+        QVERIFY(put.body.contains("\"x_keep\":[1]"));
+        QVERIFY(put.body.contains("\"callback_phone\":\"9\""));
+        QCOMPARE(m_server->requests().size(), 2); // a conflict is final
+    }
+
+    void retryAfterTooLongIsNotWaitedFor()
+    {
+        FaultStep busy = FaultStep::json(503, errorBody("MAINTENANCE", "back tomorrow"));
+        busy.headers = {{"Retry-After", "86400"}};
+        m_server->setFallback(busy);
+        auto *r = m_client->fetch(QStringLiteral("ORD-1"));
+        QVERIFY(waitFor(r, 5000));
+        QCOMPARE(r->error().kind, ApiError::Kind::Server);
+        QVERIFY(r->error().detail.contains(QStringLiteral("86400")));
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
     void serverErrorsExhaustRetries()
     {
         m_server->setFallback(FaultStep::json(503, errorBody("BUSY", "still busy")));
