@@ -1,0 +1,116 @@
+// supportdesk: the desktop console. Thin: options, translations, profiles, the main window.
+#include "mainwindow.h"
+#include "sandboxserver.h"
+#include "version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTranslator>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SupportDesk"));
+    QApplication::setApplicationName(QStringLiteral("supportdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
+    QApplication::setApplicationVersion(QStringLiteral(SUPPORTDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.supportdesk.SupportDesk"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/supportdesk.svg")));
+
+    // The UI language follows the system (LANGUAGE/LC_ALL/LANG); German ships with the app.
+    QTranslator qtTranslator, appTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    if (appTranslator.load(QLocale(), QStringLiteral("supportdesk"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&appTranslator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Desktop console for support sessions on marketplace orders."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QApplication::translate("main", "Start a built-in sandbox server with sample sessions and use it."));
+    const QCommandLineOption server(QStringLiteral("server"),
+        QApplication::translate("main", "Connect to this server directly."), QStringLiteral("URL"));
+    const QCommandLineOption seed(QStringLiteral("demo-sessions"),
+        QApplication::translate("main", "Number of sample sessions for --demo."), QStringLiteral("N"),
+        QStringLiteral("200"));
+    parser.addOptions({demo, server, seed});
+    parser.process(app);
+
+    QSettings settings;
+    QList<sd::ServerProfile> profiles = sd::loadProfiles(settings);
+    QString startId = settings.value(QStringLiteral("lastProfile")).toString();
+    const auto upsertProfile = [&profiles](const sd::ServerProfile &p) {
+        for (sd::ServerProfile &existing : profiles)
+            if (existing.id == p.id) {
+                existing.baseUrl = p.baseUrl;
+                return;
+            }
+        profiles.prepend(p);
+    };
+
+    sd::SandboxServer sandbox;
+    QStringList demoIds;
+    if (parser.isSet(demo)) {
+        const int count = std::clamp(parser.value(seed).toInt(), 1, 1'000'000);
+        sandbox.seed(count);
+        const QUrl url = sandbox.start();
+        if (!url.isValid()) {
+            std::fprintf(stderr, "supportdesk: cannot start the demo sandbox on 127.0.0.1\n");
+            return 1;
+        }
+        sd::ServerProfile p;
+        p.id = QStringLiteral("demo");
+        p.name = QApplication::translate("main", "Demo (built-in sandbox)");
+        p.baseUrl = url;
+        p.myAgentId = QStringLiteral("agent-1006");
+        p.refreshIntervalSeconds = 60;
+        upsertProfile(p);
+        startId = p.id;
+        for (int i = 0; i < count; ++i)
+            demoIds << ((i % 17 == 16) ? QStringLiteral("ORD/2026/%1") : QStringLiteral("ORD-%1")).arg(100001 + i);
+    } else if (parser.isSet(server)) {
+        sd::ServerProfile p;
+        p.id = QStringLiteral("command-line");
+        p.baseUrl = QUrl(parser.value(server));
+        p.name = QApplication::translate("main", "Command line (%1)").arg(p.baseUrl.host());
+        if (p.baseUrl.scheme() != QLatin1String("http") && p.baseUrl.scheme() != QLatin1String("https")) {
+            std::fprintf(stderr, "supportdesk: --server needs an http:// or https:// URL\n");
+            return 1;
+        }
+        upsertProfile(p);
+        startId = p.id;
+    }
+    if (profiles.isEmpty()) {
+        sd::ServerProfile p;
+        p.id = QStringLiteral("local");
+        p.name = QApplication::translate("main", "Local server");
+        p.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:8080/"));
+        profiles << p;
+    }
+    sd::saveProfiles(settings, profiles);
+
+    if (parser.isSet(demo)) {
+        // The demo starts from the sandbox's fresh sessions, not last run's list.
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QFile::remove(dir + QStringLiteral("/workspaces/demo.json"));
+    }
+    sd::ui::MainWindow window(profiles, startId);
+    window.show();
+    if (!demoIds.isEmpty()) {
+        window.importOrderIds(demoIds);
+        window.selectOrder(demoIds.first());
+    }
+    return app.exec();
+}

@@ -1,0 +1,354 @@
+#include "detailpane.h"
+
+#include "dialogs.h"
+
+#include <QFormLayout>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <nlohmann/json.hpp>
+
+namespace sd::ui {
+
+namespace {
+
+QString q(const std::optional<std::string> &s)
+{
+    return s ? QString::fromStdString(*s) : QString();
+}
+
+void setOpt(std::optional<std::string> &out, const QString &text)
+{
+    if (text.isEmpty())
+        out.reset();
+    else
+        out = text.toStdString();
+}
+
+QString escaped(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+} // namespace
+
+DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("detailPane"));
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("detailState"));
+
+    // The banner: the last failure of this session, with Retry. Never a modal box.
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("errorBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    QPalette bp = m_banner->palette();
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    bp.setColor(QPalette::Window, dark ? QColor(0x5c, 0x1f, 0x1a) : QColor(0xfd, 0xe8, 0xe6));
+    bp.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xdc, 0xd8) : QColor(0x7a, 0x1c, 0x12));
+    m_banner->setPalette(bp);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("errorBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry = new QPushButton(tr("&Retry"), m_banner);
+    m_retry->setObjectName(QStringLiteral("retryButton"));
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_banner);
+    dismiss->setObjectName(QStringLiteral("dismissBanner"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_retry);
+    bannerLayout->addWidget(dismiss);
+    m_banner->hide();
+    connect(m_retry, &QPushButton::clicked, this, &DetailPane::retryRequested);
+    connect(dismiss, &QPushButton::clicked, this, &DetailPane::hideBanner);
+
+    m_placeholder = new QLabel(tr("Select a session in the list, or open one by order ID (Ctrl+O)."), this);
+    m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+
+    m_form = new QWidget(this);
+    auto *form = new QFormLayout;
+    m_phone = addField("callbackPhone", tr("Callback &phone:"), form);
+    m_phoneProblem = new QLabel(m_form);
+    m_phoneProblem->setObjectName(QStringLiteral("phoneProblem"));
+    m_phoneProblem->setPalette(bp);
+    form->addRow(QString(), m_phoneProblem);
+    m_phoneProblem->hide();
+    m_chatUrl = addField("chatUrl", tr("Chat &URL:"), form);
+    m_chatSession = addField("chatSession", tr("Chat &session:"), form);
+    m_faqUrl = addField("faqUrl", tr("&FAQ link:"), form);
+    m_faqType = addField("faqType", tr("FAQ t&ype:"), form);
+    m_descName = addField("descriptorName", tr("&Topic:"), form);
+    m_descShort = addField("descriptorShort", tr("S&ummary:"), form);
+    m_descLong = new QPlainTextEdit(m_form);
+    m_descLong->setObjectName(QStringLiteral("descriptorLong"));
+    m_descLong->setAccessibleName(tr("Description"));
+    m_descLong->setMaximumHeight(fontMetrics().lineSpacing() * 5);
+    m_descLong->setTabChangesFocus(true);
+    form->addRow(tr("&Description:"), m_descLong);
+    connect(m_descLong, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loading) {
+            updateButtons();
+            Q_EMIT editsChanged();
+        }
+    });
+    m_links = new QLabel(m_form);
+    m_links->setObjectName(QStringLiteral("detailLinks"));
+    m_links->setOpenExternalLinks(true);
+    m_links->setTextFormat(Qt::RichText);
+    form->addRow(tr("Links:"), m_links);
+    m_unknown = new QPlainTextEdit(m_form);
+    m_unknown->setObjectName(QStringLiteral("unknownFields"));
+    m_unknown->setAccessibleName(tr("Other fields (read-only)"));
+    m_unknown->setReadOnly(true);
+    m_unknown->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    m_unknown->setFont(QFont(QStringLiteral("monospace")));
+    form->addRow(tr("Other fields:"), m_unknown);
+
+    m_save = new QPushButton(tr("&Save"), m_form);
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    m_revert = new QPushButton(tr("Re&vert"), m_form);
+    m_revert->setObjectName(QStringLiteral("revertButton"));
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addStretch();
+    saveRow->addWidget(m_revert);
+    saveRow->addWidget(m_save);
+    connect(m_save, &QPushButton::clicked, this, &DetailPane::saveRequested);
+    connect(m_revert, &QPushButton::clicked, this, &DetailPane::revertRequested);
+
+    m_agentBox = new QGroupBox(tr("Agent"), m_form);
+    m_agentBox->setObjectName(QStringLiteral("agentCard"));
+    m_agentText = new QLabel(m_agentBox);
+    m_agentText->setObjectName(QStringLiteral("agentText"));
+    m_agentText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
+    m_agentText->setOpenExternalLinks(true);
+    m_agentText->setWordWrap(true);
+    m_assign = new QPushButton(tr("&Assign…"), m_agentBox);
+    m_assign->setObjectName(QStringLiteral("assignButton"));
+    m_unassign = new QPushButton(tr("U&nassign"), m_agentBox);
+    m_unassign->setObjectName(QStringLiteral("unassignButton"));
+    connect(m_assign, &QPushButton::clicked, this, &DetailPane::assignRequested);
+    connect(m_unassign, &QPushButton::clicked, this, &DetailPane::unassignRequested);
+    auto *agentLayout = new QVBoxLayout(m_agentBox);
+    agentLayout->addWidget(m_agentText);
+    auto *agentButtons = new QHBoxLayout;
+    agentButtons->addStretch();
+    agentButtons->addWidget(m_unassign);
+    agentButtons->addWidget(m_assign);
+    agentLayout->addLayout(agentButtons);
+
+    auto *formLayout = new QVBoxLayout(m_form);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addLayout(form);
+    formLayout->addLayout(saveRow);
+    formLayout->addWidget(m_agentBox);
+    formLayout->addStretch();
+
+    auto *inner = new QWidget;
+    auto *innerLayout = new QVBoxLayout(inner);
+    innerLayout->addWidget(m_title);
+    innerLayout->addWidget(m_state);
+    innerLayout->addWidget(m_banner);
+    innerLayout->addWidget(m_placeholder, 1);
+    innerLayout->addWidget(m_form, 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(inner);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+    showEntry(nullptr, false);
+}
+
+QLineEdit *DetailPane::addField(const char *objectName, const QString &label, QFormLayout *form)
+{
+    auto *edit = new QLineEdit(m_form);
+    edit->setObjectName(QString::fromLatin1(objectName));
+    QString accessible = label;
+    accessible.remove(QLatin1Char('&')).remove(QLatin1Char(':'));
+    edit->setAccessibleName(accessible);
+    form->addRow(label, edit);
+    connect(edit, &QLineEdit::textChanged, this, [this] {
+        if (m_loading)
+            return;
+        updateButtons();
+        Q_EMIT editsChanged();
+    });
+    return edit;
+}
+
+void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
+{
+    const bool sameSession = entry && m_hasEntry && entry->orderId == m_orderId;
+    m_hasEntry = entry != nullptr;
+    m_placeholder->setVisible(!entry);
+    m_form->setVisible(entry != nullptr);
+    if (!entry) {
+        m_orderId.clear();
+        m_title->setText(tr("No session selected"));
+        m_state->clear();
+        hideBanner();
+        return;
+    }
+    if (!sameSession)
+        hideBanner();
+    if (!entry->lastError.isEmpty() && entry->state == SessionState::Error)
+        showBanner(entry->lastError, true);
+    m_orderId = entry->orderId;
+    m_title->setText(tr("Order %1").arg(entry->orderId));
+    QString state = sessionStateName(entry->state);
+    if (pending)
+        state = tr("pending change…");
+    if (entry->lastSeen.isValid())
+        state += QStringLiteral(" · ") + tr("last loaded %1").arg(QLocale().toString(entry->lastSeen.toLocalTime(), QLocale::ShortFormat));
+    if (entry->draft)
+        state += QStringLiteral(" · ") + tr("unsaved edit kept as a draft");
+    m_state->setText(state);
+
+    const bool keepEdits = sameSession && isDirty();
+    m_server = entry->support.value_or(Support{});
+    if (keepEdits) {
+        // A background refresh must not wipe what the agent is typing.
+        updateButtons();
+        return;
+    }
+    m_base = entry->draft ? *entry->draft : m_server;
+    m_loading = true;
+    const Support &s = m_base;
+    m_phone->setText(q(s.callbackPhone));
+    m_chatUrl->setText(s.chat ? q(s.chat->url) : QString());
+    m_chatSession->setText(s.chat ? q(s.chat->sessionId) : QString());
+    m_faqUrl->setText(s.faq ? q(s.faq->url) : QString());
+    m_faqType->setText(s.faq ? q(s.faq->mimeType) : QString());
+    m_descName->setText(s.descriptor ? q(s.descriptor->name) : QString());
+    m_descShort->setText(s.descriptor ? q(s.descriptor->shortDesc) : QString());
+    m_descLong->setPlainText(s.descriptor ? q(s.descriptor->longDesc) : QString());
+    m_unknown->setPlainText(s.extra.isNull() ? tr("(none)") : QString::fromStdString(s.extra.dump(2)));
+    m_loading = false;
+
+    QStringList links;
+    if (s.chat && s.chat->url)
+        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(q(s.chat->url)), tr("Open chat"));
+    if (s.faq && s.faq->url)
+        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(q(s.faq->url)), tr("Open FAQ"));
+    m_links->setText(links.isEmpty() ? tr("none") : links.join(QStringLiteral(" · ")));
+
+    const std::optional<Agent> &agent = m_server.agent;
+    if (agent) {
+        QStringList lines;
+        const QString name = agent->person ? q(agent->person->name) : QString();
+        lines << QStringLiteral("<b>%1</b> (%2)").arg(escaped(name.isEmpty() ? tr("no name") : name),
+                                                       escaped(q(agent->id)));
+        if (agent->contact && agent->contact->phone)
+            lines << tr("Phone: %1").arg(escaped(q(agent->contact->phone)));
+        if (agent->contact && agent->contact->email)
+            lines << tr("E-mail: <a href=\"mailto:%1\">%1</a>").arg(escaped(q(agent->contact->email)));
+        if (agent->organization && agent->organization->descriptor && agent->organization->descriptor->name)
+            lines << tr("Organization: %1").arg(escaped(q(agent->organization->descriptor->name)));
+        if (agent->rating)
+            lines << tr("Rating: %1").arg(escaped(QString::fromStdString(agent->rating->text())));
+        m_agentText->setText(lines.join(QStringLiteral("<br>")));
+        m_assign->setText(tr("&Reassign…"));
+    } else {
+        m_agentText->setText(tr("No agent assigned."));
+        m_assign->setText(tr("&Assign…"));
+    }
+    m_unassign->setEnabled(agent.has_value() && entry->state == SessionState::Open);
+    m_assign->setEnabled(entry->state == SessionState::Open);
+    updateButtons();
+}
+
+Support DetailPane::editedSupport() const
+{
+    Support s = m_base;
+    setOpt(s.callbackPhone, m_phone->text().trimmed());
+    const auto setSub = [](auto &opt, auto apply) {
+        if (!opt)
+            opt.emplace();
+        apply(*opt);
+    };
+    const QString chatUrl = m_chatUrl->text().trimmed(), chatSession = m_chatSession->text().trimmed();
+    if (s.chat || !chatUrl.isEmpty() || !chatSession.isEmpty())
+        setSub(s.chat, [&](Chat &c) {
+            setOpt(c.url, chatUrl);
+            setOpt(c.sessionId, chatSession);
+        });
+    const QString faqUrl = m_faqUrl->text().trimmed(), faqType = m_faqType->text().trimmed();
+    if (s.faq || !faqUrl.isEmpty() || !faqType.isEmpty())
+        setSub(s.faq, [&](Faq &f) {
+            setOpt(f.url, faqUrl);
+            setOpt(f.mimeType, faqType);
+        });
+    const QString name = m_descName->text().trimmed(), shortDesc = m_descShort->text().trimmed();
+    const QString longDesc = m_descLong->toPlainText();
+    if (s.descriptor || !name.isEmpty() || !shortDesc.isEmpty() || !longDesc.isEmpty())
+        setSub(s.descriptor, [&](Descriptor &d) {
+            setOpt(d.name, name);
+            setOpt(d.shortDesc, shortDesc);
+            setOpt(d.longDesc, longDesc);
+        });
+    // The agent is changed through Assign/Unassign only: keep the server's.
+    s.agent = m_server.agent;
+    return s;
+}
+
+bool DetailPane::isDirty() const
+{
+    if (!m_hasEntry)
+        return false;
+    Support server = m_server;
+    return !(editedSupport() == server);
+}
+
+bool DetailPane::isValid() const
+{
+    return m_phone->text().trimmed().isEmpty() || isValidPhone(m_phone->text());
+}
+
+void DetailPane::updateButtons()
+{
+    const bool valid = isValid();
+    m_phoneProblem->setVisible(!valid);
+    m_phoneProblem->setText(valid ? QString() : tr("Not a phone number: use digits, spaces and an optional leading +."));
+    const bool dirty = isDirty();
+    m_save->setEnabled(dirty && valid);
+    m_revert->setEnabled(dirty);
+}
+
+void DetailPane::showBanner(const QString &message, bool offerRetry)
+{
+    m_bannerText->setText(message);
+    m_retry->setVisible(offerRetry);
+    m_banner->show();
+}
+
+void DetailPane::hideBanner()
+{
+    m_banner->hide();
+    m_bannerText->clear();
+}
+
+QString DetailPane::bannerText() const
+{
+    return m_banner->isVisible() ? m_bannerText->text() : QString();
+}
+
+} // namespace sd::ui

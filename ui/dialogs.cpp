@@ -1,0 +1,374 @@
+#include "dialogs.h"
+
+#include "apiurl.h"
+
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace sd::ui {
+
+namespace {
+
+QLineEdit *field(QWidget *parent, const char *objectName, const QString &accessibleName,
+                 const QString &text = {})
+{
+    auto *edit = new QLineEdit(text, parent);
+    edit->setObjectName(QString::fromLatin1(objectName));
+    edit->setAccessibleName(accessibleName);
+    edit->setClearButtonEnabled(true);
+    return edit;
+}
+
+QLabel *problemLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(QStringLiteral("problem"));
+    label->setWordWrap(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, QColor(0xd9, 0x48, 0x3b));
+    label->setPalette(p);
+    return label;
+}
+
+QString q(const std::optional<std::string> &s)
+{
+    return s ? QString::fromStdString(*s) : QString();
+}
+
+void setOpt(std::optional<std::string> &out, const QString &text)
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty())
+        out.reset();
+    else
+        out = t.toStdString();
+}
+
+} // namespace
+
+bool isValidPhone(const QString &text)
+{
+    static const QRegularExpression shape(QStringLiteral(R"(^\+?[0-9 ().\-/]+$)"));
+    const QString t = text.trimmed();
+    if (!shape.match(t).hasMatch())
+        return false;
+    int digits = 0;
+    for (QChar c : t)
+        digits += c.isDigit() ? 1 : 0;
+    return digits >= 4 && digits <= 20;
+}
+
+// ---- NewSessionDialog ------------------------------------------------------------------------
+
+NewSessionDialog::NewSessionDialog(QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("newSessionDialog"));
+    setWindowTitle(tr("New support request"));
+    auto *form = new QFormLayout;
+    m_orderId = field(this, "orderId", tr("Order ID"));
+    m_phone = field(this, "callbackPhone", tr("Callback phone"));
+    m_chatUrl = field(this, "chatUrl", tr("Chat URL"));
+    m_chatSession = field(this, "chatSession", tr("Chat session ID"));
+    m_topic = field(this, "topic", tr("Topic"));
+    m_phone->setPlaceholderText(tr("optional, e.g. +49 30 1234567"));
+    form->addRow(tr("&Order ID:"), m_orderId);
+    form->addRow(tr("Callback &phone:"), m_phone);
+    form->addRow(tr("Chat &URL:"), m_chatUrl);
+    form->addRow(tr("Chat &session:"), m_chatSession);
+    form->addRow(tr("&Topic:"), m_topic);
+    m_problem = problemLabel(this);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+    for (QLineEdit *e : {m_orderId, m_phone})
+        connect(e, &QLineEdit::textChanged, this, &NewSessionDialog::validate);
+    validate();
+}
+
+void NewSessionDialog::validate()
+{
+    QString problem = m_orderId->text().isEmpty() ? QString() : orderIdProblem(m_orderId->text());
+    if (problem.isEmpty() && !m_phone->text().trimmed().isEmpty() && !isValidPhone(m_phone->text()))
+        problem = tr("The callback phone is not a phone number.");
+    m_problem->setText(problem);
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(problem.isEmpty() && !m_orderId->text().trimmed().isEmpty());
+}
+
+QString NewSessionDialog::orderId() const
+{
+    return m_orderId->text().trimmed();
+}
+
+Support NewSessionDialog::support() const
+{
+    Support s;
+    setOpt(s.callbackPhone, m_phone->text());
+    if (!m_chatUrl->text().trimmed().isEmpty() || !m_chatSession->text().trimmed().isEmpty()) {
+        s.chat.emplace();
+        setOpt(s.chat->url, m_chatUrl->text());
+        setOpt(s.chat->sessionId, m_chatSession->text());
+    }
+    if (!m_topic->text().trimmed().isEmpty()) {
+        s.descriptor.emplace();
+        setOpt(s.descriptor->name, m_topic->text());
+    }
+    return s;
+}
+
+// ---- AgentDialog -----------------------------------------------------------------------------
+
+AgentDialog::AgentDialog(const QString &orderId, const std::optional<Agent> &current,
+                         const QHash<QString, Agent> &known, QWidget *parent)
+    : QDialog(parent), m_known(known), m_base(current)
+{
+    setObjectName(QStringLiteral("agentDialog"));
+    setWindowTitle(current ? tr("Reassign order %1").arg(orderId) : tr("Assign order %1").arg(orderId));
+    m_id = field(this, "agentId", tr("Agent ID"), current ? q(current->id) : QString());
+    m_name = field(this, "agentName", tr("Agent name"),
+                   current && current->person ? q(current->person->name) : QString());
+    m_phone = field(this, "agentPhone", tr("Agent phone"),
+                    current && current->contact ? q(current->contact->phone) : QString());
+    m_email = field(this, "agentEmail", tr("Agent e-mail"),
+                    current && current->contact ? q(current->contact->email) : QString());
+    auto *completer = new QCompleter(QStringList(known.keys()), this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_id->setCompleter(completer);
+    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &AgentDialog::fillFromKnown);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Agent &ID:"), m_id);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Phone:"), m_phone);
+    form->addRow(tr("&E-mail:"), m_email);
+    m_problem = problemLabel(this);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(current ? tr("Reassign") : tr("Assign"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+    for (QLineEdit *e : {m_id, m_phone, m_email})
+        connect(e, &QLineEdit::textChanged, this, &AgentDialog::validate);
+    validate();
+}
+
+void AgentDialog::fillFromKnown(const QString &id)
+{
+    auto it = m_known.constFind(id);
+    if (it == m_known.constEnd())
+        return;
+    m_base = *it;
+    m_name->setText(it->person ? q(it->person->name) : QString());
+    m_phone->setText(it->contact ? q(it->contact->phone) : QString());
+    m_email->setText(it->contact ? q(it->contact->email) : QString());
+}
+
+void AgentDialog::validate()
+{
+    QString problem;
+    if (m_id->text().trimmed().isEmpty())
+        problem = tr("An agent needs an ID.");
+    else if (!m_phone->text().trimmed().isEmpty() && !isValidPhone(m_phone->text()))
+        problem = tr("The phone is not a phone number.");
+    else if (!m_email->text().trimmed().isEmpty() && !m_email->text().contains(QLatin1Char('@')))
+        problem = tr("The e-mail address needs an @.");
+    m_problem->setText(problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+Agent AgentDialog::agent() const
+{
+    Agent a;
+    // Another agent's ID: start from what we know of that agent, not the previous one's data.
+    if (m_base && q(m_base->id) == m_id->text().trimmed())
+        a = *m_base;
+    else if (auto it = m_known.constFind(m_id->text().trimmed()); it != m_known.constEnd())
+        a = *it;
+    a.id = m_id->text().trimmed().toStdString();
+    if (!m_name->text().trimmed().isEmpty() || (a.person && a.person->name)) {
+        if (!a.person)
+            a.person.emplace();
+        setOpt(a.person->name, m_name->text());
+    }
+    if (!m_phone->text().trimmed().isEmpty() || !m_email->text().trimmed().isEmpty() || a.contact) {
+        if (!a.contact)
+            a.contact.emplace();
+        setOpt(a.contact->phone, m_phone->text());
+        setOpt(a.contact->email, m_email->text());
+    }
+    return a;
+}
+
+// ---- ProfileDialog ---------------------------------------------------------------------------
+
+ProfileDialog::ProfileDialog(const QList<ServerProfile> &profiles, const QString &currentId,
+                             QWidget *parent)
+    : QDialog(parent), m_profiles(profiles)
+{
+    setObjectName(QStringLiteral("profileDialog"));
+    setWindowTitle(tr("Server profiles"));
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("profileList"));
+    m_list->setAccessibleName(tr("Profiles"));
+    for (const ServerProfile &p : m_profiles)
+        m_list->addItem(p.name);
+    auto *add = new QPushButton(tr("&Add"), this);
+    add->setObjectName(QStringLiteral("addProfile"));
+    auto *remove = new QPushButton(tr("&Remove"), this);
+    remove->setObjectName(QStringLiteral("removeProfile"));
+    m_name = field(this, "profileName", tr("Profile name"));
+    m_url = field(this, "profileUrl", tr("Server URL"));
+    m_url->setPlaceholderText(QStringLiteral("https://provider.example/api/v1/"));
+    m_token = field(this, "profileToken", tr("Access token"));
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setPlaceholderText(tr("unchanged"));
+    m_myAgent = field(this, "profileMyAgent", tr("My agent ID"));
+    m_timeout = new QSpinBox(this);
+    m_timeout->setObjectName(QStringLiteral("profileTimeout"));
+    m_timeout->setRange(1, 600);
+    m_timeout->setSuffix(tr(" s"));
+    m_concurrency = new QSpinBox(this);
+    m_concurrency->setObjectName(QStringLiteral("profileConcurrency"));
+    m_concurrency->setRange(1, 64);
+    m_refresh = new QSpinBox(this);
+    m_refresh->setObjectName(QStringLiteral("profileRefresh"));
+    m_refresh->setRange(0, 86400);
+    m_refresh->setSuffix(tr(" s"));
+    m_refresh->setSpecialValueText(tr("never"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("Server &URL:"), m_url);
+    form->addRow(tr("Access &token:"), m_token);
+    form->addRow(tr("My &agent ID:"), m_myAgent);
+    form->addRow(tr("T&imeout:"), m_timeout);
+    form->addRow(tr("&Concurrency:"), m_concurrency);
+    form->addRow(tr("&Refresh every:"), m_refresh);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_list);
+    auto *row = new QHBoxLayout;
+    row->addWidget(add);
+    row->addWidget(remove);
+    left->addLayout(row);
+    auto *top = new QHBoxLayout;
+    top->addLayout(left, 1);
+    top->addLayout(form, 2);
+    m_problem = problemLabel(this);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        storeForm();
+        for (const ServerProfile &p : std::as_const(m_profiles)) {
+            const QString problem = baseUrlProblem(p.baseUrl);
+            if (!problem.isEmpty()) {
+                m_problem->setText(tr("%1: %2").arg(p.name, problem));
+                return;
+            }
+        }
+        accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_buttons);
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int r) {
+        storeForm();
+        showProfile(r);
+    });
+    connect(add, &QPushButton::clicked, this, &ProfileDialog::addProfile);
+    connect(remove, &QPushButton::clicked, this, &ProfileDialog::removeProfile);
+    int current = 0;
+    for (int i = 0; i < m_profiles.size(); ++i)
+        if (m_profiles[i].id == currentId)
+            current = i;
+    if (!m_profiles.isEmpty())
+        m_list->setCurrentRow(current);
+    else
+        showProfile(-1);
+}
+
+void ProfileDialog::showProfile(int row)
+{
+    m_shown = row;
+    const bool valid = row >= 0 && row < m_profiles.size();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_url, m_token, m_myAgent, m_timeout, m_concurrency, m_refresh})
+        w->setEnabled(valid);
+    if (!valid)
+        return;
+    const ServerProfile &p = m_profiles[row];
+    m_name->setText(p.name);
+    m_url->setText(p.baseUrl.toString());
+    m_token->setText(m_tokens.value(p.id));
+    m_myAgent->setText(p.myAgentId);
+    m_timeout->setValue(p.timeoutSeconds);
+    m_concurrency->setValue(p.concurrency);
+    m_refresh->setValue(p.refreshIntervalSeconds);
+}
+
+void ProfileDialog::storeForm()
+{
+    if (m_shown < 0 || m_shown >= m_profiles.size())
+        return;
+    ServerProfile &p = m_profiles[m_shown];
+    p.name = m_name->text().trimmed().isEmpty() ? p.name : m_name->text().trimmed();
+    p.baseUrl = QUrl(m_url->text().trimmed());
+    p.myAgentId = m_myAgent->text().trimmed();
+    p.timeoutSeconds = m_timeout->value();
+    p.concurrency = m_concurrency->value();
+    p.refreshIntervalSeconds = m_refresh->value();
+    if (!m_token->text().isEmpty())
+        m_tokens.insert(p.id, m_token->text());
+    if (QListWidgetItem *item = m_list->item(m_shown))
+        item->setText(p.name);
+}
+
+void ProfileDialog::addProfile()
+{
+    storeForm();
+    ServerProfile p;
+    p.name = tr("New server");
+    p.id = makeProfileId(p.name, m_profiles);
+    p.baseUrl = QUrl(QStringLiteral("https://"));
+    m_profiles << p;
+    m_list->addItem(p.name);
+    m_list->setCurrentRow(int(m_profiles.size()) - 1);
+    m_name->setFocus();
+    m_name->selectAll();
+}
+
+void ProfileDialog::removeProfile()
+{
+    const int row = m_list->currentRow();
+    if (row < 0 || row >= m_profiles.size())
+        return;
+    m_tokens.insert(m_profiles[row].id, QString());
+    m_profiles.removeAt(row);
+    m_shown = -1;
+    delete m_list->takeItem(row);
+    showProfile(m_list->currentRow());
+}
+
+QString ProfileDialog::selectedId() const
+{
+    const int row = m_list->currentRow();
+    return row >= 0 && row < m_profiles.size() ? m_profiles[row].id : QString();
+}
+
+} // namespace sd::ui

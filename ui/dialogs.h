@@ -1,0 +1,81 @@
+// The application's dialogs. Fields have object names so tests can fill them.
+#pragma once
+
+#include "models.h"
+#include "profiles.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+
+namespace sd::ui {
+
+// Phone numbers: digits with optional leading +, spaces, dashes, dots, parentheses; 4-20 digits.
+bool isValidPhone(const QString &text);
+
+class NewSessionDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit NewSessionDialog(QWidget *parent = nullptr);
+    QString orderId() const;
+    Support support() const; // the optional fields
+
+private:
+    void validate();
+    QLineEdit *m_orderId, *m_phone, *m_chatUrl, *m_chatSession, *m_topic;
+    QLabel *m_problem;
+    QDialogButtonBox *m_buttons;
+};
+
+class AgentDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // `known`: agents seen before, by ID, for completion.
+    AgentDialog(const QString &orderId, const std::optional<Agent> &current,
+                const QHash<QString, Agent> &known, QWidget *parent = nullptr);
+    Agent agent() const;
+
+private:
+    void validate();
+    void fillFromKnown(const QString &id);
+    QLineEdit *m_id, *m_name, *m_phone, *m_email;
+    QLabel *m_problem;
+    QDialogButtonBox *m_buttons;
+    QHash<QString, Agent> m_known;
+    std::optional<Agent> m_base; // keeps fields the dialog does not show
+};
+
+class ProfileDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ProfileDialog(const QList<ServerProfile> &profiles, const QString &currentId,
+                  QWidget *parent = nullptr);
+    QList<ServerProfile> profiles() const { return m_profiles; }
+    // Tokens typed in this dialog, by profile ID (empty string: remove the token).
+    QHash<QString, QString> changedTokens() const { return m_tokens; }
+    QString selectedId() const;
+
+private:
+    void showProfile(int row);
+    void storeForm();
+    void addProfile();
+    void removeProfile();
+    QList<ServerProfile> m_profiles;
+    QHash<QString, QString> m_tokens;
+    QListWidget *m_list;
+    QLineEdit *m_name, *m_url, *m_token, *m_myAgent;
+    QSpinBox *m_timeout, *m_concurrency, *m_refresh;
+    QLabel *m_problem;
+    QDialogButtonBox *m_buttons;
+    int m_shown = -1;
+};
+
+} // namespace sd::ui

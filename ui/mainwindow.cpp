@@ -1,0 +1,869 @@
+#include "mainwindow.h"
+
+#include "apiurl.h"
+#include "detailpane.h"
+#include "dialogs.h"
+#include "requestlog.h"
+#include "version.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace sd::ui {
+
+namespace {
+QIcon icon(const char *name)
+{
+    return QIcon(QStringLiteral(":/icons/") + QLatin1String(name) + QStringLiteral(".svg"));
+}
+} // namespace
+
+MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &startProfileId,
+                       QWidget *parent)
+    : QMainWindow(parent), m_client(new ApiClient(this)), m_tokens(new TokenStore(this)),
+      m_model(new SessionModel(this)), m_profiles(profiles)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("SupportDesk"));
+    setWindowIcon(icon("supportdesk"));
+    m_confirm = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel)
+            == QMessageBox::Yes;
+    };
+
+    // The session list with its filter bar.
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setAccessibleName(tr("Filter sessions"));
+    m_filter->setPlaceholderText(tr("Filter by order, agent or phone (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_stateFilter = new QComboBox(this);
+    m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    m_stateFilter->setAccessibleName(tr("Status filter"));
+    m_stateFilter->addItem(tr("Any status"), -1);
+    for (SessionState s : {SessionState::Open, SessionState::Closed, SessionState::NotFound,
+                           SessionState::Error, SessionState::Unknown})
+        m_stateFilter->addItem(sessionStateName(s), int(s));
+    m_scope = new QComboBox(this);
+    m_scope->setObjectName(QStringLiteral("scopeFilter"));
+    m_scope->setAccessibleName(tr("Whose sessions"));
+    m_scope->addItem(tr("All"), int(SessionModel::Scope::All));
+    m_scope->addItem(tr("Mine"), int(SessionModel::Scope::Mine));
+    m_scope->addItem(tr("Unassigned"), int(SessionModel::Scope::Unassigned));
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("sessionView"));
+    m_view->setAccessibleName(tr("Support sessions"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(SessionModel::OrderIdColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: sizing rows to contents costs seconds at 100k rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->setColumnWidth(SessionModel::OrderIdColumn, 160);
+    m_view->setColumnWidth(SessionModel::AgentColumn, 150);
+    m_view->setColumnWidth(SessionModel::PhoneColumn, 130);
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("countLabel"));
+
+    auto *left = new QWidget(this);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_stateFilter);
+    filterRow->addWidget(m_scope);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(4, 4, 4, 4);
+    leftLayout->addLayout(filterRow);
+    leftLayout->addWidget(m_view, 1);
+    leftLayout->addWidget(m_countLabel);
+
+    m_detail = new DetailPane(this);
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+
+    m_logModel = new RequestLogModel(this);
+    m_logDock = new RequestLogDock(m_logModel, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+
+    m_inFlightLabel = new QLabel(this);
+    m_inFlightLabel->setObjectName(QStringLiteral("inFlightLabel"));
+    statusBar()->addPermanentWidget(m_inFlightLabel);
+
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(400);
+    connect(m_saveTimer, &QTimer::timeout, this, &MainWindow::saveWorkspaceNow);
+    m_refreshTimer = new QTimer(this);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] { refreshAll(true); });
+
+    createActions();
+    createMenusAndToolbar();
+
+    connect(m_filter, &QLineEdit::textChanged, m_model, &SessionModel::setFilterText);
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        const int v = m_stateFilter->currentData().toInt();
+        m_model->setStateFilter(v < 0 ? std::nullopt : std::optional<SessionState>(SessionState(v)));
+    });
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setScope(SessionModel::Scope(m_scope->currentData().toInt()), m_profile.myAgentId);
+    });
+    connect(m_model, &SessionModel::visibleCountChanged, this, &MainWindow::updateStatusBar);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
+        if (m_model->data(tl, SessionModel::OrderIdRole).toString() == selectedOrderId())
+            onSelectionChanged();
+    });
+    connect(m_client, &ApiClient::exchangeFinished, m_logModel, &RequestLogModel::add);
+    connect(m_client, &ApiClient::requestsInFlightChanged, this, &MainWindow::updateStatusBar);
+    connect(m_client, &ApiClient::retryScheduled, this,
+            [this](const QString &orderId, Operation, int retry, int delayMs, const ApiError &) {
+                statusBar()->showMessage(tr("Order %1: trying again in %2 s (retry %3)…")
+                                             .arg(orderId)
+                                             .arg(double(delayMs) / 1000.0, 0, 'f', 1)
+                                             .arg(retry),
+                                         delayMs + 1000);
+            });
+    connect(m_detail, &DetailPane::saveRequested, this, &MainWindow::saveSelected);
+    connect(m_detail, &DetailPane::revertRequested, this, [this] {
+        const QString id = m_detail->orderId();
+        storeDraft(id, std::nullopt);
+        if (const WorkspaceEntry *e = m_model->entry(id)) {
+            m_detail->showEntry(nullptr, false);
+            m_detail->showEntry(e, m_model->isPending(id));
+        }
+    });
+    connect(m_detail, &DetailPane::retryRequested, this, [this] { refresh(m_detail->orderId()); });
+    connect(m_detail, &DetailPane::assignRequested, this, &MainWindow::askAndAssign);
+    connect(m_detail, &DetailPane::unassignRequested, this, [this] { unassign(m_detail->orderId()); });
+    connect(m_detail, &DetailPane::editsChanged, this, &MainWindow::updateActions);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(1360, 840);
+
+    ServerProfile start = m_profiles.value(0);
+    for (const ServerProfile &p : std::as_const(m_profiles))
+        if (p.id == startProfileId)
+            start = p;
+    applyProfile(start);
+    updateActions();
+    if (m_model->rowCount() > 0)
+        m_view->selectRow(0);
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return m_actions.value(objectName);
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const char *name, const QString &text, const char *iconName,
+                             const QKeySequence &shortcut, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(QString::fromLatin1(name));
+        if (iconName)
+            a->setIcon(icon(iconName));
+        if (!shortcut.isEmpty())
+            a->setShortcut(shortcut);
+        connect(a, &QAction::triggered, this, slot);
+        m_actions.insert(a->objectName(), a);
+        return a;
+    };
+    make("newSession", tr("&New support request…"), "new", QKeySequence::New, [this] { askAndCreate(); });
+    make("openOrder", tr("&Open order…"), "open", QKeySequence::Open, [this] { askAndOpenOrder(); });
+    make("goToOrder", tr("&Go to order"), "goto", QKeySequence(Qt::CTRL | Qt::Key_L), [this] {
+        m_goTo->setFocus();
+        m_goTo->selectAll();
+    });
+    make("focusFilter", tr("&Filter sessions"), nullptr, QKeySequence::Find, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    make("refresh", tr("&Refresh"), "refresh", QKeySequence(Qt::Key_F5), [this] {
+        for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+            refresh(m_model->data(i, SessionModel::OrderIdRole).toString());
+    });
+    make("refreshAll", tr("Refresh &all"), "refresh-all", QKeySequence(Qt::SHIFT | Qt::Key_F5),
+         [this] { refreshAll(false); });
+    make("save", tr("&Save changes"), "save", QKeySequence::Save, [this] { saveSelected(); });
+    make("assignAgent", tr("&Assign or reassign agent…"), "assign",
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this] { askAndAssign(); });
+    make("unassignAgent", tr("&Unassign agent"), "unassign",
+         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] { unassign(selectedOrderId()); });
+    make("closeSession", tr("&Close session…"), "close", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+         [this] { askAndClose(); });
+    make("importIds", tr("&Import order IDs…"), "import", QKeySequence(Qt::CTRL | Qt::Key_I),
+         [this] { importFromFile(); });
+    make("pasteIds", tr("&Paste order IDs"), nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+         [this] { importFromClipboard(); });
+    make("exportCsv", tr("&Export list as CSV…"), "export", QKeySequence(Qt::CTRL | Qt::Key_E),
+         [this] { exportCsv(); });
+    make("manageProfiles", tr("Server &profiles…"), "profiles", QKeySequence::Preferences,
+         [this] { manageProfiles(); });
+    make("quit", tr("&Quit"), nullptr, QKeySequence::Quit, [this] { close(); });
+    make("shortcuts", tr("&Keyboard shortcuts"), nullptr, QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
+    make("about", tr("&About SupportDesk"), nullptr, QKeySequence(), [this] { showAbout(); });
+    QAction *log = m_logDock->toggleViewAction();
+    log->setObjectName(QStringLiteral("showRequestLog"));
+    log->setText(tr("Request &log"));
+    log->setShortcut(QKeySequence(Qt::Key_F12));
+    m_actions.insert(log->objectName(), log);
+}
+
+void MainWindow::createMenusAndToolbar()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    for (const char *n : {"newSession", "openOrder", "importIds", "pasteIds", "exportCsv"})
+        file->addAction(action(QString::fromLatin1(n)));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("quit")));
+    QMenu *session = menuBar()->addMenu(tr("&Session"));
+    for (const char *n : {"save", "refresh", "refreshAll", "assignAgent", "unassignAgent"})
+        session->addAction(action(QString::fromLatin1(n)));
+    session->addSeparator();
+    session->addAction(action(QStringLiteral("closeSession")));
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (const char *n : {"goToOrder", "focusFilter", "showRequestLog"})
+        view->addAction(action(QString::fromLatin1(n)));
+    QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
+    settings->addAction(action(QStringLiteral("manageProfiles")));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("shortcuts")));
+    help->addAction(action(QStringLiteral("about")));
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (const char *n : {"newSession", "openOrder", "refresh", "refreshAll", "assignAgent",
+                          "unassignAgent", "closeSession"})
+        bar->addAction(action(QString::fromLatin1(n)));
+    // Only the most used actions show their text beside the icon; the rest are icons with tips.
+    for (const char *n : {"refresh", "unassignAgent", "closeSession"})
+        action(QString::fromLatin1(n))->setPriority(QAction::LowPriority);
+    bar->addSeparator();
+    m_goTo = new QLineEdit(bar);
+    m_goTo->setObjectName(QStringLiteral("goToEdit"));
+    m_goTo->setAccessibleName(tr("Go to order"));
+    m_goTo->setPlaceholderText(tr("Go to order (Ctrl+L)"));
+    m_goTo->setClearButtonEnabled(true);
+    m_goTo->setMaximumWidth(220);
+    connect(m_goTo, &QLineEdit::textEdited, this, &MainWindow::goToOrder);
+    connect(m_goTo, &QLineEdit::returnPressed, this, [this] {
+        const QString id = m_goTo->text().trimmed();
+        if (id.isEmpty())
+            return;
+        if (!m_model->entry(id) && m_model->firstOrderIdWithPrefix(id).isEmpty())
+            openOrder(id); // not in the workspace yet: fetch it
+        else if (m_model->entry(id))
+            selectOrder(id);
+        m_view->setFocus();
+    });
+    bar->addWidget(m_goTo);
+    bar->addSeparator();
+    auto *profileLabel = new QLabel(tr(" Server: "), bar);
+    bar->addWidget(profileLabel);
+    m_profileBox = new QComboBox(bar);
+    m_profileBox->setObjectName(QStringLiteral("profileBox"));
+    m_profileBox->setAccessibleName(tr("Server profile"));
+    profileLabel->setBuddy(m_profileBox);
+    bar->addWidget(m_profileBox);
+    for (const ServerProfile &p : std::as_const(m_profiles))
+        m_profileBox->addItem(p.name, p.id);
+    connect(m_profileBox, &QComboBox::activated, this,
+            [this](int i) { switchProfile(m_profileBox->itemData(i).toString()); });
+}
+
+void MainWindow::applyProfile(const ServerProfile &profile)
+{
+    m_profile = profile;
+    ClientConfig config;
+    config.baseUrl = profile.baseUrl;
+    config.timeoutMs = profile.timeoutSeconds * 1000;
+    m_client->setConfig(config);
+    setWindowTitle(tr("SupportDesk — %1").arg(profile.name));
+    const int boxIndex = m_profileBox->findData(profile.id);
+    if (boxIndex >= 0)
+        m_profileBox->setCurrentIndex(boxIndex);
+    loadWorkspace();
+    if (profile.refreshIntervalSeconds > 0)
+        m_refreshTimer->start(profile.refreshIntervalSeconds * 1000);
+    else
+        m_refreshTimer->stop();
+    m_model->setScope(SessionModel::Scope(m_scope->currentData().toInt()), profile.myAgentId);
+    // The token comes from the keychain; requests wait for nothing, a token arrives shortly.
+    const QString id = profile.id;
+    m_tokens->read(id, [this, id](const TokenStore::Result &r) {
+        if (m_profile.id != id)
+            return;
+        if (r.ok && !r.token.isEmpty()) {
+            ClientConfig c = m_client->config();
+            c.token = r.token;
+            m_client->setConfig(c);
+        } else if (!r.ok && !r.noKeychain) {
+            statusBar()->showMessage(tr("Could not read the access token: %1").arg(r.error), 8000);
+        }
+    });
+}
+
+QString MainWindow::workspacePath() const
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                      + QStringLiteral("/workspaces");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".json");
+}
+
+void MainWindow::loadWorkspace()
+{
+    WorkspaceFile file;
+    m_loadError = sd::loadWorkspace(workspacePath(), &file);
+    if (!m_loadError.isEmpty()) {
+        // Keep the damaged file for the user; work on an empty list that is not saved over it.
+        statusBar()->showMessage(tr("The saved session list could not be read: %1").arg(m_loadError));
+    }
+    m_knownAgents.clear();
+    for (const WorkspaceEntry &e : file.entries)
+        if (e.support)
+            rememberAgents(*e.support);
+    m_model->setEntries(std::move(file.entries));
+    m_detail->showEntry(nullptr, false);
+    updateStatusBar();
+}
+
+void MainWindow::scheduleSave()
+{
+    m_saveTimer->start();
+}
+
+void MainWindow::saveWorkspaceNow()
+{
+    m_saveTimer->stop();
+    if (!m_loadError.isEmpty())
+        return; // never overwrite a file we could not read
+    WorkspaceFile file;
+    file.entries = m_model->entries();
+    const QString problem = sd::saveWorkspace(workspacePath(), file);
+    if (!problem.isEmpty())
+        statusBar()->showMessage(tr("Could not save the session list: %1").arg(problem), 10000);
+}
+
+void MainWindow::updateStatusBar()
+{
+    const int inFlight = m_client->requestsInFlight();
+    m_inFlightLabel->setText(inFlight > 0 ? tr("%n request(s) in flight", nullptr, inFlight)
+                                          : tr("idle"));
+    m_countLabel->setText(tr("%1 of %2 sessions shown").arg(m_model->rowCount()).arg(m_model->totalCount()));
+}
+
+QString MainWindow::selectedOrderId() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), {}))
+        return m_model->data(m_model->index(current.row(), 0), SessionModel::OrderIdRole).toString();
+    return rows.isEmpty() ? QString() : m_model->data(rows.first(), SessionModel::OrderIdRole).toString();
+}
+
+void MainWindow::selectOrder(const QString &orderId)
+{
+    QModelIndex index = m_model->indexOf(orderId);
+    if (!index.isValid() && m_model->entry(orderId)) {
+        // Filtered out: clear the filters so the agent sees it.
+        m_filter->clear();
+        m_stateFilter->setCurrentIndex(0);
+        m_scope->setCurrentIndex(0);
+        index = m_model->indexOf(orderId);
+    }
+    if (!index.isValid())
+        return;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QString id = selectedOrderId();
+    const WorkspaceEntry *e = id.isEmpty() ? nullptr : m_model->entry(id);
+    m_detail->showEntry(e, e && m_model->isPending(id));
+    if (e)
+        m_model->setChanged(id, false); // seen now
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const QString id = selectedOrderId();
+    const WorkspaceEntry *e = id.isEmpty() ? nullptr : m_model->entry(id);
+    const bool open = e && e->state == SessionState::Open;
+    action(QStringLiteral("refresh"))->setEnabled(e != nullptr);
+    action(QStringLiteral("assignAgent"))->setEnabled(open);
+    action(QStringLiteral("unassignAgent"))->setEnabled(open && e->support && e->support->agent);
+    action(QStringLiteral("closeSession"))->setEnabled(open);
+    action(QStringLiteral("save"))->setEnabled(open && m_detail->isDirty() && m_detail->isValid());
+}
+
+void MainWindow::rememberAgents(const Support &s)
+{
+    if (s.agent && s.agent->id && !s.agent->id->empty())
+        m_knownAgents.insert(QString::fromStdString(*s.agent->id), *s.agent);
+}
+
+void MainWindow::trackReply(ApiReply *reply, bool ownWrite)
+{
+    m_model->setPending(reply->orderId(), true);
+    connect(reply, &ApiReply::finished, this, [this, reply, ownWrite] {
+        onReplyFinished(reply, ownWrite);
+        reply->deleteLater();
+    });
+}
+
+void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
+{
+    const QString id = reply->orderId();
+    m_model->setPending(id, false);
+    const WorkspaceEntry *existing = m_model->entry(id);
+    WorkspaceEntry e = existing ? *existing : WorkspaceEntry{};
+    e.orderId = id;
+    const ApiError &err = reply->error();
+    auto *supportReply = qobject_cast<SupportReply *>(reply);
+    if (reply->isOk()) {
+        e.lastSeen = QDateTime::currentDateTimeUtc();
+        e.lastError.clear();
+        if (reply->operation() == Operation::Close) {
+            e.state = SessionState::Closed;
+            if (supportReply && supportReply->result())
+                e.support = supportReply->result();
+            e.draft.reset();
+            e.lastChange = e.lastSeen;
+        } else if (supportReply && supportReply->result()) {
+            const Support &s = *supportReply->result();
+            const bool changed = !e.support || !(*e.support == s);
+            if (changed)
+                e.lastChange = e.lastSeen;
+            // Changed by someone else: bold until the agent looks at it.
+            if (changed && !ownWrite && e.support && id != selectedOrderId())
+                m_model->setChanged(id, true);
+            e.support = s;
+            e.etag = reply->etag();
+            e.state = SessionState::Open;
+            if (ownWrite && reply->operation() == Operation::Update)
+                e.draft.reset();
+            rememberAgents(s);
+        }
+        statusBar()->showMessage(tr("Order %1: done (%2).").arg(id, operationName(reply->operation())), 4000);
+    } else if (err.kind == ApiError::Kind::Cancelled) {
+        // nothing changed
+    } else if (err.kind == ApiError::Kind::Refused && err.httpStatus == 404
+               && err.code != QLatin1String("AGENT_NOT_ASSIGNED")) {
+        e.state = existing && existing->state == SessionState::Closed ? SessionState::Closed
+                                                                      : SessionState::NotFound;
+        e.lastError = err.message();
+        e.lastSeen = QDateTime::currentDateTimeUtc();
+    } else {
+        // Reads that failed make the entry an error only when nothing better is known; a
+        // failed write keeps the last good copy and says so in the banner.
+        if (e.state == SessionState::Unknown || reply->operation() == Operation::Fetch)
+            e.state = existing && existing->support && reply->operation() != Operation::Fetch
+                          ? existing->state
+                          : SessionState::Error;
+        e.lastError = err.message();
+    }
+    m_model->upsert(e);
+    if (id == selectedOrderId()) {
+        m_detail->showEntry(m_model->entry(id), false);
+        if (!reply->isOk() && err.kind != ApiError::Kind::Cancelled) {
+            const bool retryable = err.kind != ApiError::Kind::InvalidInput;
+            QString text = err.message();
+            if (err.kind == ApiError::Kind::Conflict)
+                text += QLatin1Char(' ') + tr("Your edit is kept as a draft. Refresh to see their version, then save again.");
+            m_detail->showBanner(text, retryable);
+        } else if (reply->isOk()) {
+            m_detail->hideBanner();
+        }
+    }
+    scheduleSave();
+    updateActions();
+    Q_EMIT operationFinished(id, reply->isOk());
+}
+
+void MainWindow::openOrder(const QString &orderId)
+{
+    const QString &id = orderId;
+    const QString problem = orderIdProblem(id);
+    if (!problem.isEmpty()) {
+        statusBar()->showMessage(problem, 8000);
+        return;
+    }
+    if (!m_model->entry(id)) {
+        WorkspaceEntry e;
+        e.orderId = id;
+        m_model->upsert(e);
+    }
+    selectOrder(id);
+    refresh(id);
+}
+
+void MainWindow::refresh(const QString &orderId)
+{
+    if (orderId.isEmpty())
+        return;
+    trackReply(m_client->fetch(orderId), false);
+}
+
+void MainWindow::refreshAll(bool quiet)
+{
+    if (m_bulk)
+        return; // one at a time
+    const QStringList ids = m_model->allOrderIds();
+    if (ids.isEmpty())
+        return;
+    auto *run = new BulkRun(ids, m_profile.concurrency, [this](const QString &id) -> ApiReply * {
+        SupportReply *r = m_client->fetch(id);
+        m_model->setPending(id, true);
+        connect(r, &ApiReply::finished, this, [this, r] { onReplyFinished(r, false); });
+        return r;
+    }, this);
+    m_bulk = run;
+    connect(run, &BulkRun::progress, this, [this, quiet](int done, int failed, int total) {
+        if (!quiet)
+            statusBar()->showMessage(tr("Refreshing: %1 of %2 done, %3 failed").arg(done).arg(total).arg(failed));
+    });
+    connect(run, &BulkRun::finished, this, [this, run, quiet] {
+        if (!quiet || run->failedCount() > 0)
+            statusBar()->showMessage(tr("Refreshed %1 sessions, %2 failed.").arg(run->doneCount()).arg(run->failedCount()), 8000);
+        run->deleteLater();
+    });
+    run->start();
+}
+
+void MainWindow::createSession(const QString &orderId, const Support &fields)
+{
+    if (!m_model->entry(orderId)) {
+        WorkspaceEntry e;
+        e.orderId = orderId;
+        m_model->upsert(e);
+    }
+    selectOrder(orderId);
+    trackReply(m_client->create(orderId, fields), true);
+}
+
+void MainWindow::storeDraft(const QString &orderId, const std::optional<Support> &draft)
+{
+    const WorkspaceEntry *existing = m_model->entry(orderId);
+    if (!existing)
+        return;
+    WorkspaceEntry e = *existing;
+    e.draft = draft;
+    m_model->upsert(e);
+    saveWorkspaceNow(); // a draft must survive a crash right after
+}
+
+void MainWindow::saveSelected()
+{
+    const QString id = m_detail->orderId();
+    const WorkspaceEntry *e = m_model->entry(id);
+    if (!e || !m_detail->isDirty() || !m_detail->isValid())
+        return;
+    const Support edited = m_detail->editedSupport();
+    storeDraft(id, edited); // kept until the server confirms
+    ApiReply *reply = nullptr;
+    if (!e->etag.isEmpty()) {
+        // The server versions sessions: write the whole edited copy only if it is unchanged.
+        reply = m_client->replace(id, edited, e->etag);
+    } else {
+        // No ETags: read-modify-write of the fields the form shows.
+        reply = m_client->update(id, [edited](Support &current) {
+            current.callbackPhone = edited.callbackPhone;
+            current.chat = edited.chat;
+            current.faq = edited.faq;
+            current.descriptor = edited.descriptor;
+        });
+    }
+    trackReply(reply, true);
+}
+
+void MainWindow::assign(const QString &orderId, const Agent &agent)
+{
+    trackReply(m_client->assignAgent(orderId, agent), true);
+}
+
+void MainWindow::unassign(const QString &orderId)
+{
+    if (orderId.isEmpty())
+        return;
+    trackReply(m_client->unassignAgent(orderId), true);
+}
+
+void MainWindow::closeSession(const QString &orderId)
+{
+    trackReply(m_client->close(orderId), true);
+}
+
+int MainWindow::importOrderIds(const QStringList &ids)
+{
+    QStringList added;
+    for (const QString &id : ids) {
+        if (!orderIdProblem(id).isEmpty() || m_model->entry(id))
+            continue;
+        WorkspaceEntry e;
+        e.orderId = id;
+        m_model->upsert(e);
+        added << id;
+    }
+    scheduleSave();
+    if (!added.isEmpty() && !m_bulk) {
+        auto *run = new BulkRun(added, m_profile.concurrency, [this](const QString &id) -> ApiReply * {
+            SupportReply *r = m_client->fetch(id);
+            m_model->setPending(id, true);
+            connect(r, &ApiReply::finished, this, [this, r] { onReplyFinished(r, false); });
+            return r;
+        }, this);
+        m_bulk = run;
+        connect(run, &BulkRun::finished, run, &QObject::deleteLater);
+        run->start();
+    }
+    statusBar()->showMessage(tr("%n order(s) added to the list.", nullptr, int(added.size())), 6000);
+    return int(added.size());
+}
+
+void MainWindow::goToOrder(const QString &prefix)
+{
+    const QString id = m_model->firstOrderIdWithPrefix(prefix);
+    if (!id.isEmpty())
+        selectOrder(id);
+}
+
+void MainWindow::switchProfile(const QString &profileId)
+{
+    if (profileId == m_profile.id)
+        return;
+    saveWorkspaceNow();
+    for (const ServerProfile &p : std::as_const(m_profiles))
+        if (p.id == profileId)
+            applyProfile(p);
+}
+
+void MainWindow::askAndOpenOrder()
+{
+    bool ok = false;
+    const QString id = QInputDialog::getText(this, tr("Open order"), tr("Order ID:"),
+                                             QLineEdit::Normal, QString(), &ok);
+    if (ok && !id.trimmed().isEmpty())
+        openOrder(id.trimmed());
+}
+
+void MainWindow::askAndCreate()
+{
+    NewSessionDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        createSession(dialog.orderId(), dialog.support());
+}
+
+void MainWindow::askAndAssign()
+{
+    const QString id = selectedOrderId();
+    const WorkspaceEntry *e = m_model->entry(id);
+    if (!e || e->state != SessionState::Open)
+        return;
+    AgentDialog dialog(id, e->support ? e->support->agent : std::nullopt, m_knownAgents, this);
+    if (dialog.exec() == QDialog::Accepted)
+        assign(id, dialog.agent());
+}
+
+void MainWindow::askAndClose()
+{
+    const QString id = selectedOrderId();
+    const WorkspaceEntry *e = m_model->entry(id);
+    if (!e || e->state != SessionState::Open)
+        return;
+    if (m_confirm(tr("Close session"),
+                  tr("Close the support session of order %1?\n\nThe server cannot reopen it: "
+                     "a new request would start a new session.").arg(id)))
+        closeSession(id);
+}
+
+void MainWindow::importFromFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import order IDs"), QString(),
+                                                      tr("CSV or text files (*.csv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        statusBar()->showMessage(tr("Cannot read %1: %2").arg(path, file.errorString()), 10000);
+        return;
+    }
+    importOrderIds(parseOrderIdList(QString::fromUtf8(file.readAll())));
+}
+
+void MainWindow::importFromClipboard()
+{
+    importOrderIds(parseOrderIdList(QApplication::clipboard()->text()));
+}
+
+void MainWindow::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export sessions"),
+                                                      QStringLiteral("sessions.csv"),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    std::vector<WorkspaceEntry> shown;
+    for (const QString &id : m_model->visibleOrderIds())
+        shown.push_back(*m_model->entry(id));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(exportWorkspaceCsv(shown)) < 0 || !file.commit()) {
+        statusBar()->showMessage(tr("Could not write %1: %2").arg(path, file.errorString()), 10000);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1 sessions to %2.").arg(shown.size()).arg(path), 6000);
+}
+
+void MainWindow::manageProfiles()
+{
+    ProfileDialog dialog(m_profiles, m_profile.id, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    saveWorkspaceNow();
+    m_profiles = dialog.profiles();
+    QSettings settings;
+    saveProfiles(settings, m_profiles);
+    const QHash<QString, QString> tokens = dialog.changedTokens();
+    for (auto it = tokens.begin(); it != tokens.end(); ++it) {
+        const QString id = it.key(), token = it.value();
+        const auto done = [this, id, token](const TokenStore::Result &r) {
+            if (r.ok) {
+                statusBar()->showMessage(tr("The access token is stored in the system keychain."), 6000);
+            } else if (r.noKeychain && !token.isEmpty()) {
+                // Say so, and ask before doing anything else with the token.
+                const bool keep = m_confirm(tr("No keychain available"),
+                    tr("SupportDesk keeps access tokens only in the system keychain, and none is "
+                       "available (%1).\n\nUse the token for this run only? It will not be written "
+                       "anywhere and must be entered again next time.").arg(r.error));
+                if (keep)
+                    m_tokens->setSessionToken(id, token);
+            } else if (!r.ok) {
+                statusBar()->showMessage(tr("Could not store the access token: %1").arg(r.error), 10000);
+            }
+            if (id == m_profile.id) {
+                ClientConfig c = m_client->config();
+                const bool usable = r.ok || !m_tokens->sessionToken(id).isEmpty();
+                c.token = usable ? token : QString();
+                m_client->setConfig(c);
+            }
+        };
+        if (token.isEmpty())
+            m_tokens->remove(id, done);
+        else
+            m_tokens->write(id, token, done);
+    }
+    m_profileBox->clear();
+    for (const ServerProfile &p : std::as_const(m_profiles))
+        m_profileBox->addItem(p.name, p.id);
+    QString next = dialog.selectedId();
+    if (next.isEmpty() && !m_profiles.isEmpty())
+        next = m_profiles.first().id;
+    for (const ServerProfile &p : std::as_const(m_profiles))
+        if (p.id == next)
+            applyProfile(p);
+}
+
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog.setWindowTitle(tr("Keyboard shortcuts"));
+    auto *table = new QTableWidget(0, 2, &dialog);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setAccessibleName(tr("Keyboard shortcuts"));
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    QList<QAction *> actions = m_actions.values();
+    std::sort(actions.begin(), actions.end(), [](QAction *a, QAction *b) { return a->text() < b->text(); });
+    for (QAction *a : actions) {
+        if (a->shortcut().isEmpty())
+            continue;
+        const int row = table->rowCount();
+        table->insertRow(row);
+        QString text = a->text();
+        text.remove(QLatin1Char('&'));
+        table->setItem(row, 0, new QTableWidgetItem(text));
+        table->setItem(row, 1, new QTableWidgetItem(a->shortcut().toString(QKeySequence::NativeText)));
+    }
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->resizeColumnToContents(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(460, 480);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About SupportDesk"),
+                       tr("<h3>SupportDesk %1</h3><p>A desktop console for support sessions on "
+                          "marketplace orders, speaking the GovStack e-Marketplace Support "
+                          "Management API.</p>").arg(QStringLiteral(SUPPORTDESK_VERSION)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWorkspaceNow();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/columns"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("lastProfile"), m_profile.id);
+    event->accept();
+}
+
+} // namespace sd::ui

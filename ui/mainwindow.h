@@ -1,0 +1,119 @@
+// The agent's console: session list, detail pane, request log, profiles.
+#pragma once
+
+#include "apiclient.h"
+#include "bulkrun.h"
+#include "profiles.h"
+#include "sessionmodel.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+#include <functional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace sd::ui {
+
+class DetailPane;
+class RequestLogDock;
+class RequestLogModel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // `profiles` non-empty; `startProfileId` the one to use first.
+    MainWindow(const QList<ServerProfile> &profiles, const QString &startProfileId,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Asks the user before closing a session; tests replace it.
+    using Confirm = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmHandler(Confirm confirm) { m_confirm = std::move(confirm); }
+
+    QAction *action(const QString &objectName) const;
+    SessionModel *sessionModel() const { return m_model; }
+    QTableView *sessionView() const { return m_view; }
+    DetailPane *detailPane() const { return m_detail; }
+    ApiClient *client() const { return m_client; }
+    const ServerProfile &profile() const { return m_profile; }
+    QString workspacePath() const;
+
+    // Operations (what the actions do, without dialogs).
+    void openOrder(const QString &orderId);
+    void createSession(const QString &orderId, const Support &fields);
+    void assign(const QString &orderId, const Agent &agent);
+    void unassign(const QString &orderId);
+    void closeSession(const QString &orderId); // no confirmation here
+    void saveSelected();
+    void refresh(const QString &orderId);
+    void refreshAll(bool quiet = false);
+    int importOrderIds(const QStringList &ids);
+    void selectOrder(const QString &orderId);
+    QString selectedOrderId() const;
+    void switchProfile(const QString &profileId);
+    void saveWorkspaceNow();
+
+Q_SIGNALS:
+    void operationFinished(const QString &orderId, bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolbar();
+    void updateActions();
+    void updateStatusBar();
+    void applyProfile(const ServerProfile &profile);
+    void loadWorkspace();
+    void scheduleSave();
+    void onSelectionChanged();
+    void onReplyFinished(ApiReply *reply, bool ownWrite);
+    void trackReply(ApiReply *reply, bool ownWrite);
+    void storeDraft(const QString &orderId, const std::optional<Support> &draft);
+    void rememberAgents(const Support &s);
+    void showShortcuts();
+    void showAbout();
+    void manageProfiles();
+    void importFromFile();
+    void importFromClipboard();
+    void exportCsv();
+    void askAndOpenOrder();
+    void askAndCreate();
+    void askAndAssign();
+    void askAndClose();
+    void goToOrder(const QString &prefix);
+
+    ApiClient *m_client;
+    TokenStore *m_tokens;
+    SessionModel *m_model;
+    QTableView *m_view;
+    DetailPane *m_detail;
+    RequestLogModel *m_logModel;
+    RequestLogDock *m_logDock;
+    QLineEdit *m_filter;
+    QLineEdit *m_goTo;
+    QComboBox *m_stateFilter;
+    QComboBox *m_scope;
+    QComboBox *m_profileBox;
+    QLabel *m_countLabel;
+    QLabel *m_inFlightLabel;
+    QTimer *m_saveTimer;
+    QTimer *m_refreshTimer;
+    QHash<QString, QAction *> m_actions;
+    QList<ServerProfile> m_profiles;
+    ServerProfile m_profile;
+    QHash<QString, Agent> m_knownAgents;
+    QPointer<BulkRun> m_bulk;
+    Confirm m_confirm;
+    QString m_loadError;
+};
+
+} // namespace sd::ui

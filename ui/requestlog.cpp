@@ -1,0 +1,125 @@
+#include "requestlog.h"
+
+#include "privacy.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QTableView>
+
+namespace sd::ui {
+
+RequestLogModel::RequestLogModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void RequestLogModel::add(const Exchange &exchange)
+{
+    if (m_rows.size() >= size_t(kMaxRows)) {
+        beginRemoveRows({}, 0, 0);
+        m_rows.pop_front();
+        endRemoveRows();
+    }
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    Row r;
+    r.exchange = exchange;
+    if (exchange.error.isError())
+        r.maskedError = maskPersonalData(exchange.error.message());
+    r.exchange.requestBody = maskPersonalData(QString::fromUtf8(exchange.requestBody)).toUtf8();
+    m_rows.push_back(std::move(r));
+    endInsertRows();
+}
+
+int RequestLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RequestLogModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RequestLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
+        return {};
+    const Row &r = m_rows[size_t(index.row())];
+    const Exchange &e = r.exchange;
+    switch (index.column()) {
+    case TimeColumn: return e.started.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    case MethodColumn: return QString::fromLatin1(e.method);
+    case PathColumn: return QString::fromUtf8(e.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority));
+    case StatusColumn: return e.httpStatus ? QString::number(e.httpStatus) : QStringLiteral("—");
+    case DurationColumn: return tr("%1 ms").arg(e.durationMs);
+    case ErrorColumn: return r.maskedError;
+    }
+    return {};
+}
+
+QVariant RequestLogModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case MethodColumn: return tr("Method");
+    case PathColumn: return tr("Path");
+    case StatusColumn: return tr("Status");
+    case DurationColumn: return tr("Duration");
+    case ErrorColumn: return tr("Error");
+    }
+    return {};
+}
+
+QString RequestLogModel::curlCommand(int row, bool withToken) const
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return {};
+    const Exchange &e = m_rows[size_t(row)].exchange;
+    const auto quote = [](QString s) {
+        return QLatin1Char('\'') + s.replace(QLatin1Char('\''), QStringLiteral("'\\''"))
+             + QLatin1Char('\'');
+    };
+    QString cmd = QStringLiteral("curl -X %1 %2 -H 'Accept: application/json'")
+                      .arg(QString::fromLatin1(e.method), quote(QString::fromUtf8(e.url.toEncoded())));
+    if (withToken)
+        cmd += QStringLiteral(" -H \"Authorization: Bearer $SUPPORTDESK_TOKEN\"");
+    if (!e.requestBody.isEmpty())
+        cmd += QStringLiteral(" -H 'Content-Type: application/json' --data ")
+             + quote(QString::fromUtf8(e.requestBody));
+    return cmd;
+}
+
+RequestLogDock::RequestLogDock(RequestLogModel *model, QWidget *parent)
+    : QDockWidget(tr("Request log"), parent), m_model(model), m_view(new QTableView(this))
+{
+    setObjectName(QStringLiteral("requestLogDock"));
+    m_view->setObjectName(QStringLiteral("requestLogView"));
+    m_view->setAccessibleName(tr("Request log"));
+    m_view->setModel(model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *copy = new QAction(tr("Copy as curl"), m_view);
+    copy->setObjectName(QStringLiteral("copyAsCurl"));
+    connect(copy, &QAction::triggered, this, &RequestLogDock::copySelectedAsCurl);
+    m_view->addAction(copy);
+    setWidget(m_view);
+    connect(model, &QAbstractItemModel::rowsInserted, m_view, [this] {
+        if (m_view->isVisible())
+            m_view->scrollToBottom();
+    });
+}
+
+void RequestLogDock::copySelectedAsCurl()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid())
+        return;
+    QApplication::clipboard()->setText(m_model->curlCommand(current.row(), true));
+}
+
+} // namespace sd::ui
