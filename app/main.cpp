@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QPalette>
+#include <QStyle>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTranslator>
@@ -23,6 +25,29 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(SUPPORTDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.supportdesk.SupportDesk"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/supportdesk.svg")));
+    // The system palette is used as it is (a dark desktop theme gives a dark console).
+    // SUPPORTDESK_PALETTE=dark forces a dark Fusion palette where the platform offers none.
+    if (qEnvironmentVariable("SUPPORTDESK_PALETTE") == QLatin1String("dark")) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QPalette p;
+        p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+        p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
+        p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+        p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::Button, QColor(0x35, 0x37, 0x3c));
+        p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xde));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x37, 0x3c));
+        p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+        p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+        p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x86, 0x8b));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x86, 0x8b));
+        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x86, 0x8b));
+        QApplication::setPalette(p);
+    }
 
     // The UI language follows the system (LANGUAGE/LC_ALL/LANG); German ships with the app.
     QTranslator qtTranslator, appTranslator;

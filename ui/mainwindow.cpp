@@ -193,7 +193,11 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
         m_view->selectRow(0);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_saveTimer->isActive())
+        saveWorkspaceNow(); // nothing the agent saw may be lost on the way out
+}
 
 QAction *MainWindow::action(const QString &objectName) const
 {

@@ -1,0 +1,364 @@
+// The real main window, offscreen, against an in-process sandbox: open, create, edit and save,
+// assign, reassign, unassign, close, filter, sort, go to order, error banners, drafts that
+// survive a failed save and a restart, and the German translation.
+#include "detailpane.h"
+#include "mainwindow.h"
+#include "sandboxserver.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDialog>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QTranslator>
+
+#include <functional>
+#include <memory>
+
+using namespace sd;
+using namespace sd::ui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+    ServerProfile m_profile;
+    QStringList m_confirmations;
+
+    void makeWindow()
+    {
+        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
+        m_window->setConfirmHandler([this](const QString &, const QString &text) {
+            m_confirmations << text;
+            return true;
+        });
+        m_window->show();
+    }
+
+    // Runs `fill` on the next modal dialog, then accepts it.
+    void onNextDialog(std::function<void(QDialog *)> fill)
+    {
+        auto *timer = new QTimer(this);
+        timer->setInterval(10);
+        connect(timer, &QTimer::timeout, this, [timer, fill] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            timer->stop();
+            timer->deleteLater();
+            fill(dialog);
+            dialog->accept();
+        });
+        timer->start();
+    }
+
+    // Waits until an operation on `orderId` has finished (through the event loop).
+    bool waitForOperation(const QString &orderId)
+    {
+        QSignalSpy spy(m_window.get(), &MainWindow::operationFinished);
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 15000) {
+            for (const auto &args : std::as_const(spy))
+                if (args.at(0).toString() == orderId)
+                    return true;
+            spy.wait(100);
+        }
+        return false;
+    }
+
+    const WorkspaceEntry *entry(const QString &id) { return m_window->sessionModel()->entry(id); }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        QSettings().clear();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        m_server = std::make_unique<SandboxServer>();
+        m_server->seed(30);
+        const QUrl url = m_server->start();
+        QVERIFY(url.isValid());
+        m_profile = ServerProfile{};
+        m_profile.id = QStringLiteral("test");
+        m_profile.name = QStringLiteral("Test");
+        m_profile.baseUrl = url;
+        m_profile.refreshIntervalSeconds = 0;
+        m_profile.myAgentId = QStringLiteral("agent-1006");
+        m_confirmations.clear();
+        makeWindow();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_server.reset();
+    }
+
+    void actionsHaveNamesAndShortcuts()
+    {
+        for (const char *name : {"newSession", "openOrder", "goToOrder", "refresh", "refreshAll",
+                                 "closeSession", "save", "assignAgent", "unassignAgent",
+                                 "shortcuts", "showRequestLog"}) {
+            QAction *a = m_window->action(QString::fromLatin1(name));
+            QVERIFY2(a, name);
+            QVERIFY2(!a->shortcut().isEmpty(), name);
+        }
+        QCOMPARE(m_window->action(QStringLiteral("goToOrder"))->shortcut(), QKeySequence(QStringLiteral("Ctrl+L")));
+        QCOMPARE(m_window->action(QStringLiteral("refresh"))->shortcut(), QKeySequence(Qt::Key_F5));
+    }
+
+    void openOrderThroughTheAction()
+    {
+        onNextDialog([](QDialog *d) { d->findChild<QLineEdit *>()->setText(QStringLiteral("ORD-100003")); });
+        m_window->action(QStringLiteral("openOrder"))->trigger();
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100003")));
+        QCOMPARE(entry(QStringLiteral("ORD-100003"))->state, SessionState::Open);
+        QCOMPARE(m_window->selectedOrderId(), QStringLiteral("ORD-100003"));
+        QCOMPARE(m_window->sessionModel()->rowCount(), 1);
+        QVERIFY(m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("callbackPhone"))->text().startsWith(QStringLiteral("+49")));
+    }
+
+    void createThroughTheDialog()
+    {
+        onNextDialog([](QDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("orderId"))->setText(QStringLiteral("NEW/7"));
+            d->findChild<QLineEdit *>(QStringLiteral("callbackPhone"))->setText(QStringLiteral("+1 555 0100"));
+            d->findChild<QLineEdit *>(QStringLiteral("topic"))->setText(QStringLiteral("Broken lid"));
+        });
+        m_window->action(QStringLiteral("newSession"))->trigger();
+        QVERIFY(waitForOperation(QStringLiteral("NEW/7")));
+        QVERIFY(m_server->hasSession(QStringLiteral("NEW/7")));
+        QVERIFY(m_server->sessionJson(QStringLiteral("NEW/7")).contains("Broken lid"));
+        QCOMPARE(entry(QStringLiteral("NEW/7"))->state, SessionState::Open);
+    }
+
+    void editAndSaveKeepsUnknownFields()
+    {
+        QVERIFY(m_server->putSessionJson(QStringLiteral("E-1"), R"({"callback_phone":"+1 555 0101","x_keep":{"a":1}})"));
+        m_window->openOrder(QStringLiteral("E-1"));
+        QVERIFY(waitForOperation(QStringLiteral("E-1")));
+        auto *phone = m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("callbackPhone"));
+        auto *chat = m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("chatSession"));
+        QVERIFY(!m_window->action(QStringLiteral("save"))->isEnabled());
+        phone->setText(QStringLiteral("not a phone"));
+        QVERIFY(!m_window->action(QStringLiteral("save"))->isEnabled()); // invalid input
+        phone->setText(QStringLiteral("+44 20 7946 0000"));
+        chat->setText(QStringLiteral("CS-42"));
+        QVERIFY(m_window->action(QStringLiteral("save"))->isEnabled());
+        m_window->action(QStringLiteral("save"))->trigger();
+        QVERIFY(waitForOperation(QStringLiteral("E-1")));
+        const QByteArray stored = m_server->sessionJson(QStringLiteral("E-1"));
+        QVERIFY(stored.contains("+44 20 7946 0000"));
+        QVERIFY(stored.contains("CS-42"));
+        QVERIFY(stored.contains("x_keep"));
+        QVERIFY(!entry(QStringLiteral("E-1"))->draft);
+    }
+
+    void assignReassignUnassignClose()
+    {
+        const QString id = QStringLiteral("ORD-100006"); // seeded without an agent
+        m_window->openOrder(id);
+        QVERIFY(waitForOperation(id));
+        QVERIFY(!entry(id)->support->agent);
+        onNextDialog([](QDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("agentId"))->setText(QStringLiteral("agent-5"));
+            d->findChild<QLineEdit *>(QStringLiteral("agentName"))->setText(QStringLiteral("Lena Novak"));
+            d->findChild<QLineEdit *>(QStringLiteral("agentEmail"))->setText(QStringLiteral("lena@example.org"));
+        });
+        m_window->action(QStringLiteral("assignAgent"))->trigger();
+        QVERIFY(waitForOperation(id));
+        QCOMPARE(*entry(id)->support->agent->id, std::string("agent-5"));
+        QVERIFY(m_server->sessionJson(id).contains("lena@example.org"));
+
+        // Reassign: the dialog starts from the current agent.
+        onNextDialog([](QDialog *d) {
+            auto *agentId = d->findChild<QLineEdit *>(QStringLiteral("agentId"));
+            QCOMPARE(agentId->text(), QStringLiteral("agent-5"));
+            agentId->setText(QStringLiteral("agent-9"));
+            d->findChild<QLineEdit *>(QStringLiteral("agentName"))->setText(QStringLiteral("Omar Haddad"));
+        });
+        m_window->action(QStringLiteral("assignAgent"))->trigger();
+        QVERIFY(waitForOperation(id));
+        QCOMPARE(*entry(id)->support->agent->id, std::string("agent-9"));
+
+        m_window->action(QStringLiteral("unassignAgent"))->trigger();
+        QVERIFY(waitForOperation(id));
+        QVERIFY(!entry(id)->support->agent);
+        QVERIFY(!m_server->sessionJson(id).contains("\"agent\""));
+
+        m_window->action(QStringLiteral("closeSession"))->trigger();
+        QVERIFY(waitForOperation(id));
+        QCOMPARE(m_confirmations.size(), 1);
+        QVERIFY(m_confirmations.first().contains(id));
+        QVERIFY(m_confirmations.first().contains(QStringLiteral("cannot")));
+        QCOMPARE(entry(id)->state, SessionState::Closed);
+        QVERIFY(!m_server->hasSession(id));
+        QVERIFY(!m_window->action(QStringLiteral("closeSession"))->isEnabled());
+    }
+
+    void closeNeedsConfirmation()
+    {
+        m_window->openOrder(QStringLiteral("ORD-100001"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100001")));
+        m_window->setConfirmHandler([](const QString &, const QString &) { return false; });
+        m_window->action(QStringLiteral("closeSession"))->trigger();
+        QCOMPARE(m_window->client()->requestsInFlight(), 0);
+        QVERIFY(m_server->hasSession(QStringLiteral("ORD-100001")));
+    }
+
+    void filterSortAndGoTo()
+    {
+        QStringList ids;
+        for (int i = 0; i < 30; ++i)
+            ids << ((i % 17 == 16) ? QStringLiteral("ORD/2026/%1") : QStringLiteral("ORD-%1")).arg(100001 + i);
+        QCOMPARE(m_window->importOrderIds(ids), 30);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        SessionModel *model = m_window->sessionModel();
+        QTRY_VERIFY(model->entry(QStringLiteral("ORD-100030"))->state == SessionState::Open);
+        QCOMPARE(model->rowCount(), 30);
+
+        auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+        filter->setText(QStringLiteral("ORD/2026"));
+        QCOMPARE(model->rowCount(), 1);
+        filter->setText(QStringLiteral("+49 30")); // phone
+        QCOMPARE(model->rowCount(), 30);
+        filter->clear();
+
+        // Sort by agent, descending, through the header.
+        m_window->sessionView()->sortByColumn(SessionModel::AgentColumn, Qt::DescendingOrder);
+        const QString first = model->index(0, SessionModel::AgentColumn).data().toString();
+        const QString last = model->index(29, SessionModel::AgentColumn).data().toString();
+        QVERIFY2(first.toLower() >= last.toLower(), qPrintable(first + QStringLiteral(" / ") + last));
+
+        // Go to order as you type.
+        auto *goTo = m_window->findChild<QLineEdit *>(QStringLiteral("goToEdit"));
+        m_window->action(QStringLiteral("goToOrder"))->trigger();
+        QTest::keyClicks(goTo, QStringLiteral("ORD-10002"));
+        QCOMPARE(m_window->selectedOrderId().left(9), QStringLiteral("ORD-10002"));
+        goTo->clear();
+        QTest::keyClicks(goTo, QStringLiteral("ord/"));
+        QCOMPARE(m_window->selectedOrderId(), QStringLiteral("ORD/2026/100017"));
+
+        // "Unassigned" quick filter.
+        auto *scope = m_window->findChild<QComboBox *>(QStringLiteral("scopeFilter"));
+        scope->setCurrentIndex(2);
+        QVERIFY(model->rowCount() > 0 && model->rowCount() < 30);
+        for (int r = 0; r < model->rowCount(); ++r)
+            QVERIFY(model->index(r, SessionModel::AgentColumn).data().toString().isEmpty());
+    }
+
+    void bannerWhenServerIsDown()
+    {
+        m_window->openOrder(QStringLiteral("ORD-100002"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100002")));
+        m_server.reset(); // the server goes away
+        ClientConfig c = m_window->client()->config();
+        c.retry.maxRetries = 0;
+        m_window->client()->setConfig(c);
+        m_window->action(QStringLiteral("refresh"))->trigger();
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100002")));
+        QVERIFY2(m_window->detailPane()->bannerText().contains(QStringLiteral("could not be reached")),
+                 qPrintable(m_window->detailPane()->bannerText()));
+        QVERIFY(m_window->detailPane()->findChild<QWidget *>(QStringLiteral("retryButton"))->isVisible());
+        QVERIFY(entry(QStringLiteral("ORD-100002"))->support.has_value()); // last copy kept
+    }
+
+    void bannerFor404And409()
+    {
+        m_window->openOrder(QStringLiteral("NOPE-1"));
+        QVERIFY(waitForOperation(QStringLiteral("NOPE-1")));
+        QCOMPARE(entry(QStringLiteral("NOPE-1"))->state, SessionState::NotFound);
+        QVERIFY(m_window->detailPane()->bannerText().contains(QStringLiteral("404")));
+
+        m_window->createSession(QStringLiteral("ORD-100004"), Support{});
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100004")));
+        QVERIFY2(m_window->detailPane()->bannerText().contains(QStringLiteral("409")),
+                 qPrintable(m_window->detailPane()->bannerText()));
+    }
+
+    void conflictKeepsTheEditAsDraft()
+    {
+        m_window->openOrder(QStringLiteral("ORD-100005"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100005")));
+        QVERIFY(m_server->putSessionJson(QStringLiteral("ORD-100005"), R"({"callback_phone":"+1 999"})")); // someone else
+        m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("chatSession"))->setText(QStringLiteral("MINE"));
+        m_window->saveSelected();
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100005")));
+        QVERIFY(m_window->detailPane()->bannerText().contains(QStringLiteral("someone else")));
+        QVERIFY(entry(QStringLiteral("ORD-100005"))->draft.has_value());
+        QVERIFY(m_server->sessionJson(QStringLiteral("ORD-100005")).contains("+1 999")); // not overwritten
+    }
+
+    void draftSurvivesFailedSaveAndRestart()
+    {
+        m_window->openOrder(QStringLiteral("ORD-100007"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100007")));
+        ClientConfig c = m_window->client()->config();
+        c.retry.maxRetries = 0;
+        m_window->client()->setConfig(c);
+        m_server.reset();
+        auto *phone = m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("callbackPhone"));
+        phone->setText(QStringLiteral("+49 89 1234567"));
+        m_window->saveSelected();
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100007")));
+        QCOMPARE(phone->text(), QStringLiteral("+49 89 1234567")); // still in the form
+        QVERIFY(!m_window->detailPane()->bannerText().isEmpty());
+
+        // Restart the window: the draft is back in the form.
+        m_window.reset();
+        makeWindow();
+        m_window->selectOrder(QStringLiteral("ORD-100007"));
+        const WorkspaceEntry *e = entry(QStringLiteral("ORD-100007"));
+        QVERIFY(e && e->draft);
+        QCOMPARE(*e->draft->callbackPhone, std::string("+49 89 1234567"));
+        QCOMPARE(m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("callbackPhone"))->text(),
+                 QStringLiteral("+49 89 1234567"));
+        QVERIFY(m_window->detailPane()->isDirty());
+    }
+
+    void workspaceRestoredWithState()
+    {
+        m_window->openOrder(QStringLiteral("ORD-100009"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100009")));
+        m_window.reset();
+        m_server.reset(); // restored from disk, not from the server
+        makeWindow();
+        const WorkspaceEntry *e = entry(QStringLiteral("ORD-100009"));
+        QVERIFY(e);
+        QCOMPARE(e->state, SessionState::Open);
+        QVERIFY(e->support && e->support->callbackPhone);
+    }
+
+    void germanTranslationLoads()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/supportdesk_de.qm")));
+        QCOMPARE(translator.translate("sd::ui::MainWindow", "&Refresh"), QStringLiteral("&Aktualisieren"));
+        QApplication::installTranslator(&translator);
+        MainWindow german(QList<ServerProfile>{m_profile}, m_profile.id);
+        QCOMPARE(german.action(QStringLiteral("closeSession"))->text(), QStringLiteral("Sitzung &schließen…"));
+        QApplication::removeTranslator(&translator);
+    }
+
+    void accessibleNames()
+    {
+        for (const char *name : {"sessionView", "filterEdit", "goToEdit", "stateFilter", "scopeFilter", "profileBox"}) {
+            auto *w = m_window->findChild<QWidget *>(QString::fromLatin1(name));
+            QVERIFY2(w, name);
+            QVERIFY2(!w->accessibleName().isEmpty(), name);
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
