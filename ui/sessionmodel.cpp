@@ -146,6 +146,7 @@ void SessionModel::setEntries(std::vector<WorkspaceEntry> entries)
         if (accepts(i))
             m_rows.push_back(i);
     sortRows();
+    rebuildRowOf();
     endResetModel();
     Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
 }
@@ -158,10 +159,12 @@ int SessionModel::upsert(const WorkspaceEntry &entry)
         m_entries.push_back(entry);
         m_keys.push_back(makeKeys(entry));
         m_byOrderId.insert(entry.orderId, index);
+        m_rowOf.push_back(-1);
         if (accepts(index)) {
             const int row = int(m_rows.size());
             beginInsertRows({}, row, row);
             m_rows.push_back(index);
+            m_rowOf[size_t(index)] = row;
             endInsertRows();
         }
         Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
@@ -196,12 +199,16 @@ const WorkspaceEntry *SessionModel::entryAt(const QModelIndex &index) const
 QModelIndex SessionModel::indexOf(const QString &orderId, int column) const
 {
     auto it = m_byOrderId.constFind(orderId);
-    if (it == m_byOrderId.constEnd())
+    if (it == m_byOrderId.constEnd() || size_t(*it) >= m_rowOf.size() || m_rowOf[size_t(*it)] < 0)
         return {};
-    const auto row = std::find(m_rows.begin(), m_rows.end(), *it);
-    if (row == m_rows.end())
-        return {};
-    return index(int(row - m_rows.begin()), column);
+    return index(m_rowOf[size_t(*it)], column);
+}
+
+void SessionModel::rebuildRowOf()
+{
+    m_rowOf.assign(m_entries.size(), -1);
+    for (size_t r = 0; r < m_rows.size(); ++r)
+        m_rowOf[size_t(m_rows[r])] = int(r);
 }
 
 void SessionModel::setPending(const QString &orderId, bool pending)
@@ -273,6 +280,7 @@ void SessionModel::refilter()
         if (accepts(i))
             m_rows.push_back(i);
     sortRows();
+    rebuildRowOf();
     endResetModel();
     Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
 }
@@ -322,14 +330,12 @@ void SessionModel::sort(int column, Qt::SortOrder order)
     const QModelIndexList before = persistentIndexList();
     std::vector<int> oldRows = m_rows;
     sortRows();
+    rebuildRowOf();
     // Keep selections and the current row on the same sessions.
-    std::vector<int> newRowOf(m_entries.size(), -1);
-    for (size_t r = 0; r < m_rows.size(); ++r)
-        newRowOf[size_t(m_rows[r])] = int(r);
     QModelIndexList after;
     after.reserve(before.size());
     for (const QModelIndex &i : before)
-        after << index(newRowOf[size_t(oldRows[size_t(i.row())])], i.column());
+        after << index(m_rowOf[size_t(oldRows[size_t(i.row())])], i.column());
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }

@@ -80,7 +80,9 @@ private:
     std::vector<WorkspaceEntry> m_entries;
     std::vector<Keys> m_keys;
     QHash<QString, int> m_byOrderId;
-    std::vector<int> m_rows; // visible entry indexes, in display order
+    std::vector<int> m_rows;  // visible entry indexes, in display order
+    std::vector<int> m_rowOf; // entry index -> row, -1 when filtered out
+    void rebuildRowOf();
     QSet<QString> m_pending;
     QSet<QString> m_changed;
     QString m_filterText;

@@ -1,0 +1,121 @@
+// The workspace store (atomic, tolerant of damage), ID import and CSV export.
+#include "workspace.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace sd;
+
+class TestWorkspace : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.json"));
+        WorkspaceFile file;
+        WorkspaceEntry a;
+        a.orderId = QStringLiteral("ORD/1");
+        a.state = SessionState::Open;
+        a.support = parseSupport(R"({"order_id":"ORD/1","x":{"k":[1]},"agent":{"id":"a1","rating":4}})").value;
+        a.etag = "\"7\"";
+        a.lastSeen = QDateTime(QDate(2026, 11, 28), QTime(10, 0), QTimeZone::utc());
+        a.draft = parseSupport(R"({"order_id":"ORD/1","callback_phone":"+1 555"})").value;
+        WorkspaceEntry b;
+        b.orderId = QStringLiteral("GONE");
+        b.state = SessionState::NotFound;
+        b.lastError = QStringLiteral("404");
+        file.entries = {a, b};
+        QCOMPARE(saveWorkspace(path, file), QString());
+        WorkspaceFile loaded;
+        QCOMPARE(loadWorkspace(path, &loaded), QString());
+        QCOMPARE(loaded.entries.size(), size_t(2));
+        const WorkspaceEntry &l = loaded.entries[0];
+        QCOMPARE(l.orderId, a.orderId);
+        QCOMPARE(l.state, SessionState::Open);
+        QVERIFY(l.support == a.support);
+        QVERIFY(l.draft == a.draft);
+        QCOMPARE(l.etag, a.etag);
+        QCOMPARE(l.lastSeen, a.lastSeen);
+        QCOMPARE(loaded.entries[1].state, SessionState::NotFound);
+        QCOMPARE(loaded.entries[1].lastError, QStringLiteral("404"));
+    }
+
+    void missingFileIsEmpty()
+    {
+        WorkspaceFile loaded;
+        QCOMPARE(loadWorkspace(QStringLiteral("/nonexistent/dir/w.json"), &loaded), QString());
+        QVERIFY(loaded.entries.empty());
+    }
+
+    void damagedFileIsReportedAndKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"entries\": [ {\"order_id\": \"A\"}, ");
+        f.close();
+        WorkspaceFile loaded;
+        loaded.entries.push_back(WorkspaceEntry{});
+        QVERIFY(!loadWorkspace(path, &loaded).isEmpty());
+        QCOMPARE(loaded.entries.size(), size_t(1)); // untouched
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().startsWith("{\"entries\""));
+    }
+
+    void damagedEntriesAreSkipped()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"entries":[{"order_id":"A","state":"open"},{"order_id":5},"x",{"order_id":"B","support":{"agent":"bad"}}]})");
+        f.close();
+        WorkspaceFile loaded;
+        QCOMPARE(loadWorkspace(path, &loaded), QString());
+        QCOMPARE(loaded.entries.size(), size_t(2));
+        QCOMPARE(loaded.entries[1].orderId, QStringLiteral("B"));
+        QVERIFY(!loaded.entries[1].support); // the bad copy is dropped, the ID kept
+    }
+
+    void unwritableLocationReported()
+    {
+        QVERIFY(!saveWorkspace(QStringLiteral("/nonexistent/dir/w.json"), WorkspaceFile{}).isEmpty());
+    }
+
+    void idLists_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("ids");
+        QTest::newRow("lines") << QStringLiteral("A\nB\r\n\n  C  \nA\n") << QStringList{QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
+        QTest::newRow("csv with header") << QStringLiteral("order_id,status\nORD-1,open\nORD-2,closed\n") << QStringList{QStringLiteral("ORD-1"), QStringLiteral("ORD-2")};
+        QTest::newRow("quoted") << QStringLiteral("\"A,1\",x\n\"say \"\"hi\"\"\"\n") << QStringList{QStringLiteral("A,1"), QStringLiteral("say \"hi\"")};
+        QTest::newRow("slashes") << QStringLiteral("ORD/2026/1\n") << QStringList{QStringLiteral("ORD/2026/1")};
+    }
+    void idLists()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, ids);
+        QCOMPARE(parseOrderIdList(text), ids);
+    }
+
+    void csvExportQuotes()
+    {
+        WorkspaceEntry e;
+        e.orderId = QStringLiteral("A,\"1\"");
+        e.state = SessionState::Open;
+        e.support = parseSupport(R"({"callback_phone":"+1 555","agent":{"id":"a","person":{"name":"Doe, Jane"}}})").value;
+        const QByteArray csv = exportWorkspaceCsv({e});
+        QVERIFY(csv.startsWith("order_id,status,agent_id,agent_name"));
+        QVERIFY(csv.contains("\"A,\"\"1\"\"\",open,a,\"Doe, Jane\",+1 555"));
+        // What we export we can import again.
+        QCOMPARE(parseOrderIdList(QString::fromUtf8(csv)), QStringList{e.orderId});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkspace)
+#include "tst_workspace.moc"
