@@ -7,6 +7,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QTableWidget>
 #include <QComboBox>
 #include <QDir>
 #include <QDialog>
@@ -348,6 +350,47 @@ private Q_SLOTS:
         MainWindow german(QList<ServerProfile>{m_profile}, m_profile.id);
         QCOMPARE(german.action(QStringLiteral("closeSession"))->text(), QStringLiteral("Sitzung &schließen…"));
         QApplication::removeTranslator(&translator);
+    }
+
+    void requestLogMasksAndCopiesAsCurl()
+    {
+        ClientConfig c = m_window->client()->config();
+        c.token = QStringLiteral("tok-visible-nowhere");
+        m_window->client()->setConfig(c);
+        auto *log = m_window->findChild<QTableView *>(QStringLiteral("requestLogView"));
+        QVERIFY(log);
+        m_window->assign(QStringLiteral("ORD-100002"),
+                         Agent{"a-1", Person{}, Contact{"+49 30 1234567", "jane@example.org", {}, {}}, {}, {}, {}});
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100002")));
+        QAbstractItemModel *model = log->model();
+        QVERIFY(model->rowCount() >= 1);
+        const int row = model->rowCount() - 1;
+        QCOMPARE(model->index(row, 1).data().toString(), QStringLiteral("PUT"));
+        QCOMPARE(model->index(row, 2).data().toString(), QStringLiteral("/support/ORD-100002/agent"));
+        QCOMPARE(model->index(row, 3).data().toString(), QStringLiteral("200"));
+        log->setCurrentIndex(model->index(row, 0));
+        log->actions().first()->trigger(); // Copy as curl
+        const QString curl = QApplication::clipboard()->text();
+        QVERIFY2(curl.startsWith(QStringLiteral("curl -X PUT")), qPrintable(curl));
+        QVERIFY(curl.contains(QStringLiteral("$SUPPORTDESK_TOKEN")));
+        QVERIFY(!curl.contains(QStringLiteral("tok-visible-nowhere")));
+        QVERIFY(!curl.contains(QStringLiteral("1234567")));
+        QVERIFY(!curl.contains(QStringLiteral("jane@")));
+    }
+
+    void shortcutsDialogListsActions()
+    {
+        onNextDialog([](QDialog *d) {
+            auto *table = d->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+            QVERIFY(table);
+            QVERIFY(table->rowCount() >= 12);
+            QStringList shown;
+            for (int r = 0; r < table->rowCount(); ++r)
+                shown << table->item(r, 1)->text();
+            QVERIFY(shown.contains(QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText)));
+            QVERIFY(shown.contains(QKeySequence(QStringLiteral("Ctrl+L")).toString(QKeySequence::NativeText)));
+        });
+        m_window->action(QStringLiteral("shortcuts"))->trigger();
     }
 
     void accessibleNames()

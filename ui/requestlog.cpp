@@ -77,7 +77,7 @@ QString RequestLogModel::curlCommand(int row, bool withToken) const
     if (row < 0 || row >= int(m_rows.size()))
         return {};
     const Exchange &e = m_rows[size_t(row)].exchange;
-    const auto quote = [](QString s) {
+    const auto quote = [](QString s) -> QString {
         return QLatin1Char('\'') + s.replace(QLatin1Char('\''), QStringLiteral("'\\''"))
              + QLatin1Char('\'');
     };
