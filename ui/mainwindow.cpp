@@ -561,9 +561,18 @@ void MainWindow::refresh(const QString &orderId)
 
 void MainWindow::refreshAll(bool quiet)
 {
-    if (m_bulk)
-        return; // one at a time
-    const QStringList ids = m_model->allOrderIds();
+    fetchInBulk(m_model->allOrderIds(), quiet);
+}
+
+void MainWindow::fetchInBulk(const QStringList &ids, bool quiet)
+{
+    if (m_bulk) {
+        // One run at a time keeps the profile's concurrency limit; the rest waits its turn.
+        for (const QString &id : ids)
+            if (!m_bulkQueue.contains(id))
+                m_bulkQueue << id;
+        return;
+    }
     if (ids.isEmpty())
         return;
     auto *run = new BulkRun(ids, m_profile.concurrency, [this](const QString &id) -> ApiReply * {
@@ -581,6 +590,9 @@ void MainWindow::refreshAll(bool quiet)
         if (!quiet || run->failedCount() > 0)
             statusBar()->showMessage(tr("Refreshed %1 sessions, %2 failed.").arg(run->doneCount()).arg(run->failedCount()), 8000);
         run->deleteLater();
+        m_bulk = nullptr;
+        const QStringList next = std::exchange(m_bulkQueue, {});
+        fetchInBulk(next, true);
     });
     run->start();
 }
@@ -660,17 +672,7 @@ int MainWindow::importOrderIds(const QStringList &ids)
         added << id;
     }
     scheduleSave();
-    if (!added.isEmpty() && !m_bulk) {
-        auto *run = new BulkRun(added, m_profile.concurrency, [this](const QString &id) -> ApiReply * {
-            SupportReply *r = m_client->fetch(id);
-            m_model->setPending(id, true);
-            connect(r, &ApiReply::finished, this, [this, r] { onReplyFinished(r, false); });
-            return r;
-        }, this);
-        m_bulk = run;
-        connect(run, &BulkRun::finished, run, &QObject::deleteLater);
-        run->start();
-    }
+    fetchInBulk(added, true);
     statusBar()->showMessage(tr("%n order(s) added to the list.", nullptr, int(added.size())), 6000);
     return int(added.size());
 }

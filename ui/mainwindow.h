@@ -54,6 +54,8 @@ public:
     void saveSelected();
     void refresh(const QString &orderId);
     void refreshAll(bool quiet = false);
+    // Fetches `ids` with the profile's concurrency limit (queued behind a run in progress).
+    void fetchInBulk(const QStringList &ids, bool quiet);
     int importOrderIds(const QStringList &ids);
     void selectOrder(const QString &orderId);
     QString selectedOrderId() const;
@@ -112,6 +114,7 @@ private:
     ServerProfile m_profile;
     QHash<QString, Agent> m_knownAgents;
     QPointer<BulkRun> m_bulk;
+    QStringList m_bulkQueue;
     Confirm m_confirm;
     QString m_loadError;
 };

@@ -141,14 +141,8 @@ void SessionModel::setEntries(std::vector<WorkspaceEntry> entries)
     }
     m_pending.clear();
     m_changed.clear();
-    m_rows.clear();
-    for (int i = 0; i < int(m_entries.size()); ++i)
-        if (accepts(i))
-            m_rows.push_back(i);
-    sortRows();
-    rebuildRowOf();
     endResetModel();
-    Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
+    refilter();
 }
 
 int SessionModel::upsert(const WorkspaceEntry &entry)

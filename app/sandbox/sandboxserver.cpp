@@ -95,6 +95,17 @@ bool ifMatchAllows(const QByteArray &header, quint64 current)
     return false;
 }
 
+// 400 when the body names another order than the path.
+std::optional<Answer> orderIdMismatch(const json &body, const QString &id)
+{
+    auto o = body.find("order_id");
+    if (o != body.end() && o->is_string() && o->get<std::string>() != id.toStdString())
+        return error(400, "ORDER_ID_MISMATCH",
+                     QStringLiteral("order_id in the body differs from the path."),
+                     QStringLiteral("/order_id"));
+    return std::nullopt;
+}
+
 } // namespace
 
 struct SandboxServer::State
@@ -234,11 +245,8 @@ struct SandboxServer::State
                 json body;
                 if (auto bad = parseBody(request.body(), &body, true))
                     return *bad;
-                if (auto o = body.find("order_id");
-                    o != body.end() && o->is_string() && o->get<std::string>() != id.toStdString())
-                    return error(400, "ORDER_ID_MISMATCH",
-                                 QStringLiteral("order_id in the body differs from the path."),
-                                 QStringLiteral("/order_id"));
+                if (auto bad = orderIdMismatch(body, id))
+                    return *bad;
                 body["order_id"] = id.toStdString();
                 Session s{std::move(body), nextEtag++};
                 sessions[id] = s;
@@ -254,11 +262,8 @@ struct SandboxServer::State
                 json body;
                 if (auto bad = parseBody(request.body(), &body, false))
                     return *bad;
-                if (auto o = body.find("order_id");
-                    o != body.end() && o->is_string() && o->get<std::string>() != id.toStdString())
-                    return error(400, "ORDER_ID_MISMATCH",
-                                 QStringLiteral("order_id in the body differs from the path."),
-                                 QStringLiteral("/order_id"));
+                if (auto bad = orderIdMismatch(body, id))
+                    return *bad;
                 body["order_id"] = id.toStdString();
                 const Session before = it->second;
                 it->second = Session{std::move(body), nextEtag++};
@@ -308,11 +313,8 @@ struct SandboxServer::State
                 || QString::fromStdString((*a)["id"].get<std::string>()).trimmed().isEmpty())
                 return error(400, "AGENT_ID_REQUIRED", QStringLiteral("agent.id is required."),
                              QStringLiteral("/agent/id"));
-            if (auto o = body.find("order_id");
-                o != body.end() && o->is_string() && o->get<std::string>() != id.toStdString())
-                return error(400, "ORDER_ID_MISMATCH",
-                             QStringLiteral("order_id in the body differs from the path."),
-                             QStringLiteral("/order_id"));
+            if (auto bad = orderIdMismatch(body, id))
+                return *bad;
             const Session before = it->second;
             it->second.body["agent"] = *a;
             it->second.etag = nextEtag++;
