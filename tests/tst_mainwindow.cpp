@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QComboBox>
 #include <QDir>
 #include <QDialog>
@@ -391,6 +392,76 @@ private Q_SLOTS:
             QVERIFY(shown.contains(QKeySequence(QStringLiteral("Ctrl+L")).toString(QKeySequence::NativeText)));
         });
         m_window->action(QStringLiteral("shortcuts"))->trigger();
+    }
+
+    void pasteImportAndExport()
+    {
+        QApplication::clipboard()->setText(QStringLiteral("order_id\nORD-100011\nORD-100012\n\nORD-100011\nNOT-THERE\n"));
+        m_window->action(QStringLiteral("pasteIds"))->trigger();
+        SessionModel *model = m_window->sessionModel();
+        QCOMPARE(model->totalCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE(entry(QStringLiteral("NOT-THERE"))->state, SessionState::NotFound);
+        QCOMPARE(entry(QStringLiteral("ORD-100012"))->state, SessionState::Open);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.csv"));
+        QVERIFY(m_window->exportCsvTo(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray csv = f.readAll();
+        QCOMPARE(csv.count('\n'), 4); // header + 3
+        QVERIFY(csv.contains("ORD-100012,open"));
+        QVERIFY(csv.contains("NOT-THERE,not_found"));
+        QVERIFY(!m_window->exportCsvTo(QStringLiteral("/nonexistent/dir/out.csv")));
+    }
+
+    void profilesKeepSeparateWorkspaces()
+    {
+        SandboxServer second;
+        second.seed(3);
+        ServerProfile other;
+        other.id = QStringLiteral("other");
+        other.name = QStringLiteral("Other");
+        other.baseUrl = second.start();
+        other.refreshIntervalSeconds = 0;
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile, other}, m_profile.id);
+        m_window->openOrder(QStringLiteral("ORD-100001"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100001")));
+        auto *box = m_window->findChild<QComboBox *>(QStringLiteral("profileBox"));
+        QCOMPARE(box->count(), 2);
+        m_window->switchProfile(QStringLiteral("other"));
+        QCOMPARE(m_window->profile().id, QStringLiteral("other"));
+        QCOMPARE(m_window->sessionModel()->totalCount(), 0);
+        QCOMPARE(m_window->client()->config().baseUrl, other.baseUrl);
+        m_window->switchProfile(m_profile.id);
+        QCOMPARE(m_window->sessionModel()->totalCount(), 1);
+    }
+
+    void tokenWithoutKeychainAsksFirst()
+    {
+        // No D-Bus in this test's environment: no keychain. The app must say so and ask.
+        QStringList asked;
+        m_window->setConfirmHandler([&asked](const QString &title, const QString &) {
+            asked << title;
+            return true;
+        });
+        m_server->setToken(QStringLiteral("tok-9"));
+        onNextDialog([](QDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("profileToken"))->setText(QStringLiteral("tok-9"));
+        });
+        m_window->action(QStringLiteral("manageProfiles"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 20000);
+        QCOMPARE(asked.first(), QStringLiteral("No keychain available"));
+        QTRY_COMPARE(m_window->client()->config().token, QStringLiteral("tok-9"));
+        m_window->openOrder(QStringLiteral("ORD-100003")); // the server wants the token
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100003")));
+        QCOMPARE(entry(QStringLiteral("ORD-100003"))->state, SessionState::Open);
+        // Nothing about the token in the settings file.
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(QStringLiteral("tok-9")));
     }
 
     void accessibleNames()

@@ -272,17 +272,7 @@ ProfileDialog::ProfileDialog(const QList<ServerProfile> &profiles, const QString
     top->addLayout(form, 2);
     m_problem = problemLabel(this);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        storeForm();
-        for (const ServerProfile &p : std::as_const(m_profiles)) {
-            const QString problem = baseUrlProblem(p.baseUrl);
-            if (!problem.isEmpty()) {
-                m_problem->setText(tr("%1: %2").arg(p.name, problem));
-                return;
-            }
-        }
-        accept();
-    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -302,6 +292,19 @@ ProfileDialog::ProfileDialog(const QList<ServerProfile> &profiles, const QString
         m_list->setCurrentRow(current);
     else
         showProfile(-1);
+}
+
+void ProfileDialog::accept()
+{
+    storeForm();
+    for (const ServerProfile &p : std::as_const(m_profiles)) {
+        const QString problem = baseUrlProblem(p.baseUrl);
+        if (!problem.isEmpty()) {
+            m_problem->setText(tr("%1: %2").arg(p.name, problem));
+            return; // stays open: nothing typed is lost
+        }
+    }
+    QDialog::accept();
 }
 
 void ProfileDialog::showProfile(int row)

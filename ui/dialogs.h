@@ -62,6 +62,7 @@ public:
     // Tokens typed in this dialog, by profile ID (empty string: remove the token).
     QHash<QString, QString> changedTokens() const { return m_tokens; }
     QString selectedId() const;
+    void accept() override; // stores the form and checks every URL first
 
 private:
     void showProfile(int row);

@@ -757,17 +757,22 @@ void MainWindow::exportCsv()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export sessions"),
                                                       QStringLiteral("sessions.csv"),
                                                       tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportCsvTo(path);
+}
+
+bool MainWindow::exportCsvTo(const QString &path)
+{
     std::vector<WorkspaceEntry> shown;
     for (const QString &id : m_model->visibleOrderIds())
         shown.push_back(*m_model->entry(id));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(exportWorkspaceCsv(shown)) < 0 || !file.commit()) {
         statusBar()->showMessage(tr("Could not write %1: %2").arg(path, file.errorString()), 10000);
-        return;
+        return false;
     }
     statusBar()->showMessage(tr("Exported %1 sessions to %2.").arg(shown.size()).arg(path), 6000);
+    return true;
 }
 
 void MainWindow::manageProfiles()

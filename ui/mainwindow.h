@@ -61,6 +61,7 @@ public:
     QString selectedOrderId() const;
     void switchProfile(const QString &profileId);
     void saveWorkspaceNow();
+    bool exportCsvTo(const QString &path); // the rows shown, as CSV
 
 Q_SIGNALS:
     void operationFinished(const QString &orderId, bool ok);
