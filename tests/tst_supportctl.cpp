@@ -31,6 +31,8 @@ class TestSupportctl : public QObject
     Q_OBJECT
     sd::SandboxServer *m_server = nullptr;
     QUrl m_url;
+    QTemporaryDir m_dir;
+    QString m_auditLog;
 
     // Runs supportctl without blocking the event loop (the sandbox lives in this process).
     Run ctl(const QStringList &args, const QByteArray &input = {},
@@ -40,6 +42,7 @@ class TestSupportctl : public QObject
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.remove(QStringLiteral("SUPPORTDESK_SERVER"));
         e.remove(QStringLiteral("SUPPORTDESK_TOKEN"));
+        e.insert(QStringLiteral("SUPPORTDESK_AUDIT_LOG"), m_auditLog);
         for (auto it = env.begin(); it != env.end(); ++it)
             e.insert(it.key(), it.value());
         proc.setProcessEnvironment(e);
@@ -66,6 +69,7 @@ private Q_SLOTS:
         m_url = m_server->start();
         QVERIFY(m_url.isValid());
         m_server->seed(40);
+        m_auditLog = m_dir.filePath(QStringLiteral("audit-%1.log").arg(QString::fromLatin1(QTest::currentTestFunction())));
     }
     void cleanup() { delete m_server; }
 
@@ -220,6 +224,52 @@ private Q_SLOTS:
         QCOMPARE(array.size(), size_t(12));
         QCOMPARE(array[0]["order_id"].get<std::string>(), std::string("ORD-100001"));
         QCOMPARE(array[11]["order_id"].get<std::string>(), std::string("ORD-100012"));
+    }
+
+    void bulkUnassignAndClose()
+    {
+        Run r = ctl({QStringLiteral("unassign"), QStringLiteral("--from"), QStringLiteral("-")}, "ORD-100001\nORD-100002\n");
+        QCOMPARE(r.code, 0);
+        QVERIFY(!m_server->sessionJson(QStringLiteral("ORD-100001")).contains("\"agent\""));
+        QVERIFY(!m_server->sessionJson(QStringLiteral("ORD-100002")).contains("\"agent\""));
+        r = ctl({QStringLiteral("close"), QStringLiteral("ORD-100003"), QStringLiteral("ORD-100004"), QStringLiteral("GONE")});
+        QCOMPARE(r.code, 6);
+        QVERIFY(!m_server->hasSession(QStringLiteral("ORD-100003")));
+        QVERIFY(!m_server->hasSession(QStringLiteral("ORD-100004")));
+        QVERIFY(r.err.contains(QStringLiteral("failed: GONE")));
+        QCOMPARE(ctl({QStringLiteral("close")}).code, 1); // nothing to close
+    }
+
+    void auditTrailOfEveryChange()
+    {
+        QCOMPARE(ctl({QStringLiteral("assign"), QStringLiteral("ORD-100001"), QStringLiteral("agent-1"),
+                      QStringLiteral("--phone"), QStringLiteral("+49 30 7654321")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("update"), QStringLiteral("ORD-100002"), QStringLiteral("--chat-session"), QStringLiteral("S")}).code, 0);
+        QCOMPARE(ctl({QStringLiteral("get"), QStringLiteral("ORD-100003")}).code, 0); // a read: not audited
+        QCOMPARE(ctl({QStringLiteral("reassign"), QStringLiteral("agent-2"), QStringLiteral("ORD-100004"), QStringLiteral("ORD-100005")}).code, 0);
+        Run r = ctl({QStringLiteral("audit"), QStringLiteral("verify")}, {}, {}, false);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("intact, 4 entries")), qPrintable(r.out));
+        r = ctl({QStringLiteral("audit"), QStringLiteral("export")}, {}, {}, false);
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 5);
+        QVERIFY(r.out.contains(QStringLiteral("ORD-100002,update,ok,200")));
+        QVERIFY(!r.out.contains(QStringLiteral("7654321")));
+        r = ctl({QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--unmasked")}, {}, {}, false);
+        QVERIFY(r.out.contains(QStringLiteral("+49 30 7654321")));
+
+        // Tamper with the second entry: verify names it and exits 2.
+        QFile f(m_auditLog);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = f.readAll().split('\n');
+        f.close();
+        lines[1].replace("ORD-100002", "ORD-100099");
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(lines.join('\n'));
+        f.close();
+        r = ctl({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--log"), m_auditLog}, {}, {}, false);
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.contains(QStringLiteral("BROKEN at entry 2")));
     }
 
     void allFailedBulkKeepsTheKind()

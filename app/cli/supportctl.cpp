@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "apiurl.h"
+#include "auditlog.h"
 #include "bulkrun.h"
 #include "privacy.h"
 #include "version.h"
@@ -45,12 +46,14 @@ Commands:
   get ORDER_ID
   create ORDER_ID [--callback-phone P] [--body FILE|-]
   update ORDER_ID [--callback-phone P] [--chat-url U] [--chat-session S] [--body FILE|-]
-  close ORDER_ID
   agent ORDER_ID                         (GET /support/{id}/agent)
   assign ORDER_ID AGENT_ID [--name N] [--phone P] [--email E]
-  unassign ORDER_ID
+  unassign (ORDER_ID... | --from FILE|-)
+  close (ORDER_ID... | --from FILE|-)
   reassign AGENT_ID (ORDER_ID... | --from FILE|-)
   fetch (ORDER_ID... | --from FILE|-)
+  audit verify [--log FILE]              (check the audit trail's hash chain)
+  audit export [--log FILE] [--unmasked] (CSV; phones and e-mails masked by default)
 Options:
   --server URL       base URL of the Provider Platform (default: $SUPPORTDESK_SERVER)
   --token TOKEN      bearer token (default: $SUPPORTDESK_TOKEN); never printed
@@ -62,9 +65,12 @@ Options:
   -v, --verbose      log each exchange on stderr (token and phone numbers masked)
   -h, --help         this text
   --version          the version
+Every change sent is appended to the audit trail ($SUPPORTDESK_AUDIT_LOG, default
+  ~/.local/share/SupportDesk/audit.log).
 Exit status: 0 ok; 1 usage error (nothing sent); 2 refused by the server (4xx);
   3 server error (5xx) after retries; 4 network error, timeout or TLS failure;
   5 invalid response; 6 partial failure in a bulk command.
+  audit verify: 0 intact, 2 broken.
 )";
 
 int usageError(const QString &message)
@@ -214,6 +220,7 @@ bool readIdList(const QString &path, QStringList *ids, QString *problem)
 struct Globals
 {
     ClientConfig config;
+    QString auditLog = defaultAuditLogPath();
     bool json = false;
     bool verbose = false;
     int concurrency = 6;
@@ -253,12 +260,30 @@ public:
 
     ApiClient &client() { return m_client; }
 
+    // Writes go to the audit trail as they finish (before anyone deletes the reply).
+    void audit(ApiReply *reply)
+    {
+        QObject::connect(reply, &ApiReply::finished, reply, [this, reply] {
+            if (reply->error().kind == ApiError::Kind::InvalidInput)
+                return; // nothing was sent
+            const QString problem = AuditLog(m_globals.auditLog)
+                                        .record(*reply, currentUserName(),
+                                                m_globals.config.baseUrl.toString(), std::nullopt);
+            if (!problem.isEmpty()) {
+                err() << "supportctl: " << tr("warning: audit trail not written: %1").arg(problem) << '\n';
+                err().flush();
+            }
+        });
+    }
+
     // Waits for one reply and prints it.
     int single(ApiReply *reply)
     {
+        audit(reply);
         QEventLoop loop;
         QObject::connect(reply, &ApiReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
+        if (!reply->isFinished())
+            loop.exec();
         reply->deleteLater();
         if (!reply->isOk()) {
             err() << "supportctl: " << reply->error().message() << '\n';
@@ -403,8 +428,10 @@ int run(const QStringList &arguments)
     const auto agentPhone = opt(QStringLiteral("phone"), QStringLiteral("P"));
     const auto email = opt(QStringLiteral("email"), QStringLiteral("E"));
     const auto from = opt(QStringLiteral("from"), QStringLiteral("FILE"));
+    const auto log = opt(QStringLiteral("log"), QStringLiteral("FILE"));
+    const auto unmasked = opt(QStringLiteral("unmasked"));
     const QList<QCommandLineOption> commandOptions = {phone, body, chatUrl, chatSession,
-                                                      name, agentPhone, email, from};
+                                                      name, agentPhone, email, from, log, unmasked};
     global.addOptions({server, token, timeout, retries, concurrency, json, caCert, verbose, help, version});
     global.addOptions(commandOptions);
     if (!global.parse(QStringList{QStringLiteral("supportctl")} + arguments))
@@ -435,10 +462,11 @@ int run(const QStringList &arguments)
         {QStringLiteral("get"), {{}, 1, 1}},
         {QStringLiteral("create"), {{phone, body}, 1, 1}},
         {QStringLiteral("update"), {{phone, chatUrl, chatSession, body}, 1, 1}},
-        {QStringLiteral("close"), {{}, 1, 1}},
+        {QStringLiteral("close"), {{from}, 0, -1}},
         {QStringLiteral("agent"), {{}, 1, 1}},
         {QStringLiteral("assign"), {{name, agentPhone, email}, 2, 2}},
-        {QStringLiteral("unassign"), {{}, 1, 1}},
+        {QStringLiteral("unassign"), {{from}, 0, -1}},
+        {QStringLiteral("audit"), {{log, unmasked}, 1, 1}},
         {QStringLiteral("reassign"), {{from, name, agentPhone, email}, 1, -1}},
         {QStringLiteral("fetch"), {{from}, 0, -1}},
     };
@@ -487,13 +515,47 @@ int run(const QStringList &arguments)
             return usageError(problem);
     }
 
+    if (command == QLatin1String("audit")) {
+        const QString path = global.isSet(log) ? global.value(log) : defaultAuditLogPath();
+        if (args[0] == QLatin1String("verify")) {
+            const AuditVerification v = AuditLog::verify(path);
+            if (v.intact) {
+                out() << tr("%1: intact, %2 entries").arg(path).arg(v.entries) << '\n';
+                out().flush();
+                return ExitOk;
+            }
+            out() << tr("%1: BROKEN at entry %2: %3").arg(path).arg(v.firstBroken).arg(v.reason) << '\n';
+            out().flush();
+            return ExitRefused;
+        }
+        if (args[0] == QLatin1String("export")) {
+            QString problem;
+            const auto entries = AuditLog::read(path, &problem);
+            if (!problem.isEmpty())
+                return usageError(problem);
+            const QByteArray csv = AuditLog::exportCsv(entries, global.isSet(unmasked));
+            std::fwrite(csv.constData(), 1, size_t(csv.size()), stdout);
+            std::fflush(stdout);
+            return ExitOk;
+        }
+        return usageError(tr("audit needs \"verify\" or \"export\""));
+    }
+    if (global.isSet(unmasked) || global.isSet(log))
+        return usageError(tr("--log and --unmasked go with \"audit\""));
+
     if (serverText.isEmpty())
         return usageError(tr("no server: give --server URL or set SUPPORTDESK_SERVER"));
     g.config.baseUrl = QUrl(serverText, QUrl::StrictMode);
     const QString urlProblem = baseUrlProblem(g.config.baseUrl);
     if (!urlProblem.isEmpty())
         return usageError(urlProblem);
-    if (spec.maxArgs == 1 || command == QLatin1String("assign")) {
+    const bool bulkCapable = command == QLatin1String("close") || command == QLatin1String("unassign");
+    const bool singleOrder = (spec.maxArgs == 1 && command != QLatin1String("audit"))
+                          || command == QLatin1String("assign")
+                          || (bulkCapable && args.size() == 1 && !global.isSet(from));
+    if (bulkCapable && args.isEmpty() && !global.isSet(from))
+        return usageError(tr("give an order ID or --from"));
+    if (singleOrder) {
         const QString problem = orderIdProblem(args[0]);
         if (!problem.isEmpty())
             return usageError(problem);
@@ -505,11 +567,11 @@ int run(const QStringList &arguments)
 
     if (command == QLatin1String("get"))
         return runner.single(client.fetch(id));
-    if (command == QLatin1String("close"))
+    if (command == QLatin1String("close") && singleOrder)
         return runner.single(client.close(id));
     if (command == QLatin1String("agent"))
         return runner.single(client.fetchAgent(id));
-    if (command == QLatin1String("unassign"))
+    if (command == QLatin1String("unassign") && singleOrder)
         return runner.single(client.unassignAgent(id));
     if (command == QLatin1String("create")) {
         std::optional<Support> s;
@@ -588,10 +650,24 @@ int run(const QStringList &arguments)
         if (args[0].trimmed().isEmpty())
             return usageError(tr("the agent ID is empty"));
         const Agent agent = agentFromOptions(args[0]);
-        return runner.bulk(ids, [&client, agent](const QString &orderId) -> ApiReply * {
-            return client.assignAgent(orderId, agent);
+        return runner.bulk(ids, [&client, &runner, agent](const QString &orderId) -> ApiReply * {
+            ApiReply *reply = client.assignAgent(orderId, agent);
+            runner.audit(reply);
+            return reply;
         }, tr("assigned"));
     }
+    if (command == QLatin1String("unassign"))
+        return runner.bulk(ids, [&client, &runner](const QString &orderId) -> ApiReply * {
+            ApiReply *reply = client.unassignAgent(orderId);
+            runner.audit(reply);
+            return reply;
+        }, tr("unassigned"));
+    if (command == QLatin1String("close"))
+        return runner.bulk(ids, [&client, &runner](const QString &orderId) -> ApiReply * {
+            ApiReply *reply = client.close(orderId);
+            runner.audit(reply);
+            return reply;
+        }, tr("closed"));
     return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
         return client.fetch(orderId);
     }, tr("ok"));

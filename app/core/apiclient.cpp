@@ -579,6 +579,7 @@ SupportReply *ApiClient::update(const QString &orderId, std::function<void(Suppo
             return;
         }
         Support s = std::move(*current.value);
+        reply->m_before = s;
         if (change)
             change(s);
         s.orderId = orderId.toStdString();

@@ -148,6 +148,8 @@ class SupportReply : public ApiReply
 public:
     // Set on success. For close() with an empty 2xx body there is no final session: nullopt.
     const std::optional<Support> &result() const { return m_support; }
+    // For update(): the session as read before the change (for the audit trail).
+    const std::optional<Support> &before() const { return m_before; }
 
 private:
     friend class ApiClient;
@@ -155,6 +157,7 @@ private:
     void interpret(const HttpResult &r, bool emptyMeansRefetch);
     void refetch();
     std::optional<Support> m_support;
+    std::optional<Support> m_before;
 };
 
 class AgentReply : public ApiReply
