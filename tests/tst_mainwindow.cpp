@@ -1,6 +1,9 @@
 // The real main window, offscreen, against an in-process sandbox: open, create, edit and save,
 // assign, reassign, unassign, close, filter, sort, go to order, error banners, drafts that
 // survive a failed save and a restart, and the German translation.
+#include "auditlog.h"
+#include "auditviewer.h"
+#include "bulkdialogs.h"
 #include "detailpane.h"
 #include "mainwindow.h"
 #include "sandboxserver.h"
@@ -9,6 +12,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QTableWidget>
+#include <QListView>
+#include <QPushButton>
+#include <QUndoStack>
 #include <QTemporaryDir>
 #include <QComboBox>
 #include <QDir>
@@ -35,6 +41,25 @@ class TestMainWindow : public QObject
     std::unique_ptr<MainWindow> m_window;
     ServerProfile m_profile;
     QStringList m_confirmations;
+    QTemporaryDir m_tmp;
+
+    QStringList importSeeded(int count)
+    {
+        QStringList ids;
+        for (int i = 0; i < count; ++i)
+            ids << ((i % 17 == 16) ? QStringLiteral("ORD/2026/%1") : QStringLiteral("ORD-%1")).arg(100001 + i);
+        m_window->importOrderIds(ids);
+        for (const QString &id : ids)
+            if (!QTest::qWaitFor([&] { return entry(id) && entry(id)->state == SessionState::Open; }, 10000))
+                return {};
+        return ids;
+    }
+
+    QString serverAgent(const QString &id)
+    {
+        const auto parsed = parseSupport(m_server->sessionJson(id).toStdString());
+        return parsed.ok() && parsed.value->agent ? QString::fromStdString(*parsed.value->agent->id) : QString();
+    }
 
     void makeWindow()
     {
@@ -85,6 +110,8 @@ private Q_SLOTS:
 
     void init()
     {
+        qputenv("SUPPORTDESK_AUDIT_LOG", m_tmp.filePath(QStringLiteral("audit-%1.log")
+                                                            .arg(QString::fromLatin1(QTest::currentTestFunction()))).toUtf8());
         QSettings().clear();
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
         m_server = std::make_unique<SandboxServer>();
@@ -462,6 +489,121 @@ private Q_SLOTS:
         QSettings settings;
         for (const QString &key : settings.allKeys())
             QVERIFY(!settings.value(key).toString().contains(QStringLiteral("tok-9")));
+    }
+
+    void bulkReassignPreviewProgressUndoRedo()
+    {
+        const QStringList ids = importSeeded(12);
+        QCOMPARE(ids.size(), 12);
+        QHash<QString, QString> before;
+        for (const QString &id : ids)
+            before.insert(id, serverAgent(id));
+        QVERIFY(before.values().contains(QString())); // some were unassigned
+        m_window->action(QStringLiteral("selectAllShown"))->trigger();
+        QCOMPARE(m_window->selectedOrderIds().size(), 12);
+        int previewLines = 0;
+        onNextDialog([this, &previewLines](QDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("agentId"))->setText(QStringLiteral("agent-77"));
+            onNextDialog([&previewLines](QDialog *preview) {
+                QCOMPARE(preview->objectName(), QStringLiteral("bulkPreviewDialog"));
+                auto *list = preview->findChild<QListView *>(QStringLiteral("bulkPreviewList"));
+                previewLines = list->model()->rowCount();
+                QVERIFY(list->model()->index(0, 0).data().toString().contains(QStringLiteral("→ agent-77")));
+            });
+        });
+        m_window->action(QStringLiteral("bulkReassign"))->trigger();
+        QCOMPARE(previewLines, 12);
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(serverAgent(id), QStringLiteral("agent-77"), 10000);
+        auto *progress = qobject_cast<BulkProgressDialog *>(m_window->lastBulkDialog());
+        QVERIFY(progress);
+        QTRY_VERIFY(progress->statusText().contains(QStringLiteral("12 done, 0 failed, 0 remaining")));
+        QTRY_COMPARE(m_window->undoStack()->count(), 1);
+
+        // Undo puts every previous agent back, "none" included.
+        m_window->action(QStringLiteral("undo"))->trigger();
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(serverAgent(id), before.value(id), 10000);
+        m_window->action(QStringLiteral("redo"))->trigger();
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(serverAgent(id), QStringLiteral("agent-77"), 10000);
+
+        // Every change went to the audit trail, and the chain is intact.
+        QTRY_VERIFY(AuditLog::verify(AuditLog().path()).entries >= 36);
+        QVERIFY(AuditLog::verify(AuditLog().path()).intact);
+    }
+
+    void singleAssignAndEditCanBeUndone()
+    {
+        const QString id = QStringLiteral("ORD-100001");
+        m_window->openOrder(id);
+        QVERIFY(waitForOperation(id));
+        const QString previous = serverAgent(id);
+        m_window->assign(id, Agent{"agent-x", {}, {}, {}, {}, {}});
+        QVERIFY(waitForOperation(id));
+        QCOMPARE(serverAgent(id), QStringLiteral("agent-x"));
+        m_window->action(QStringLiteral("undo"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(serverAgent(id), previous, 10000);
+
+        const std::string oldPhone = *entry(id)->support->callbackPhone;
+        m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("callbackPhone"))->setText(QStringLiteral("+1 202 555 0100"));
+        m_window->saveSelected();
+        QVERIFY(waitForOperation(id));
+        QVERIFY(m_server->sessionJson(id).contains("+1 202 555 0100"));
+        m_window->action(QStringLiteral("undo"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->sessionJson(id).contains(QByteArray::fromStdString(oldPhone)), 10000);
+    }
+
+    void serverGoesAwayDuringBulk()
+    {
+        const QStringList ids = importSeeded(16);
+        QCOMPARE(ids.size(), 16);
+        ClientConfig c = m_window->client()->config();
+        c.retry.maxRetries = 0;
+        c.timeoutMs = 2000;
+        m_window->client()->setConfig(c);
+        m_server->setLatencyMs(40);
+        connect(m_window.get(), &MainWindow::operationFinished, this, [this](const QString &, bool ok) {
+            if (ok && m_server && m_server->requestCount() > 16 + 4)
+                m_server.reset(); // gone after a few of the bulk's requests
+        });
+        m_window->runBulk(BulkKind::Unassign, ids, std::nullopt, false);
+        auto *progress = qobject_cast<BulkProgressDialog *>(m_window->lastBulkDialog());
+        QVERIFY(progress);
+        QTRY_VERIFY_WITH_TIMEOUT(progress->statusText().contains(QStringLiteral("finished")), 20000);
+        QVERIFY2(!progress->failedOrderIds().isEmpty(), qPrintable(progress->statusText()));
+        QVERIFY(progress->failedOrderIds().size() < 16);
+        auto *retry = progress->findChild<QPushButton *>(QStringLiteral("bulkRetryFailed"));
+        QVERIFY(retry->isEnabled());
+        // Each failed session shows why.
+        const QString failed = progress->failedOrderIds().first();
+        QVERIFY(entry(failed)->lastError.contains(QStringLiteral("could not be reached")) ||
+                entry(failed)->lastError.contains(QStringLiteral("cut off")));
+    }
+
+    void auditViewerFiltersAndVerifies()
+    {
+        m_window->openOrder(QStringLiteral("ORD-100002"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100002")));
+        m_window->assign(QStringLiteral("ORD-100002"), Agent{"agent-a", {}, {}, {}, {}, {}});
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100002")));
+        m_window->unassign(QStringLiteral("ORD-100002"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100002")));
+        m_window->createSession(QStringLiteral("NEW-A"), Support{});
+        QVERIFY(waitForOperation(QStringLiteral("NEW-A")));
+        onNextDialog([](QDialog *d) {
+            auto *viewer = qobject_cast<AuditViewer *>(d);
+            QVERIFY(viewer);
+            QCOMPARE(viewer->model()->rowCount(), 3);
+            QVERIFY(viewer->chainStatus().contains(QStringLiteral("intact")));
+            viewer->findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral("NEW-A"));
+            QCOMPARE(viewer->model()->rowCount(), 1);
+            viewer->findChild<QLineEdit *>(QStringLiteral("auditFilter"))->setText(QStringLiteral("agent-a"));
+            QCOMPARE(viewer->model()->rowCount(), 2); // the assign and the unassign name that agent
+            QTemporaryDir dir;
+            QVERIFY(viewer->exportTo(dir.filePath(QStringLiteral("a.csv"))));
+        });
+        m_window->action(QStringLiteral("auditViewer"))->trigger();
     }
 
     void accessibleNames()

@@ -1,6 +1,10 @@
 #include "mainwindow.h"
 
 #include "apiurl.h"
+#include "auditlog.h"
+#include "auditviewer.h"
+#include "bulkdialogs.h"
+#include "undocommands.h"
 #include "detailpane.h"
 #include "dialogs.h"
 #include "requestlog.h"
@@ -31,6 +35,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QUndoStack>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -134,6 +139,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_refreshTimer = new QTimer(this);
     connect(m_refreshTimer, &QTimer::timeout, this, [this] { refreshAll(true); });
 
+    m_undo = new QUndoStack(this);
     createActions();
     createMenusAndToolbar();
 
@@ -241,6 +247,22 @@ void MainWindow::createActions()
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] { unassign(selectedOrderId()); });
     make("closeSession", tr("&Close session…"), "close", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
          [this] { askAndClose(); });
+    make("selectAllShown", tr("Select all &shown"), nullptr, QKeySequence::SelectAll, [this] { m_view->selectAll(); });
+    make("bulkReassign", tr("&Reassign selected…"), "assign", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
+         [this] { askAndBulk(BulkKind::Reassign); });
+    make("bulkUnassign", tr("U&nassign selected…"), "unassign", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U),
+         [this] { askAndBulk(BulkKind::Unassign); });
+    make("bulkClose", tr("C&lose selected…"), "close", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W),
+         [this] { askAndBulk(BulkKind::Close); });
+    make("auditViewer", tr("&Audit trail…"), nullptr, QKeySequence(Qt::CTRL | Qt::Key_J), [this] { showAuditTrail(); });
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    m_actions.insert(undo->objectName(), undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    m_actions.insert(redo->objectName(), redo);
     make("importIds", tr("&Import order IDs…"), "import", QKeySequence(Qt::CTRL | Qt::Key_I),
          [this] { importFromFile(); });
     make("pasteIds", tr("&Paste order IDs"), nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
@@ -266,13 +288,21 @@ void MainWindow::createMenusAndToolbar()
         file->addAction(action(QString::fromLatin1(n)));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(action(QStringLiteral("undo")));
+    edit->addAction(action(QStringLiteral("redo")));
+    edit->addSeparator();
+    edit->addAction(action(QStringLiteral("selectAllShown")));
     QMenu *session = menuBar()->addMenu(tr("&Session"));
     for (const char *n : {"save", "refresh", "refreshAll", "assignAgent", "unassignAgent"})
         session->addAction(action(QString::fromLatin1(n)));
     session->addSeparator();
     session->addAction(action(QStringLiteral("closeSession")));
+    QMenu *bulk = menuBar()->addMenu(tr("&Bulk"));
+    for (const char *n : {"bulkReassign", "bulkUnassign", "bulkClose"})
+        bulk->addAction(action(QString::fromLatin1(n)));
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (const char *n : {"goToOrder", "focusFilter", "showRequestLog"})
+    for (const char *n : {"goToOrder", "focusFilter", "showRequestLog", "auditViewer"})
         view->addAction(action(QString::fromLatin1(n)));
     QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
     settings->addAction(action(QStringLiteral("manageProfiles")));
@@ -324,6 +354,8 @@ void MainWindow::createMenusAndToolbar()
 
 void MainWindow::applyProfile(const ServerProfile &profile)
 {
+    if (m_profile.id != profile.id)
+        m_undo->clear(); // undo entries belong to one server
     m_profile = profile;
     ClientConfig config;
     config.baseUrl = profile.baseUrl;
@@ -457,13 +489,177 @@ void MainWindow::rememberAgents(const Support &s)
         m_knownAgents.insert(QString::fromStdString(*s.agent->id), *s.agent);
 }
 
-void MainWindow::trackReply(ApiReply *reply, bool ownWrite)
+void MainWindow::trackReply(ApiReply *reply, bool ownWrite, bool fromUndo)
+{
+    watch(reply, ownWrite, fromUndo);
+    connect(reply, &ApiReply::finished, reply, &QObject::deleteLater);
+}
+
+void MainWindow::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
 {
     m_model->setPending(reply->orderId(), true);
-    connect(reply, &ApiReply::finished, this, [this, reply, ownWrite] {
+    const WorkspaceEntry *e = m_model->entry(reply->orderId());
+    const std::optional<Support> before = e ? e->support : std::nullopt;
+    connect(reply, &ApiReply::finished, this, [this, reply, ownWrite, fromUndo, before] {
+        if (ownWrite && reply->error().kind != ApiError::Kind::InvalidInput) {
+            const QString user = m_profile.myAgentId.isEmpty() ? currentUserName() : m_profile.myAgentId;
+            const QString problem = AuditLog().record(*reply, user, m_profile.baseUrl.toString(), before);
+            if (!problem.isEmpty())
+                statusBar()->showMessage(tr("The audit trail could not be written: %1").arg(problem), 10000);
+        }
         onReplyFinished(reply, ownWrite);
-        reply->deleteLater();
+        if (ownWrite && !fromUndo && reply->isOk())
+            pushUndo(reply, before);
     });
+}
+
+void MainWindow::pushUndo(ApiReply *reply, const std::optional<Support> &before)
+{
+    const QString id = reply->orderId();
+    auto *sr = qobject_cast<SupportReply *>(reply);
+    if (!sr || !sr->result())
+        return;
+    switch (reply->operation()) {
+    case Operation::AssignAgent:
+    case Operation::UnassignAgent: {
+        QHash<QString, std::optional<Agent>> previous;
+        previous.insert(id, before ? before->agent : std::nullopt);
+        const QString text = reply->operation() == Operation::AssignAgent
+                                 ? tr("Assign agent to %1").arg(id)
+                                 : tr("Unassign agent from %1").arg(id);
+        m_undo->push(new AgentUndoCommand(this, text, previous, sr->result()->agent));
+        break;
+    }
+    case Operation::Update:
+        if (before)
+            m_undo->push(new UpdateUndoCommand(this, tr("Edit %1").arg(id), id, *before, *sr->result()));
+        break;
+    default:
+        break; // create and close cannot be undone on the server
+    }
+}
+
+void MainWindow::applyAgents(const QHash<QString, std::optional<Agent>> &agents)
+{
+    const QStringList ids = agents.keys();
+    auto *run = new BulkRun(ids, m_profile.concurrency, [this, agents](const QString &id) -> ApiReply * {
+        const std::optional<Agent> &a = agents.value(id);
+        ApiReply *r = a ? static_cast<ApiReply *>(m_client->assignAgent(id, *a))
+                        : static_cast<ApiReply *>(m_client->unassignAgent(id));
+        watch(r, true, true);
+        return r;
+    }, this);
+    connect(run, &BulkRun::finished, run, &QObject::deleteLater);
+    connect(run, &BulkRun::finished, this, [this, run] {
+        statusBar()->showMessage(tr("Undo/redo: %1 of %2 sessions done, %3 failed.")
+                                     .arg(run->doneCount() - run->failedCount()).arg(run->total())
+                                     .arg(run->failedCount()), 8000);
+    });
+    run->start();
+}
+
+void MainWindow::applyFields(const QString &orderId, const Support &fields)
+{
+    trackReply(m_client->update(orderId, [fields](Support &current) {
+        current.callbackPhone = fields.callbackPhone;
+        current.chat = fields.chat;
+        current.faq = fields.faq;
+        current.descriptor = fields.descriptor;
+    }), true, true);
+}
+
+void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
+                         bool preview)
+{
+    if (ids.isEmpty())
+        return;
+    QHash<QString, std::optional<Agent>> previous;
+    QStringList lines;
+    lines.reserve(ids.size());
+    const auto agentText = [](const std::optional<Agent> &a) {
+        return a ? QString::fromStdString(a->displayName()) : tr("(none)");
+    };
+    for (const QString &id : ids) {
+        const WorkspaceEntry *e = m_model->entry(id);
+        const std::optional<Agent> before = e && e->support ? e->support->agent : std::nullopt;
+        previous.insert(id, before);
+        switch (kind) {
+        case BulkKind::Reassign:
+            lines << tr("%1: %2 → %3").arg(id, agentText(before), agentText(agent));
+            break;
+        case BulkKind::Unassign:
+            lines << tr("%1: %2 → (none)").arg(id, agentText(before));
+            break;
+        case BulkKind::Close:
+            lines << tr("%1: close the session").arg(id);
+            break;
+        }
+    }
+    const QString title = kind == BulkKind::Reassign ? tr("Reassign sessions")
+                        : kind == BulkKind::Unassign ? tr("Unassign sessions")
+                                                     : tr("Close sessions");
+    if (preview) {
+        QString summary = tr("%n session(s) will change:", nullptr, int(ids.size()));
+        if (kind == BulkKind::Close)
+            summary += QLatin1Char(' ') + tr("Closing cannot be undone: the server cannot reopen a session.");
+        else
+            summary += QLatin1Char(' ') + tr("Edit > Undo puts every previous agent back.");
+        BulkPreviewDialog dialog(title, summary, lines, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+    }
+    auto *run = new BulkRun(ids, m_profile.concurrency, [this, kind, agent](const QString &id) -> ApiReply * {
+        ApiReply *r = kind == BulkKind::Reassign ? static_cast<ApiReply *>(m_client->assignAgent(id, *agent))
+                    : kind == BulkKind::Unassign ? static_cast<ApiReply *>(m_client->unassignAgent(id))
+                                                 : static_cast<ApiReply *>(m_client->close(id));
+        watch(r, true, true); // one undo entry for the whole run, below
+        return r;
+    }, this);
+    auto *progress = new BulkProgressDialog(title, this);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->track(run);
+    connect(progress, &BulkProgressDialog::retryFailedRequested, this,
+            [this, kind, agent](const QStringList &failed) { runBulk(kind, failed, agent, false); });
+    connect(run, &BulkRun::finished, this, [this, run, kind, agent, previous, title] {
+        if (kind != BulkKind::Close) {
+            QHash<QString, std::optional<Agent>> before;
+            for (const BulkItemResult &r : run->results())
+                if (r.ok())
+                    before.insert(r.orderId, previous.value(r.orderId));
+            if (!before.isEmpty())
+                m_undo->push(new AgentUndoCommand(this, tr("%1 (%n session(s))", nullptr, int(before.size())).arg(title),
+                                                  before, kind == BulkKind::Reassign ? agent : std::nullopt));
+        }
+        run->deleteLater();
+    });
+    m_lastBulkDialog = progress;
+    progress->open();
+    run->start();
+}
+
+QStringList MainWindow::selectedOrderIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        ids << m_model->data(i, SessionModel::OrderIdRole).toString();
+    return ids;
+}
+
+void MainWindow::askAndBulk(BulkKind kind)
+{
+    const QStringList ids = selectedOrderIds();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("Select sessions first (Ctrl+A selects every session the filter shows)."), 6000);
+        return;
+    }
+    std::optional<Agent> agent;
+    if (kind == BulkKind::Reassign) {
+        AgentDialog dialog(tr("%n session(s)", nullptr, int(ids.size())), std::nullopt, m_knownAgents, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        agent = dialog.agent();
+    }
+    runBulk(kind, ids, agent, true);
 }
 
 void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
@@ -822,6 +1018,12 @@ void MainWindow::manageProfiles()
     for (const ServerProfile &p : std::as_const(m_profiles))
         if (p.id == next)
             applyProfile(p);
+}
+
+void MainWindow::showAuditTrail()
+{
+    AuditViewer viewer(AuditLog().path(), this);
+    viewer.exec();
 }
 
 void MainWindow::showShortcuts()

@@ -7,6 +7,7 @@
 #include "sessionmodel.h"
 
 #include <QHash>
+#include <QDialog>
 #include <QMainWindow>
 #include <QPointer>
 #include <functional>
@@ -17,12 +18,16 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
+class QUndoStack;
+
 
 namespace sd::ui {
 
 class DetailPane;
 class RequestLogDock;
 class RequestLogModel;
+
+enum class BulkKind { Reassign, Unassign, Close };
 
 class MainWindow : public QMainWindow
 {
@@ -61,6 +66,16 @@ public:
     QString selectedOrderId() const;
     void switchProfile(const QString &profileId);
     void saveWorkspaceNow();
+
+    // Bulk work (any number of sessions): preview, progress, result per session, retry.
+    void runBulk(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
+                 bool preview);
+    QStringList selectedOrderIds() const;
+    QUndoStack *undoStack() const { return m_undo; }
+    QDialog *lastBulkDialog() const { return m_lastBulkDialog; }
+    // Used by undo/redo: put agents (nullopt: none) or the shown fields back on the server.
+    void applyAgents(const QHash<QString, std::optional<Agent>> &agents);
+    void applyFields(const QString &orderId, const Support &fields);
     bool exportCsvTo(const QString &path); // the rows shown, as CSV
 
 Q_SIGNALS:
@@ -79,7 +94,12 @@ private:
     void scheduleSave();
     void onSelectionChanged();
     void onReplyFinished(ApiReply *reply, bool ownWrite);
-    void trackReply(ApiReply *reply, bool ownWrite);
+    void trackReply(ApiReply *reply, bool ownWrite, bool fromUndo = false);
+    // Pending state, audit trail, model update and (for the agent's own writes) an undo entry.
+    void watch(ApiReply *reply, bool ownWrite, bool fromUndo);
+    void pushUndo(ApiReply *reply, const std::optional<Support> &before);
+    void askAndBulk(BulkKind kind);
+    void showAuditTrail();
     void storeDraft(const QString &orderId, const std::optional<Support> &draft);
     void rememberAgents(const Support &s);
     void showShortcuts();
@@ -116,6 +136,8 @@ private:
     QHash<QString, Agent> m_knownAgents;
     QPointer<BulkRun> m_bulk;
     QStringList m_bulkQueue;
+    QUndoStack *m_undo = nullptr;
+    QPointer<QDialog> m_lastBulkDialog;
     Confirm m_confirm;
     QString m_loadError;
 };

@@ -38,6 +38,7 @@ public:
     void cancel(); // aborts what is in flight, starts nothing more
     bool isRunning() const { return m_running; }
     bool isCancelled() const { return m_cancelled; }
+    bool isFinished() const { return m_finishedEmitted; }
 
     int total() const { return int(m_results.size()); }
     int doneCount() const { return m_done; }

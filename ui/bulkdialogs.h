@@ -1,0 +1,69 @@
+// Bulk work on many sessions: a preview of what will change, then a progress dialog with
+// done / failed / remaining, an estimate, Cancel, a result per session and "Retry failed".
+#pragma once
+
+#include "bulkrun.h"
+
+#include <QAbstractListModel>
+#include <QDialog>
+
+class QLabel;
+class QListView;
+class QProgressBar;
+class QPushButton;
+
+namespace sd::ui {
+
+// Plain lines in a list model (no item widgets: a preview may hold 100k lines).
+class LinesModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    using QAbstractListModel::QAbstractListModel;
+    void setLines(QStringList lines);
+    void setLine(int row, const QString &line);
+    const QStringList &lines() const { return m_lines; }
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    QStringList m_lines;
+};
+
+class BulkPreviewDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    BulkPreviewDialog(const QString &title, const QString &summary, const QStringList &lines,
+                      QWidget *parent = nullptr);
+    LinesModel *model() const { return m_model; }
+
+private:
+    LinesModel *m_model;
+};
+
+class BulkProgressDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    BulkProgressDialog(const QString &title, QWidget *parent = nullptr);
+    // Shows `run` (not owned) until it finishes; then lists the results.
+    void track(BulkRun *run);
+    QStringList failedOrderIds() const { return m_failed; }
+    QString statusText() const;
+
+Q_SIGNALS:
+    void retryFailedRequested(const QStringList &orderIds);
+
+private:
+    void update();
+    QPointer<BulkRun> m_run;
+    QLabel *m_status;
+    QProgressBar *m_bar;
+    QListView *m_results;
+    LinesModel *m_model;
+    QPushButton *m_cancel, *m_retry, *m_close;
+    QStringList m_failed;
+};
+
+} // namespace sd::ui

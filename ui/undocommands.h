@@ -1,0 +1,47 @@
+// Undo entries: each puts the previous server state back (and redo the new one), through the
+// same API calls as the change itself. Closing a session cannot be undone and has no entry.
+#pragma once
+
+#include "models.h"
+
+#include <QHash>
+#include <QUndoCommand>
+#include <optional>
+
+namespace sd::ui {
+
+class MainWindow;
+
+class AgentUndoCommand : public QUndoCommand
+{
+public:
+    // `before`: per order, the agent it had (nullopt: none). `after`: the agent now (or none).
+    AgentUndoCommand(MainWindow *window, const QString &text,
+                     QHash<QString, std::optional<Agent>> before, std::optional<Agent> after);
+    void undo() override;
+    void redo() override;
+    const QHash<QString, std::optional<Agent>> &before() const { return m_before; }
+
+private:
+    MainWindow *m_window;
+    QHash<QString, std::optional<Agent>> m_before;
+    std::optional<Agent> m_after;
+    bool m_done = true; // pushed after the change succeeded: the first redo() is a no-op
+};
+
+class UpdateUndoCommand : public QUndoCommand
+{
+public:
+    UpdateUndoCommand(MainWindow *window, const QString &text, QString orderId, Support before,
+                      Support after);
+    void undo() override;
+    void redo() override;
+
+private:
+    MainWindow *m_window;
+    QString m_orderId;
+    Support m_before, m_after;
+    bool m_done = true;
+};
+
+} // namespace sd::ui
