@@ -1,0 +1,248 @@
+// The offline outbox: changes made while the server is away are kept in SQLite and sent in
+// order when it answers; kill -9 while the outbox is being written leaves it whole; a change
+// applied before a crash is not applied twice; a session changed by someone else is a conflict.
+#include "outbox.h"
+#include "sandboxserver.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace sd;
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+OutboxItem assignItem(const QString &orderId, const QString &agentId, const QByteArray &etag = {})
+{
+    OutboxItem item;
+    item.orderId = orderId;
+    item.op = OutboxItem::Op::Assign;
+    item.payload = QStringLiteral(R"({"id":"%1"})").arg(agentId).toUtf8();
+    item.baseEtag = etag;
+    return item;
+}
+
+} // namespace
+
+class TestOutbox : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void queuedWhileOfflineThenSentInOrder()
+    {
+        const quint16 port = freePort();
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+        config.retry.maxRetries = 0;
+        client.setConfig(config);
+        Outbox outbox(m_dir.filePath(QStringLiteral("a.sqlite")));
+        QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+        OutboxItem update;
+        update.orderId = QStringLiteral("ORD-100001");
+        update.op = OutboxItem::Op::Update;
+        update.payload = R"({"callback_phone":"+1 555 0100","x_keep":1})";
+        QVERIFY(outbox.enqueue(update) > 0);
+        QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-100001"), QStringLiteral("agent-1"))) > 0);
+        OutboxItem close;
+        close.orderId = QStringLiteral("ORD-100002");
+        close.op = OutboxItem::Op::Close;
+        QVERIFY(outbox.enqueue(close) > 0);
+        QCOMPARE(outbox.queuedCount(), 3);
+        QVERIFY(outbox.hasPendingFor(QStringLiteral("ORD-100002")));
+
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy offline(&sender, &OutboxSender::offline);
+        sender.start();
+        QVERIFY(offline.wait(5000));
+        QCOMPARE(offline.first().at(0).toInt(), 2000); // probes back off
+        QCOMPARE(outbox.queuedCount(), 3);             // nothing lost
+
+        // The server comes back.
+        SandboxServer server;
+        server.seed(5);
+        QVERIFY(server.start(QHostAddress::LocalHost, port).isValid());
+        QStringList order;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&order](const QByteArray &method, const QString &path, int status) {
+                    if (method != "GET")
+                        order << QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(method), path).arg(status);
+                });
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QVERIFY(drained.wait(10000));
+        QCOMPARE(outbox.queuedCount(), 0);
+        QCOMPARE(order, (QStringList{QStringLiteral("PUT /support/ORD-100001 200"),
+                                     QStringLiteral("PUT /support/ORD-100001/agent 200"),
+                                     QStringLiteral("DELETE /support/ORD-100002 200")}));
+        QVERIFY(server.sessionJson(QStringLiteral("ORD-100001")).contains("agent-1"));
+        QVERIFY(server.sessionJson(QStringLiteral("ORD-100001")).contains("+1 555 0100"));
+        QVERIFY(!server.hasSession(QStringLiteral("ORD-100002")));
+    }
+
+    void appliedBeforeACrashIsNotSentAgain()
+    {
+        SandboxServer server;
+        server.seed(3);
+        const QUrl url = server.start();
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = url;
+        client.setConfig(config);
+        SupportReply *read = client.fetch(QStringLiteral("ORD-100003"));
+        QVERIFY(QSignalSpy(read, &ApiReply::finished).wait(5000));
+        int applied = 0;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&applied](const QByteArray &method, const QString &, int status) {
+                    if (method == "PUT" && status == 200)
+                        ++applied;
+                });
+        const QString db = m_dir.filePath(QStringLiteral("b.sqlite"));
+        {
+            Outbox outbox(db);
+            outbox.enqueue(assignItem(QStringLiteral("ORD-100003"), QStringLiteral("agent-z"), read->etag()));
+            OutboxSender sender(&client, &outbox);
+            sender.setSkipRemoveOnce(true); // dies after the server applied it, before the removal
+            QSignalSpy sent(&sender, &OutboxSender::itemSent);
+            sender.start();
+            QVERIFY(sent.wait(5000));
+            QCOMPARE(outbox.queuedCount(), 1);
+            // the sender is "killed" here: destroyed with the item still queued
+            disconnect(&sender, nullptr, nullptr, nullptr);
+        }
+        // Restart: the same item is found, recognised as applied, and removed unsent.
+        Outbox outbox(db);
+        QCOMPARE(outbox.queuedCount(), 1);
+        QVERIFY(outbox.items().front().attempted);
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QVERIFY(drained.wait(5000));
+        QCOMPARE(outbox.queuedCount(), 0);
+        QCOMPARE(applied, 1);
+    }
+
+    void changedBySomeoneElseIsAConflict()
+    {
+        SandboxServer server;
+        server.seed(3);
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = server.start();
+        client.setConfig(config);
+        SupportReply *read = client.fetch(QStringLiteral("ORD-100002"));
+        QVERIFY(QSignalSpy(read, &ApiReply::finished).wait(5000));
+        Outbox outbox(m_dir.filePath(QStringLiteral("c.sqlite")));
+        outbox.enqueue(assignItem(QStringLiteral("ORD-100002"), QStringLiteral("mine"), read->etag()));
+        // And a server without ETags: the copy is compared instead.
+        OutboxItem noEtag = assignItem(QStringLiteral("ORD-100001"), QStringLiteral("mine"));
+        noEtag.baseJson = R"({"order_id":"ORD-100001","callback_phone":"old"})";
+        outbox.enqueue(noEtag);
+        QVERIFY(server.putSessionJson(QStringLiteral("ORD-100002"), R"({"callback_phone":"theirs","agent":{"id":"theirs"}})"));
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy conflicts(&sender, &OutboxSender::itemConflict);
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QVERIFY(drained.wait(5000));
+        QCOMPARE(conflicts.size(), 2);
+        QVERIFY(server.sessionJson(QStringLiteral("ORD-100002")).contains("theirs"));
+        QVERIFY(!server.sessionJson(QStringLiteral("ORD-100001")).contains("mine"));
+        const auto items = outbox.items();
+        QCOMPARE(items.size(), size_t(2));
+        QCOMPARE(items[0].state, QStringLiteral("conflict")); // kept for the agent to decide
+    }
+
+    void killNineWhileWritingThenReplayExactlyOnce()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("kill.sqlite"));
+        qint64 reported = 0;
+        for (int round = 0; round < 3; ++round) {
+            QProcess writer;
+            writer.start(QStringLiteral(OUTBOX_WRITER_PATH),
+                         {db, QStringLiteral("100000"), QStringLiteral("K%1-").arg(round)});
+            QVERIFY(writer.waitForStarted());
+            const int stopAfter = 20 + int(QRandomGenerator::global()->bounded(60));
+            int lines = 0;
+            while (lines < stopAfter) {
+                if (!writer.canReadLine() && !QSignalSpy(&writer, &QProcess::readyReadStandardOutput).wait(5000))
+                    break;
+                while (writer.canReadLine()) {
+                    reported = std::max<qint64>(reported, writer.readLine().trimmed().toLongLong());
+                    ++lines;
+                }
+            }
+            ::kill(pid_t(writer.processId()), SIGKILL); // in the middle of its next transaction
+            QVERIFY(writer.waitForFinished(5000));
+        }
+        QVERIFY(reported > 0);
+        {
+            QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            check.setDatabaseName(db);
+            QVERIFY(check.open());
+            QSqlQuery q(check);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+            check.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        Outbox outbox(db);
+        const auto items = outbox.items();
+        QVERIFY(qint64(items.size()) >= reported); // every reported commit is there
+        for (const OutboxItem &item : items)
+            QVERIFY(parseAgent(std::string_view(item.payload.constData(), size_t(item.payload.size()))).ok());
+
+        // Replay against a server with those sessions: each applied exactly once.
+        SandboxServer server;
+        for (const OutboxItem &item : items)
+            QVERIFY(server.putSessionJson(item.orderId, "{}"));
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = server.start();
+        client.setConfig(config);
+        QHash<QString, int> puts;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&puts](const QByteArray &method, const QString &path, int status) {
+                    if (method == "PUT" && status == 200)
+                        puts[path] += 1;
+                });
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QVERIFY(drained.wait(30000));
+        QCOMPARE(outbox.queuedCount(), 0);
+        QCOMPARE(puts.size(), qsizetype(items.size()));
+        for (auto it = puts.constBegin(); it != puts.constEnd(); ++it)
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        for (const OutboxItem &item : items)
+            QVERIFY(server.sessionJson(item.orderId).contains("Writer"));
+        // A restart sends nothing more.
+        Outbox reopened(db);
+        OutboxSender again(&client, &reopened);
+        QSignalSpy drainedAgain(&again, &OutboxSender::drained);
+        again.start();
+        QVERIFY(drainedAgain.count() == 1 || drainedAgain.wait(5000));
+        int total = 0;
+        for (int n : std::as_const(puts))
+            total += n;
+        QCOMPARE(total, int(items.size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutbox)
+#include "tst_outbox.moc"
