@@ -4,6 +4,7 @@
 #include "auditlog.h"
 #include "auditviewer.h"
 #include "bulkdialogs.h"
+#include "conflictdialog.h"
 #include "detailpane.h"
 #include "mainwindow.h"
 #include "sandboxserver.h"
@@ -13,6 +14,7 @@
 #include <QClipboard>
 #include <QTableWidget>
 #include <QListView>
+#include <QLabel>
 #include <QPushButton>
 #include <QUndoStack>
 #include <QTemporaryDir>
@@ -41,6 +43,9 @@ class TestMainWindow : public QObject
     std::unique_ptr<MainWindow> m_window;
     ServerProfile m_profile;
     QStringList m_confirmations;
+    QStringList m_conflicts;
+    bool m_pickMine = false;
+    int m_conflictFields = 0;
     QTemporaryDir m_tmp;
 
     QStringList importSeeded(int count)
@@ -67,6 +72,15 @@ class TestMainWindow : public QObject
         m_window->setConfirmHandler([this](const QString &, const QString &text) {
             m_confirmations << text;
             return true;
+        });
+        m_window->setConflictResolver([this](const QString &id, const Support &theirs, const Support &mine,
+                                             const std::optional<Support> &base) -> std::optional<Support> {
+            m_conflicts << id;
+            if (!m_pickMine)
+                return std::nullopt; // "keep mine as a draft"
+            ConflictDialog dialog(id, theirs, mine, base);
+            m_conflictFields = dialog.fieldCount();
+            return dialog.merged(); // the default choice: mine where I changed, theirs elsewhere
         });
         m_window->show();
     }
@@ -125,6 +139,8 @@ private Q_SLOTS:
         m_profile.refreshIntervalSeconds = 0;
         m_profile.myAgentId = QStringLiteral("agent-1006");
         m_confirmations.clear();
+        m_conflicts.clear();
+        m_pickMine = false;
         makeWindow();
     }
 
@@ -327,6 +343,65 @@ private Q_SLOTS:
         QVERIFY(m_window->detailPane()->bannerText().contains(QStringLiteral("someone else")));
         QVERIFY(entry(QStringLiteral("ORD-100005"))->draft.has_value());
         QVERIFY(m_server->sessionJson(QStringLiteral("ORD-100005")).contains("+1 999")); // not overwritten
+    }
+
+    void conflictChoosesPerField()
+    {
+        const QString id = QStringLiteral("ORD-100008");
+        m_window->openOrder(id);
+        QVERIFY(waitForOperation(id));
+        // Someone else changes the topic; I change the chat session.
+        auto parsed = parseSupport(m_server->sessionJson(id).toStdString());
+        parsed.value->descriptor->name = "Changed by them";
+        QVERIFY(m_server->putSessionJson(id, QByteArray::fromStdString(serialize(*parsed.value))));
+        m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("chatSession"))->setText(QStringLiteral("MINE-1"));
+        m_pickMine = true;
+        m_window->saveSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(m_conflicts.size(), 1, 10000);
+        QCOMPARE(m_conflictFields, 2); // topic and chat session differ
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->sessionJson(id).contains("MINE-1"), 10000);
+        QVERIFY(m_server->sessionJson(id).contains("Changed by them")); // theirs kept too
+        QTRY_VERIFY(!entry(id)->draft);
+    }
+
+    void offlineChangesWaitInTheOutboxAndGoOutInOrder()
+    {
+        const QString id = QStringLiteral("ORD-100010");
+        m_window->openOrder(id);
+        QVERIFY(waitForOperation(id));
+        const ClientConfig online = m_window->client()->config();
+        ClientConfig offline = online;
+        offline.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1/")); // nothing listens there
+        offline.retry.maxRetries = 0;
+        m_window->client()->setConfig(offline);
+        m_window->assign(id, Agent{"agent-off", {}, {}, {}, {}, {}});
+        QVERIFY(waitForOperation(id));
+        QTRY_COMPARE(m_window->outbox()->queuedCount(), 1);
+        QVERIFY(m_window->sessionModel()->isPending(id));
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("offlineLabel"))->text().contains(QStringLiteral("Offline")));
+        QVERIFY(m_window->detailPane()->bannerText().contains(QStringLiteral("outbox")));
+        m_window->unassign(id); // a second change, after the first
+        QVERIFY(waitForOperation(id));
+        QTRY_COMPARE(m_window->outbox()->queuedCount(), 2);
+
+        // Restart the app while offline: the outbox is still there.
+        m_window.reset();
+        makeWindow();
+        QCOMPARE(m_window->outbox()->queuedCount(), 2);
+        QStringList order;
+        connect(m_server.get(), &SandboxServer::requestHandled, this,
+                [&order](const QByteArray &method, const QString &path, int status) {
+                    if (method != "GET")
+                        order << QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(method), path).arg(status);
+                });
+        m_window->outboxSender()->start(); // the server answers (the probe would find it too)
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->outbox()->queuedCount(), 0, 10000);
+        QVERIFY2(order.size() == 2, qPrintable(order.join(QStringLiteral(" | "))));
+        QCOMPARE(order, (QStringList{QStringLiteral("PUT /support/ORD-100010/agent 200"),
+                                     QStringLiteral("DELETE /support/ORD-100010/agent 200")}));
+        QVERIFY(!m_server->sessionJson(id).contains("agent-off"));
+        QTRY_VERIFY(!m_window->sessionModel()->isPending(id));
+        QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("offlineLabel"))->text().isEmpty());
     }
 
     void draftSurvivesFailedSaveAndRestart()

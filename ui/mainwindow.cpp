@@ -4,6 +4,7 @@
 #include "auditlog.h"
 #include "auditviewer.h"
 #include "bulkdialogs.h"
+#include "conflictdialog.h"
 #include "undocommands.h"
 #include "detailpane.h"
 #include "dialogs.h"
@@ -56,6 +57,13 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("SupportDesk"));
     setWindowIcon(icon("supportdesk"));
+    m_resolveConflict = [this](const QString &id, const Support &theirs, const Support &mine,
+                               const std::optional<Support> &base) -> std::optional<Support> {
+        ConflictDialog dialog(id, theirs, mine, base, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.merged();
+    };
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
                                      QMessageBox::Cancel)
@@ -130,6 +138,9 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
 
     m_inFlightLabel = new QLabel(this);
     m_inFlightLabel->setObjectName(QStringLiteral("inFlightLabel"));
+    m_offlineLabel = new QLabel(this);
+    m_offlineLabel->setObjectName(QStringLiteral("offlineLabel"));
+    statusBar()->addPermanentWidget(m_offlineLabel);
     statusBar()->addPermanentWidget(m_inFlightLabel);
 
     m_saveTimer = new QTimer(this);
@@ -366,6 +377,7 @@ void MainWindow::applyProfile(const ServerProfile &profile)
     if (boxIndex >= 0)
         m_profileBox->setCurrentIndex(boxIndex);
     loadWorkspace();
+    openOutbox();
     if (profile.refreshIntervalSeconds > 0)
         m_refreshTimer->start(profile.refreshIntervalSeconds * 1000);
     else
@@ -500,16 +512,209 @@ void MainWindow::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
     m_model->setPending(reply->orderId(), true);
     const WorkspaceEntry *e = m_model->entry(reply->orderId());
     const std::optional<Support> before = e ? e->support : std::nullopt;
-    connect(reply, &ApiReply::finished, this, [this, reply, ownWrite, fromUndo, before] {
+    const QByteArray beforeEtag = e ? e->etag : QByteArray();
+    connect(reply, &ApiReply::finished, this, [this, reply, ownWrite, fromUndo, before, beforeEtag] {
         if (ownWrite && reply->error().kind != ApiError::Kind::InvalidInput) {
             const QString user = m_profile.myAgentId.isEmpty() ? currentUserName() : m_profile.myAgentId;
             const QString problem = AuditLog().record(*reply, user, m_profile.baseUrl.toString(), before);
             if (!problem.isEmpty())
                 statusBar()->showMessage(tr("The audit trail could not be written: %1").arg(problem), 10000);
         }
+        const ApiError::Kind kind = reply->error().kind;
+        const bool unreachable = kind == ApiError::Kind::Network || kind == ApiError::Kind::Timeout;
         onReplyFinished(reply, ownWrite);
+        if (ownWrite && unreachable && reply->operation() != Operation::Create
+            && reply->operation() != Operation::Fetch)
+            enqueueOffline(reply, beforeEtag, before);
+        else if (ownWrite && kind == ApiError::Kind::Conflict && reply->operation() == Operation::Update) {
+            const WorkspaceEntry *now = m_model->entry(reply->orderId());
+            if (now && now->draft)
+                resolveUpdateConflict(reply->orderId(), *now->draft, before);
+        }
         if (ownWrite && !fromUndo && reply->isOk())
             pushUndo(reply, before);
+        if (reply->isOk() && m_outbox && m_outbox->queuedCount() > 0 && m_sender && !m_sender->isSending())
+            m_sender->start(); // the server answers again: send what waited
+    });
+}
+
+void MainWindow::openOutbox()
+{
+    delete m_sender;
+    m_outbox = std::make_unique<Outbox>(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        + QStringLiteral("/outbox/") + m_profile.id + QStringLiteral(".sqlite"));
+    if (!m_outbox->isOpen()) {
+        statusBar()->showMessage(tr("The offline outbox cannot be opened: %1").arg(m_outbox->error()));
+        return;
+    }
+    m_sender = new OutboxSender(m_client, m_outbox.get(), this);
+    connect(m_sender, &OutboxSender::offline, this, [this](int ms) { updateOfflineLabel(ms); });
+    connect(m_sender, &OutboxSender::drained, this, [this] { updateOfflineLabel(); });
+    connect(m_sender, &OutboxSender::itemSent, this, &MainWindow::onOutboxSent);
+    connect(m_sender, &OutboxSender::itemConflict, this, &MainWindow::onOutboxConflict);
+    connect(m_sender, &OutboxSender::itemFailed, this, [this](const OutboxItem &item, const ApiError &e) {
+        m_model->setPending(item.orderId, m_outbox->hasPendingFor(item.orderId));
+        statusBar()->showMessage(tr("A change waiting for order %1 was refused: %2").arg(item.orderId, e.message()), 15000);
+        updateOfflineLabel();
+    });
+    for (const OutboxItem &item : m_outbox->items())
+        if (item.state == QLatin1String("queued"))
+            m_model->setPending(item.orderId, true);
+    updateOfflineLabel();
+    if (m_outbox->queuedCount() > 0)
+        m_sender->start(); // left from the last run
+}
+
+void MainWindow::updateOfflineLabel(int retryInMs)
+{
+    const int queued = m_outbox ? m_outbox->queuedCount() : 0;
+    if (queued == 0) {
+        m_offlineLabel->clear();
+        return;
+    }
+    QString text = tr("Offline: %n change(s) waiting", nullptr, queued);
+    if (retryInMs > 0)
+        text += QStringLiteral(" · ") + tr("next try in %1 s").arg(retryInMs / 1000);
+    m_offlineLabel->setText(text);
+}
+
+void MainWindow::enqueueOffline(ApiReply *reply, const QByteArray &baseEtag,
+                                const std::optional<Support> &base)
+{
+    if (!m_outbox || !m_outbox->isOpen())
+        return;
+    OutboxItem item;
+    item.orderId = reply->orderId();
+    item.baseEtag = baseEtag;
+    if (base)
+        item.baseJson = QByteArray::fromStdString(serialize(*base));
+    switch (reply->operation()) {
+    case Operation::Update: {
+        item.op = OutboxItem::Op::Update;
+        const WorkspaceEntry *e = m_model->entry(item.orderId);
+        if (!e || !e->draft)
+            return;
+        item.payload = QByteArray::fromStdString(serialize(*e->draft));
+        break;
+    }
+    case Operation::AssignAgent: {
+        item.op = OutboxItem::Op::Assign;
+        const QByteArray body = reply->sentBody();
+        const auto sent = parseSupport(std::string_view(body.constData(), size_t(body.size())));
+        if (!sent.ok() || !sent.value->agent)
+            return;
+        item.payload = QByteArray::fromStdString(serialize(*sent.value->agent));
+        break;
+    }
+    case Operation::UnassignAgent: item.op = OutboxItem::Op::Unassign; break;
+    case Operation::Close: item.op = OutboxItem::Op::Close; break;
+    default: return;
+    }
+    if (m_outbox->enqueue(item) == 0) {
+        statusBar()->showMessage(tr("The change could not be kept in the outbox: %1").arg(m_outbox->error()), 15000);
+        return;
+    }
+    m_model->setPending(item.orderId, true);
+    if (item.orderId == selectedOrderId())
+        m_detail->showBanner(tr("The server cannot be reached. Your change is kept in the outbox "
+                                "and will be sent, in order, when it answers again."), false);
+    updateOfflineLabel();
+    if (!m_sender->isSending())
+        QTimer::singleShot(0, m_sender, [s = m_sender] { if (s) s->start(); });
+}
+
+void MainWindow::onOutboxSent(const OutboxItem &item, const std::optional<Support> &result)
+{
+    const WorkspaceEntry *existing = m_model->entry(item.orderId);
+    WorkspaceEntry e = existing ? *existing : WorkspaceEntry{};
+    e.orderId = item.orderId;
+    if (item.op == OutboxItem::Op::Close) {
+        e.state = SessionState::Closed;
+    } else if (result) {
+        e.support = result;
+        e.state = SessionState::Open;
+    }
+    if (item.op == OutboxItem::Op::Update)
+        e.draft.reset();
+    e.lastError.clear();
+    e.lastSeen = QDateTime::currentDateTimeUtc();
+    m_model->upsert(e);
+    m_model->setPending(item.orderId, m_outbox->hasPendingFor(item.orderId));
+    AuditEntry audit;
+    audit.user = m_profile.myAgentId.isEmpty() ? currentUserName() : m_profile.myAgentId;
+    audit.server = m_profile.baseUrl.toString();
+    audit.orderId = item.orderId;
+    audit.operation = outboxOpName(item.op) + QStringLiteral(" (from outbox)");
+    audit.before = item.baseJson;
+    if (result)
+        audit.after = QByteArray::fromStdString(serialize(*result));
+    audit.result = QStringLiteral("ok");
+    audit.httpStatus = 200;
+    AuditLog().append(audit);
+    if (item.orderId == selectedOrderId()) {
+        m_detail->showEntry(m_model->entry(item.orderId), m_model->isPending(item.orderId));
+        m_detail->hideBanner();
+    }
+    updateOfflineLabel();
+    scheduleSave();
+}
+
+void MainWindow::onOutboxConflict(const OutboxItem &item, const std::optional<Support> &theirs)
+{
+    m_model->setPending(item.orderId, m_outbox->hasPendingFor(item.orderId));
+    updateOfflineLabel();
+    const std::optional<Support> base = [&]() -> std::optional<Support> {
+        const auto parsed = parseSupport(std::string_view(item.baseJson.constData(), size_t(item.baseJson.size())));
+        return parsed.ok() ? parsed.value : std::nullopt;
+    }();
+    m_outbox->remove(item.id); // decided now, by the agent, below
+    if (item.op == OutboxItem::Op::Update) {
+        const auto mine = parseSupport(std::string_view(item.payload.constData(), size_t(item.payload.size())));
+        if (mine.ok())
+            QTimer::singleShot(0, this, [this, id = item.orderId, m = *mine.value, base] {
+                resolveUpdateConflict(id, m, base);
+            });
+        return;
+    }
+    const QString who = theirs && theirs->agent ? QString::fromStdString(theirs->agent->displayName()) : tr("nobody");
+    const QString what = item.op == OutboxItem::Op::Assign ? tr("assign the agent you chose")
+                       : item.op == OutboxItem::Op::Unassign ? tr("remove the agent")
+                                                             : tr("close the session");
+    QTimer::singleShot(0, this, [this, item, who, what] {
+        if (!m_confirm(tr("Order %1 changed meanwhile").arg(item.orderId),
+                       tr("While you were offline someone else changed order %1 (agent now: %2).\n\n"
+                          "Still %3?").arg(item.orderId, who, what)))
+            return;
+        if (item.op == OutboxItem::Op::Assign) {
+            const auto a = parseAgent(std::string_view(item.payload.constData(), size_t(item.payload.size())));
+            if (a.ok())
+                assign(item.orderId, *a.value);
+        } else if (item.op == OutboxItem::Op::Unassign) {
+            unassign(item.orderId);
+        } else {
+            closeSession(item.orderId);
+        }
+    });
+}
+
+void MainWindow::resolveUpdateConflict(const QString &orderId, const Support &mine,
+                                       const std::optional<Support> &base)
+{
+    SupportReply *read = m_client->fetch(orderId);
+    connect(read, &ApiReply::finished, this, [this, read, orderId, mine, base] {
+        read->deleteLater();
+        onReplyFinished(read, false);
+        if (!read->isOk() || !read->result())
+            return; // the banner says why; the draft stays
+        const QByteArray theirEtag = read->etag();
+        const std::optional<Support> merged = m_resolveConflict(orderId, *read->result(), mine, base);
+        if (!merged) {
+            storeDraft(orderId, mine); // kept, not lost, not sent
+            return;
+        }
+        storeDraft(orderId, *merged);
+        trackReply(m_client->replace(orderId, *merged, theirEtag), true);
     });
 }
 

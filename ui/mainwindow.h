@@ -3,6 +3,7 @@
 
 #include "apiclient.h"
 #include "bulkrun.h"
+#include "outbox.h"
 #include "profiles.h"
 #include "sessionmodel.h"
 
@@ -11,6 +12,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <functional>
+#include <memory>
 
 class QAction;
 class QComboBox;
@@ -76,6 +78,13 @@ public:
     // Used by undo/redo: put agents (nullopt: none) or the shown fields back on the server.
     void applyAgents(const QHash<QString, std::optional<Agent>> &agents);
     void applyFields(const QString &orderId, const Support &fields);
+    Outbox *outbox() const { return m_outbox.get(); }
+    OutboxSender *outboxSender() const { return m_sender; }
+    // Shows theirs and mine side by side; tests replace the dialog with a chooser.
+    using ConflictResolver = std::function<std::optional<Support>(const QString &orderId, const Support &theirs,
+                                                                  const Support &mine, const std::optional<Support> &base)>;
+    void setConflictResolver(ConflictResolver resolver) { m_resolveConflict = std::move(resolver); }
+    void resolveUpdateConflict(const QString &orderId, const Support &mine, const std::optional<Support> &base);
     bool exportCsvTo(const QString &path); // the rows shown, as CSV
 
 Q_SIGNALS:
@@ -99,6 +108,11 @@ private:
     void watch(ApiReply *reply, bool ownWrite, bool fromUndo);
     void pushUndo(ApiReply *reply, const std::optional<Support> &before);
     void askAndBulk(BulkKind kind);
+    void openOutbox();
+    void enqueueOffline(ApiReply *reply, const QByteArray &baseEtag, const std::optional<Support> &base);
+    void updateOfflineLabel(int retryInMs = -1);
+    void onOutboxSent(const OutboxItem &item, const std::optional<Support> &result);
+    void onOutboxConflict(const OutboxItem &item, const std::optional<Support> &theirs);
     void showAuditTrail();
     void storeDraft(const QString &orderId, const std::optional<Support> &draft);
     void rememberAgents(const Support &s);
@@ -138,7 +152,11 @@ private:
     QStringList m_bulkQueue;
     QUndoStack *m_undo = nullptr;
     QPointer<QDialog> m_lastBulkDialog;
+    std::unique_ptr<Outbox> m_outbox;
+    QPointer<OutboxSender> m_sender;
+    QLabel *m_offlineLabel = nullptr;
     Confirm m_confirm;
+    ConflictResolver m_resolveConflict;
     QString m_loadError;
 };
 

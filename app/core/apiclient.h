@@ -81,6 +81,8 @@ public:
     QByteArray etag() const { return m_last.etag; }
     // The server's body of the final exchange, unchanged.
     QByteArray rawBody() const { return m_last.body; }
+    // The body of the last request sent (for the outbox, when a write could not be delivered).
+    QByteArray sentBody() const { return m_request.body; }
 
     void abort();
 

@@ -143,6 +143,19 @@ bool Outbox::markAttempted(qint64 id)
     return q.exec();
 }
 
+bool Outbox::rebase(const QString &orderId, const QByteArray &oldEtag, const QByteArray &newEtag,
+                    const QByteArray &newJson)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE outbox SET base_etag = ?, base_json = ? WHERE order_id = ?"
+                             " AND state = 'queued' AND base_etag = ?"));
+    q.addBindValue(newEtag);
+    q.addBindValue(newJson);
+    q.addBindValue(orderId);
+    q.addBindValue(oldEtag);
+    return q.exec();
+}
+
 std::vector<OutboxItem> Outbox::items() const
 {
     std::vector<OutboxItem> out;
@@ -276,7 +289,7 @@ void OutboxSender::onSent(ApiReply *reply)
     const ApiError &e = reply->error();
     auto *sr = qobject_cast<SupportReply *>(reply);
     if (reply->isOk() && reply->operation() != Operation::Fetch) {
-        done(item, sr ? sr->result() : std::nullopt);
+        done(item, sr ? sr->result() : std::nullopt, reply->etag());
         return;
     }
     switch (e.kind) {
@@ -353,12 +366,17 @@ bool OutboxSender::matchesIntent(const OutboxItem &item, const std::optional<Sup
     return false;
 }
 
-void OutboxSender::done(const OutboxItem &item, const std::optional<Support> &result)
+void OutboxSender::done(const OutboxItem &item, const std::optional<Support> &result,
+                        const QByteArray &newEtag)
 {
-    if (m_skipRemoveOnce)
+    if (m_skipRemoveOnce) {
         m_skipRemoveOnce = false; // the "crash": the server has it, the outbox still too
-    else
+    } else {
         m_outbox->remove(item.id);
+        if (!newEtag.isEmpty() && !item.baseEtag.isEmpty())
+            m_outbox->rebase(item.orderId, item.baseEtag, newEtag,
+                             result ? QByteArray::fromStdString(serialize(*result)) : QByteArray());
+    }
     m_backoffMs = 0;
     m_current.reset();
     Q_EMIT itemSent(item, result);

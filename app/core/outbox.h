@@ -53,6 +53,10 @@ public:
     bool remove(qint64 id);
     bool setState(qint64 id, const QString &state, const QString &lastError);
     bool markAttempted(qint64 id);
+    // After a change went through: later changes made on the same version now build on the new
+    // one (offline edits in a row must not conflict with each other).
+    bool rebase(const QString &orderId, const QByteArray &oldEtag, const QByteArray &newEtag,
+                const QByteArray &newJson);
     std::vector<OutboxItem> items() const;        // every item, oldest first
     std::optional<OutboxItem> nextQueued() const; // the oldest "queued" one
     int queuedCount() const;
@@ -90,7 +94,8 @@ private:
     void onSent(ApiReply *reply);
     void onPrecondition(const OutboxItem &item);
     bool matchesIntent(const OutboxItem &item, const std::optional<Support> &current) const;
-    void done(const OutboxItem &item, const std::optional<Support> &result);
+    void done(const OutboxItem &item, const std::optional<Support> &result,
+              const QByteArray &newEtag = {});
     void goOffline();
 
     QPointer<ApiClient> m_client;
