@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QListView>
 #include <QLabel>
+#include <QFont>
 #include <QPushButton>
 #include <QUndoStack>
 #include <QTemporaryDir>
@@ -402,6 +403,41 @@ private Q_SLOTS:
         QVERIFY(!m_server->sessionJson(id).contains("agent-off"));
         QTRY_VERIFY(!m_window->sessionModel()->isPending(id));
         QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("offlineLabel"))->text().isEmpty());
+    }
+
+    void changesByOthersAreMarkedAndNotified()
+    {
+        const QStringList ids = importSeeded(5);
+        QCOMPARE(ids.size(), 5);
+        QCOMPARE(serverAgent(QStringLiteral("ORD-100001")), QStringLiteral("agent-1006")); // "mine"
+        m_window->selectOrder(QStringLiteral("ORD-100003"));
+        QVERIFY(m_server->putSessionJson(QStringLiteral("ORD-100001"), R"({"agent":{"id":"agent-2","person":{"name":"Omar"}}})"));
+        QVERIFY(m_server->putSessionJson(QStringLiteral("ORD-100002"), R"({"callback_phone":"+1 555 0100"})"));
+        QSignalSpy notified(m_window.get(), &MainWindow::notified);
+        m_window->refreshAll(true);
+        QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 10000); // only the session that was mine
+        QVERIFY(notified.first().at(0).toString().contains(QStringLiteral("no longer yours")));
+        QVERIFY(notified.first().at(1).toString().contains(QStringLiteral("Omar")));
+        SessionModel *model = m_window->sessionModel();
+        QTRY_VERIFY(model->data(model->indexOf(QStringLiteral("ORD-100002")), SessionModel::ChangedRole).toBool());
+        QVERIFY(model->data(model->indexOf(QStringLiteral("ORD-100001")), SessionModel::ChangedRole).toBool());
+        QVERIFY(!model->data(model->indexOf(QStringLiteral("ORD-100004")), SessionModel::ChangedRole).toBool());
+        QVERIFY(model->data(model->indexOf(QStringLiteral("ORD-100002")), Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("changedLabel"))->text(), QStringLiteral("2 changed by others"));
+        QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("(2)")));
+        m_window->selectOrder(QStringLiteral("ORD-100002")); // looked at: no longer marked
+        QVERIFY(!model->data(model->indexOf(QStringLiteral("ORD-100002")), SessionModel::ChangedRole).toBool());
+        QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("changedLabel"))->text(), QStringLiteral("1 changed by others"));
+
+        // Notifications can be turned off.
+        m_window->action(QStringLiteral("notifyMine"))->setChecked(false);
+        QVERIFY(m_server->putSessionJson(QStringLiteral("ORD-100005"), R"({"agent":{"id":"agent-1006"}})"));
+        m_window->refreshAll(true);
+        QTRY_COMPARE(m_window->client()->requestsInFlight(), 0);
+        QVERIFY(m_server->putSessionJson(QStringLiteral("ORD-100005"), R"({})"));
+        m_window->refreshAll(true);
+        QTRY_COMPARE(m_window->client()->requestsInFlight(), 0);
+        QCOMPARE(notified.size(), 1);
     }
 
     void draftSurvivesFailedSaveAndRestart()

@@ -37,6 +37,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QUndoStack>
+#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -138,6 +139,9 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
 
     m_inFlightLabel = new QLabel(this);
     m_inFlightLabel->setObjectName(QStringLiteral("inFlightLabel"));
+    m_changedLabel = new QLabel(this);
+    m_changedLabel->setObjectName(QStringLiteral("changedLabel"));
+    statusBar()->addPermanentWidget(m_changedLabel);
     m_offlineLabel = new QLabel(this);
     m_offlineLabel->setObjectName(QStringLiteral("offlineLabel"));
     statusBar()->addPermanentWidget(m_offlineLabel);
@@ -153,6 +157,28 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_undo = new QUndoStack(this);
     createActions();
     createMenusAndToolbar();
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("SupportDesk"));
+        m_tray->show();
+    }
+    // After sleep or a network drop nothing may be missed: a jump of the wall clock (the
+    // machine slept) or the first answer after failures triggers a full resync.
+    m_clockWatch = new QTimer(this);
+    m_clockWatch->setInterval(30'000);
+    m_lastTick = QDateTime::currentDateTimeUtc();
+    connect(m_clockWatch, &QTimer::timeout, this, [this] {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (m_lastTick.secsTo(now) > 90)
+            refreshAll(true);
+        m_lastTick = now;
+    });
+    m_clockWatch->start();
+    connect(this, &MainWindow::notified, this, [this](const QString &title, const QString &text) {
+        if (m_tray)
+            m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
+    });
 
     connect(m_filter, &QLineEdit::textChanged, m_model, &SessionModel::setFilterText);
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
@@ -266,6 +292,10 @@ void MainWindow::createActions()
     make("bulkClose", tr("C&lose selected…"), "close", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W),
          [this] { askAndBulk(BulkKind::Close); });
     make("auditViewer", tr("&Audit trail…"), nullptr, QKeySequence(Qt::CTRL | Qt::Key_J), [this] { showAuditTrail(); });
+    QAction *notify = make("notifyMine", tr("&Notify me when my sessions change"), nullptr, QKeySequence(),
+                           [this](bool on) { QSettings().setValue(QStringLiteral("notifyMine"), on); });
+    notify->setCheckable(true);
+    notify->setChecked(QSettings().value(QStringLiteral("notifyMine"), true).toBool());
     QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -317,6 +347,7 @@ void MainWindow::createMenusAndToolbar()
         view->addAction(action(QString::fromLatin1(n)));
     QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
     settings->addAction(action(QStringLiteral("manageProfiles")));
+    settings->addAction(action(QStringLiteral("notifyMine")));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action(QStringLiteral("shortcuts")));
     help->addAction(action(QStringLiteral("about")));
@@ -478,8 +509,10 @@ void MainWindow::onSelectionChanged()
     const QString id = selectedOrderId();
     const WorkspaceEntry *e = id.isEmpty() ? nullptr : m_model->entry(id);
     m_detail->showEntry(e, e && m_model->isPending(id));
-    if (e)
+    if (e) {
         m_model->setChanged(id, false); // seen now
+        updateChangedCount();
+    }
     updateActions();
 }
 
@@ -536,6 +569,35 @@ void MainWindow::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
         if (reply->isOk() && m_outbox && m_outbox->queuedCount() > 0 && m_sender && !m_sender->isSending())
             m_sender->start(); // the server answers again: send what waited
     });
+}
+
+void MainWindow::noticeChange(const WorkspaceEntry &before, const Support &now)
+{
+    const QString mine = m_profile.myAgentId;
+    if (mine.isEmpty() || !action(QStringLiteral("notifyMine"))->isChecked() || !before.support)
+        return;
+    const auto agentId = [](const Support &s) {
+        return s.agent && s.agent->id ? QString::fromStdString(*s.agent->id) : QString();
+    };
+    if (agentId(*before.support) != mine)
+        return; // only sessions assigned to me
+    if (agentId(now) != mine)
+        Q_EMIT notified(tr("Session %1 is no longer yours").arg(before.orderId),
+                        agentId(now).isEmpty() ? tr("Its agent was removed.")
+                                               : tr("It was reassigned to %1.").arg(QString::fromStdString(now.agent->displayName())));
+    else
+        Q_EMIT notified(tr("Session %1 changed").arg(before.orderId),
+                        tr("Someone else changed a session assigned to you."));
+}
+
+void MainWindow::updateChangedCount()
+{
+    int changed = 0;
+    for (const WorkspaceEntry &e : m_model->entries())
+        changed += m_model->data(m_model->indexOf(e.orderId), SessionModel::ChangedRole).toBool() ? 1 : 0;
+    m_changedLabel->setText(changed ? tr("%n changed by others", nullptr, changed) : QString());
+    setWindowTitle(changed ? tr("(%1) SupportDesk — %2").arg(changed).arg(m_profile.name)
+                           : tr("SupportDesk — %1").arg(m_profile.name));
 }
 
 void MainWindow::openOutbox()
@@ -891,8 +953,11 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
             if (changed)
                 e.lastChange = e.lastSeen;
             // Changed by someone else: bold until the agent looks at it.
-            if (changed && !ownWrite && e.support && id != selectedOrderId())
-                m_model->setChanged(id, true);
+            if (changed && !ownWrite && e.support) {
+                if (id != selectedOrderId())
+                    m_model->setChanged(id, true);
+                noticeChange(e, s);
+            }
             e.support = s;
             e.etag = reply->etag();
             e.state = SessionState::Open;
@@ -919,6 +984,13 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
         e.lastError = err.message();
     }
     m_model->upsert(e);
+    updateChangedCount();
+    const bool unreachable = err.kind == ApiError::Kind::Network || err.kind == ApiError::Kind::Timeout;
+    if (unreachable) {
+        m_wasUnreachable = true;
+    } else if (reply->isOk() && std::exchange(m_wasUnreachable, false)) {
+        QTimer::singleShot(0, this, [this] { refreshAll(true); }); // back after a drop: resync
+    }
     if (id == selectedOrderId()) {
         m_detail->showEntry(m_model->entry(id), false);
         if (!reply->isOk() && err.kind != ApiError::Kind::Cancelled) {

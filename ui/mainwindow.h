@@ -21,6 +21,7 @@ class QLineEdit;
 class QTableView;
 class QTimer;
 class QUndoStack;
+class QSystemTrayIcon;
 
 
 namespace sd::ui {
@@ -89,6 +90,8 @@ public:
 
 Q_SIGNALS:
     void operationFinished(const QString &orderId, bool ok);
+    // A desktop notification (also shown in the system tray when there is one).
+    void notified(const QString &title, const QString &text);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -155,6 +158,13 @@ private:
     std::unique_ptr<Outbox> m_outbox;
     QPointer<OutboxSender> m_sender;
     QLabel *m_offlineLabel = nullptr;
+    QLabel *m_changedLabel = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    QTimer *m_clockWatch = nullptr;
+    QDateTime m_lastTick;
+    bool m_wasUnreachable = false;
+    void noticeChange(const WorkspaceEntry &before, const Support &now);
+    void updateChangedCount();
     Confirm m_confirm;
     ConflictResolver m_resolveConflict;
     QString m_loadError;

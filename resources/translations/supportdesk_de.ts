@@ -3,37 +3,37 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="37" />
+        <location filename="../../app/main.cpp" line="62" />
         <source>Desktop console for support sessions on marketplace orders.</source>
         <translation>Desktop-Konsole für Supportsitzungen zu Marktplatz-Aufträgen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="42" />
+        <location filename="../../app/main.cpp" line="67" />
         <source>Start a built-in sandbox server with sample sessions and use it.</source>
         <translation>Einen eingebauten Sandbox-Server mit Beispielsitzungen starten und verwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="44" />
+        <location filename="../../app/main.cpp" line="69" />
         <source>Connect to this server directly.</source>
         <translation>Direkt mit diesem Server verbinden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="46" />
+        <location filename="../../app/main.cpp" line="71" />
         <source>Number of sample sessions for --demo.</source>
         <translation>Anzahl der Beispielsitzungen für --demo.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="75" />
+        <location filename="../../app/main.cpp" line="100" />
         <source>Demo (built-in sandbox)</source>
         <translation>Demo (eingebaute Sandbox)</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="87" />
+        <location filename="../../app/main.cpp" line="112" />
         <source>Command line (%1)</source>
         <translation>Kommandozeile (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="98" />
+        <location filename="../../app/main.cpp" line="123" />
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
@@ -111,17 +111,17 @@
 <context>
     <name>sd::AgentReply</name>
     <message>
-        <location filename="../../app/core/apiclient.cpp" line="616" />
+        <location filename="../../app/core/apiclient.cpp" line="617" />
         <source>The server sent an empty body.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/core/apiclient.cpp" line="617" />
+        <location filename="../../app/core/apiclient.cpp" line="618" />
         <source>The server answered with content type "%1" instead of JSON.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/core/apiclient.cpp" line="626" />
+        <location filename="../../app/core/apiclient.cpp" line="627" />
         <source>The agent is not valid: %1 at "%2".</source>
         <translation type="unfinished" />
     </message>
@@ -202,7 +202,7 @@
 <context>
     <name>sd::ApiClient</name>
     <message>
-        <location filename="../../app/core/apiclient.cpp" line="647" />
+        <location filename="../../app/core/apiclient.cpp" line="648" />
         <source>An agent needs an ID.</source>
         <translation>Ein Bearbeiter braucht eine ID.</translation>
     </message>
@@ -309,6 +309,15 @@
     </message>
 </context>
 <context>
+    <name>sd::OutboxSender</name>
+    <message>
+        <location filename="../../app/core/outbox.cpp" line="246" />
+        <location filename="../../app/core/outbox.cpp" line="336" />
+        <source>The session changed on the server.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>sd::RawHttpReply</name>
     <message>
         <location filename="../../app/core/rawhttpreply.cpp" line="38" />
@@ -411,144 +420,179 @@
 <context>
     <name>sd::cli</name>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="73" />
+        <location filename="../../app/cli/supportctl.cpp" line="79" />
         <source>Try 'supportctl --help'.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="109" />
-        <location filename="../../app/cli/supportctl.cpp" line="151" />
+        <location filename="../../app/cli/supportctl.cpp" line="115" />
+        <location filename="../../app/cli/supportctl.cpp" line="157" />
         <source>Agent:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="117" />
+        <location filename="../../app/cli/supportctl.cpp" line="123" />
         <source>  Contact:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="120" />
+        <location filename="../../app/cli/supportctl.cpp" line="126" />
         <source>  Org:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="122" />
+        <location filename="../../app/cli/supportctl.cpp" line="128" />
         <source>  Rating:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="127" />
+        <location filename="../../app/cli/supportctl.cpp" line="133" />
         <source>Order:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="128" />
+        <location filename="../../app/cli/supportctl.cpp" line="134" />
         <source>Phone:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="133" />
+        <location filename="../../app/cli/supportctl.cpp" line="139" />
         <source>(session %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="134" />
+        <location filename="../../app/cli/supportctl.cpp" line="140" />
         <source>Chat:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="140" />
+        <location filename="../../app/cli/supportctl.cpp" line="146" />
         <source>FAQ:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="146" />
+        <location filename="../../app/cli/supportctl.cpp" line="152" />
         <source>Descriptor:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="151" />
+        <location filename="../../app/cli/supportctl.cpp" line="157" />
         <source>(none assigned)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="173" />
+        <location filename="../../app/cli/supportctl.cpp" line="179" />
         <source>cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="187" />
+        <location filename="../../app/cli/supportctl.cpp" line="193" />
         <source>%1 is not a Support object: %2 at "%3"</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="188" />
+        <location filename="../../app/cli/supportctl.cpp" line="194" />
         <source>standard input</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="425" />
+        <location filename="../../app/cli/supportctl.cpp" line="452" />
         <source>no command given</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="446" />
+        <location filename="../../app/cli/supportctl.cpp" line="474" />
         <source>unknown command "%1"</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="453" />
+        <location filename="../../app/cli/supportctl.cpp" line="481" />
         <source>"%1" does not take --%2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="456" />
+        <location filename="../../app/cli/supportctl.cpp" line="484" />
         <source>wrong number of arguments for "%1"</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="471" />
+        <location filename="../../app/cli/supportctl.cpp" line="499" />
         <source>--timeout needs seconds between 0 and 3600</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="477" />
+        <location filename="../../app/cli/supportctl.cpp" line="505" />
         <source>--retries needs a number from 0 to 20</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="482" />
+        <location filename="../../app/cli/supportctl.cpp" line="510" />
         <source>--concurrency needs a number from 1 to 64</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="491" />
+        <location filename="../../app/cli/supportctl.cpp" line="523" />
+        <source>%1: intact, %2 entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/cli/supportctl.cpp" line="527" />
+        <source>%1: BROKEN at entry %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/cli/supportctl.cpp" line="541" />
+        <source>audit needs "verify" or "export"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/cli/supportctl.cpp" line="544" />
+        <source>--log and --unmasked go with "audit"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/cli/supportctl.cpp" line="547" />
         <source>no server: give --server URL or set SUPPORTDESK_SERVER</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="532" />
+        <location filename="../../app/cli/supportctl.cpp" line="557" />
+        <source>give an order ID or --from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/cli/supportctl.cpp" line="594" />
         <source>update needs --body or at least one field option</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="574" />
-        <location filename="../../app/cli/supportctl.cpp" line="589" />
+        <location filename="../../app/cli/supportctl.cpp" line="636" />
+        <location filename="../../app/cli/supportctl.cpp" line="651" />
         <source>the agent ID is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="582" />
+        <location filename="../../app/cli/supportctl.cpp" line="644" />
         <source>give order IDs or --from, not both</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="593" />
+        <location filename="../../app/cli/supportctl.cpp" line="657" />
         <source>assigned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="597" />
+        <location filename="../../app/cli/supportctl.cpp" line="664" />
+        <source>unassigned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/cli/supportctl.cpp" line="670" />
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../app/cli/supportctl.cpp" line="673" />
         <source>ok</source>
         <translation type="unfinished" />
     </message>
@@ -556,37 +600,42 @@
 <context>
     <name>sd::cli::Runner</name>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="280" />
+        <location filename="../../app/cli/supportctl.cpp" line="273" />
+        <source>warning: audit trail not written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../app/cli/supportctl.cpp" line="305" />
         <source>Order %1: closed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="291" />
+        <location filename="../../app/cli/supportctl.cpp" line="316" />
         <source>no order IDs given</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="295" />
+        <location filename="../../app/cli/supportctl.cpp" line="320" />
         <source>order ID "%1": %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="310" />
+        <location filename="../../app/cli/supportctl.cpp" line="335" />
         <source>FAILED</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="320" />
+        <location filename="../../app/cli/supportctl.cpp" line="345" />
         <source>%1/%2 done, %3 failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="354" />
+        <location filename="../../app/cli/supportctl.cpp" line="379" />
         <source>%1 of %2 succeeded, %3 failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../app/cli/supportctl.cpp" line="359" />
+        <location filename="../../app/cli/supportctl.cpp" line="384" />
         <source> and %1 more</source>
         <translation type="unfinished" />
     </message>
@@ -667,6 +716,289 @@
         <location filename="../../ui/dialogs.cpp" line="192" />
         <source>The e-mail address needs an @.</source>
         <translation>Die E-Mail-Adresse braucht ein @.</translation>
+    </message>
+</context>
+<context>
+    <name>sd::ui::AuditModel</name>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="73" />
+        <source>Before: %1
+After: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="91" />
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="92" />
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="93" />
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="94" />
+        <source>Order</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="95" />
+        <source>Operation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="96" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sd::ui::AuditViewer</name>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="105" />
+        <source>Audit trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="108" />
+        <source>Filter by order or agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="109" />
+        <source>Order or agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="113" />
+        <source>From date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="117" />
+        <source>To date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="127" />
+        <source>Audit entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="136" />
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/auditviewer.cpp" line="137" />
+        <source>Chain intact: %n entries, none changed, removed or reordered.</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="138" />
+        <source>TAMPERED: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="139" />
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="142" />
+        <source>Export audit trail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="143" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="146" />
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="150" />
+        <source>from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/auditviewer.cpp" line="152" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sd::ui::BulkPreviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/bulkdialogs.cpp" line="62" />
+        <source>Run on %n session(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="67" />
+        <source>What will change</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sd::ui::BulkProgressDialog</name>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="81" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="82" />
+        <source>Results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="83" />
+        <source>&amp;Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="85" />
+        <source>&amp;Retry failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="88" />
+        <source>C&amp;lose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="120" />
+        <source>%1 — waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="124" />
+        <source>%1 — done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="125" />
+        <source>%1 — FAILED: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="155" />
+        <source>%1 done, %2 failed, %3 remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="158" />
+        <source>about %1 s left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="160" />
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/bulkdialogs.cpp" line="160" />
+        <source>finished</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>sd::ui::ConflictDialog</name>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="34" />
+        <source>Callback phone</source>
+        <translation>Rückruftelefon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="37" />
+        <source>Chat URL</source>
+        <translation>Chat-URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="43" />
+        <source>Chat session</source>
+        <translation>Chat-Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="49" />
+        <source>FAQ link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="55" />
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="61" />
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="67" />
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="84" />
+        <source>Order %1 changed meanwhile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="85" />
+        <source>Someone else changed this session since you loaded it. Choose, per field, which value to keep. Nothing is sent until you confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="90" />
+        <source>Fields that differ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="91" />
+        <source>Field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="91" />
+        <source>Theirs (on the server)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="91" />
+        <source>Mine (keep)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="103" />
+        <location filename="../../ui/conflictdialog.cpp" line="104" />
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="114" />
+        <source>Save the chosen values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/conflictdialog.cpp" line="115" />
+        <source>Keep mine as a draft</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -861,277 +1193,531 @@
 <context>
     <name>sd::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="52" />
+        <location filename="../../ui/mainwindow.cpp" line="59" />
+        <location filename="../../ui/mainwindow.cpp" line="163" />
         <source>SupportDesk</source>
         <translation>SupportDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="63" />
+        <location filename="../../ui/mainwindow.cpp" line="77" />
         <source>Filter sessions</source>
         <translation>Sitzungen filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="64" />
+        <location filename="../../ui/mainwindow.cpp" line="78" />
         <source>Filter by order, agent or phone (Ctrl+F)</source>
         <translation>Nach Auftrag, Bearbeiter oder Telefon filtern (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="68" />
+        <location filename="../../ui/mainwindow.cpp" line="82" />
         <source>Status filter</source>
         <translation>Statusfilter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="69" />
+        <location filename="../../ui/mainwindow.cpp" line="83" />
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="75" />
+        <location filename="../../ui/mainwindow.cpp" line="89" />
         <source>Whose sessions</source>
         <translation>Wessen Sitzungen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="76" />
+        <location filename="../../ui/mainwindow.cpp" line="90" />
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="77" />
+        <location filename="../../ui/mainwindow.cpp" line="91" />
         <source>Mine</source>
         <translation>Meine</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="78" />
+        <location filename="../../ui/mainwindow.cpp" line="92" />
         <source>Unassigned</source>
         <translation>Nicht zugewiesen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="81" />
+        <location filename="../../ui/mainwindow.cpp" line="95" />
         <source>Support sessions</source>
         <translation>Supportsitzungen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="159" />
+        <location filename="../../ui/mainwindow.cpp" line="202" />
         <source>Order %1: trying again in %2 s (retry %3)…</source>
         <translation>Auftrag %1: neuer Versuch in %2 s (Wiederholung %3)…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="221" />
+        <location filename="../../ui/mainwindow.cpp" line="264" />
         <source>&amp;New support request…</source>
         <translation>&amp;Neue Supportanfrage…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="222" />
+        <location filename="../../ui/mainwindow.cpp" line="265" />
         <source>&amp;Open order…</source>
         <translation>Auftrag ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="223" />
+        <location filename="../../ui/mainwindow.cpp" line="266" />
         <source>&amp;Go to order</source>
         <translation>&amp;Gehe zu Auftrag</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="227" />
+        <location filename="../../ui/mainwindow.cpp" line="270" />
         <source>&amp;Filter sessions</source>
         <translation>Sitzungen &amp;filtern</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="231" />
+        <location filename="../../ui/mainwindow.cpp" line="274" />
         <source>&amp;Refresh</source>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="235" />
+        <location filename="../../ui/mainwindow.cpp" line="278" />
         <source>Refresh &amp;all</source>
         <translation>&amp;Alle aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="237" />
+        <location filename="../../ui/mainwindow.cpp" line="280" />
         <source>&amp;Save changes</source>
         <translation>Änderungen &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="238" />
+        <location filename="../../ui/mainwindow.cpp" line="281" />
         <source>&amp;Assign or reassign agent…</source>
         <translation>Bearbeiter &amp;zuweisen oder ändern…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="240" />
+        <location filename="../../ui/mainwindow.cpp" line="283" />
         <source>&amp;Unassign agent</source>
         <translation>Bearbeiter &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="242" />
+        <location filename="../../ui/mainwindow.cpp" line="285" />
         <source>&amp;Close session…</source>
         <translation>Sitzung &amp;schließen…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="244" />
+        <location filename="../../ui/mainwindow.cpp" line="287" />
+        <source>Select all &amp;shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="288" />
+        <source>&amp;Reassign selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="290" />
+        <source>U&amp;nassign selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="292" />
+        <source>C&amp;lose selected…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="294" />
+        <source>&amp;Audit trail…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="295" />
+        <source>&amp;Notify me when my sessions change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="299" />
+        <source>&amp;Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="303" />
+        <source>&amp;Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="307" />
         <source>&amp;Import order IDs…</source>
         <translation>Auftragsnummern &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="246" />
+        <location filename="../../ui/mainwindow.cpp" line="309" />
         <source>&amp;Paste order IDs</source>
         <translation>Auftragsnummern ein&amp;fügen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="248" />
+        <location filename="../../ui/mainwindow.cpp" line="311" />
         <source>&amp;Export list as CSV…</source>
         <translation>Liste als CSV &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="250" />
+        <location filename="../../ui/mainwindow.cpp" line="313" />
         <source>Server &amp;profiles…</source>
         <translation>Server&amp;profile…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="252" />
+        <location filename="../../ui/mainwindow.cpp" line="315" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="253" />
+        <location filename="../../ui/mainwindow.cpp" line="316" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="254" />
+        <location filename="../../ui/mainwindow.cpp" line="317" />
         <source>&amp;About SupportDesk</source>
         <translation>&amp;Über SupportDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="257" />
+        <location filename="../../ui/mainwindow.cpp" line="320" />
         <source>Request &amp;log</source>
         <translation>Anfrage&amp;protokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="264" />
+        <location filename="../../ui/mainwindow.cpp" line="327" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="269" />
+        <location filename="../../ui/mainwindow.cpp" line="332" />
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="337" />
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="274" />
+        <location filename="../../ui/mainwindow.cpp" line="342" />
+        <source>&amp;Bulk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="345" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="277" />
+        <location filename="../../ui/mainwindow.cpp" line="348" />
         <source>Se&amp;ttings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="279" />
+        <location filename="../../ui/mainwindow.cpp" line="351" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="283" />
+        <location filename="../../ui/mainwindow.cpp" line="355" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="295" />
+        <location filename="../../ui/mainwindow.cpp" line="367" />
         <source>Go to order</source>
         <translation>Gehe zu Auftrag</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="296" />
+        <location filename="../../ui/mainwindow.cpp" line="368" />
         <source>Go to order (Ctrl+L)</source>
         <translation>Gehe zu Auftrag (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="312" />
+        <location filename="../../ui/mainwindow.cpp" line="384" />
         <source> Server: </source>
         <translation> Server: </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="316" />
+        <location filename="../../ui/mainwindow.cpp" line="388" />
         <source>Server profile</source>
         <translation>Serverprofil</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="332" />
+        <location filename="../../ui/mainwindow.cpp" line="406" />
+        <location filename="../../ui/mainwindow.cpp" line="600" />
         <source>SupportDesk — %1</source>
         <translation>SupportDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="352" />
+        <location filename="../../ui/mainwindow.cpp" line="427" />
         <source>Could not read the access token: %1</source>
         <translation>Das Zugriffstoken konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="371" />
+        <location filename="../../ui/mainwindow.cpp" line="446" />
         <source>The saved session list could not be read: %1</source>
         <translation>Die gespeicherte Sitzungsliste konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="396" />
+        <location filename="../../ui/mainwindow.cpp" line="471" />
         <source>Could not save the session list: %1</source>
         <translation>Die Sitzungsliste konnte nicht gespeichert werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="402" />
+        <location filename="../../ui/mainwindow.cpp" line="477" />
         <source>%n request(s) in flight</source>
         <translation><numerusform>%n Anfrage läuft</numerusform><numerusform>%n Anfragen laufen</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="403" />
+        <location filename="../../ui/mainwindow.cpp" line="478" />
         <source>idle</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="404" />
+        <location filename="../../ui/mainwindow.cpp" line="479" />
         <source>%1 of %2 sessions shown</source>
         <translation>%1 von %2 Sitzungen angezeigt</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="502" />
+        <location filename="../../ui/mainwindow.cpp" line="554" />
+        <source>The audit trail could not be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="585" />
+        <source>Session %1 is no longer yours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="586" />
+        <source>Its agent was removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="587" />
+        <source>It was reassigned to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="589" />
+        <source>Session %1 changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="590" />
+        <source>Someone else changed a session assigned to you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="598" />
+        <source>%n changed by others</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="599" />
+        <source>(%1) SupportDesk — %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="610" />
+        <source>The offline outbox cannot be opened: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="620" />
+        <source>A change waiting for order %1 was refused: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="638" />
+        <source>Offline: %n change(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="640" />
+        <source>next try in %1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="677" />
+        <source>The change could not be kept in the outbox: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="682" />
+        <source>The server cannot be reached. Your change is kept in the outbox and will be sent, in order, when it answers again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="742" />
+        <source>nobody</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="743" />
+        <source>assign the agent you chose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="744" />
+        <source>remove the agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="745" />
+        <source>close the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="747" />
+        <source>Order %1 changed meanwhile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="748" />
+        <source>While you were offline someone else changed order %1 (agent now: %2).
+
+Still %3?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="795" />
+        <source>Assign agent to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="796" />
+        <source>Unassign agent from %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="802" />
+        <source>Edit %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="821" />
+        <source>Undo/redo: %1 of %2 sessions done, %3 failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="847" />
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="855" />
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="858" />
+        <source>%1: %2 → (none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="861" />
+        <source>%1: close the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="865" />
+        <source>Reassign sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="866" />
+        <source>Unassign sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="867" />
+        <source>Close sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="869" />
+        <source>%n session(s) will change:</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="871" />
+        <source>Closing cannot be undone: the server cannot reopen a session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="873" />
+        <source>Edit &gt; Undo puts every previous agent back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="897" />
+        <source>%1 (%n session(s))</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="919" />
+        <source>Select sessions first (Ctrl+A selects every session the filter shows).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="924" />
+        <source>%n session(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="968" />
         <source>Order %1: done (%2).</source>
         <translation>Auftrag %1: erledigt (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="527" />
+        <location filename="../../ui/mainwindow.cpp" line="1000" />
         <source>Your edit is kept as a draft. Refresh to see their version, then save again.</source>
         <translation>Ihre Änderung bleibt als Entwurf erhalten. Aktualisieren Sie, um die andere Fassung zu sehen, und speichern Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="578" />
+        <location filename="../../ui/mainwindow.cpp" line="1060" />
         <source>Refreshing: %1 of %2 done, %3 failed</source>
         <translation>Aktualisiere: %1 von %2 erledigt, %3 fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="582" />
+        <location filename="../../ui/mainwindow.cpp" line="1064" />
         <source>Refreshed %1 sessions, %2 failed.</source>
         <translation>%1 Sitzungen aktualisiert, %2 fehlgeschlagen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="674" />
+        <location filename="../../ui/mainwindow.cpp" line="1149" />
         <source>%n order(s) added to the list.</source>
         <translation><numerusform>%n Auftrag zur Liste hinzugefügt.</numerusform><numerusform>%n Aufträge zur Liste hinzugefügt.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="698" />
+        <location filename="../../ui/mainwindow.cpp" line="1173" />
         <source>Open order</source>
         <translation>Auftrag öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="698" />
+        <location filename="../../ui/mainwindow.cpp" line="1173" />
         <source>Order ID:</source>
         <translation>Auftragsnummer:</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="728" />
+        <location filename="../../ui/mainwindow.cpp" line="1203" />
         <source>Close session</source>
         <translation>Sitzung schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="729" />
+        <location filename="../../ui/mainwindow.cpp" line="1204" />
         <source>Close the support session of order %1?
 
 The server cannot reopen it: a new request would start a new session.</source>
@@ -1140,52 +1726,52 @@ The server cannot reopen it: a new request would start a new session.</source>
 Der Server kann sie nicht wieder öffnen: eine neue Anfrage beginnt eine neue Sitzung.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="736" />
+        <location filename="../../ui/mainwindow.cpp" line="1211" />
         <source>Import order IDs</source>
         <translation>Auftragsnummern importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="737" />
+        <location filename="../../ui/mainwindow.cpp" line="1212" />
         <source>CSV or text files (*.csv *.txt);;All files (*)</source>
         <translation>CSV- oder Textdateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="742" />
+        <location filename="../../ui/mainwindow.cpp" line="1217" />
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="755" />
+        <location filename="../../ui/mainwindow.cpp" line="1230" />
         <source>Export sessions</source>
         <translation>Sitzungen exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="757" />
+        <location filename="../../ui/mainwindow.cpp" line="1232" />
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="765" />
+        <location filename="../../ui/mainwindow.cpp" line="1244" />
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="768" />
+        <location filename="../../ui/mainwindow.cpp" line="1247" />
         <source>Exported %1 sessions to %2.</source>
         <translation>%1 Sitzungen nach %2 exportiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="785" />
+        <location filename="../../ui/mainwindow.cpp" line="1265" />
         <source>The access token is stored in the system keychain.</source>
         <translation>Das Zugriffstoken ist im Schlüsselbund des Systems gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="788" />
+        <location filename="../../ui/mainwindow.cpp" line="1268" />
         <source>No keychain available</source>
         <translation>Kein Schlüsselbund verfügbar</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="789" />
+        <location filename="../../ui/mainwindow.cpp" line="1269" />
         <source>SupportDesk keeps access tokens only in the system keychain, and none is available (%1).
 
 Use the token for this run only? It will not be written anywhere and must be entered again next time.</source>
@@ -1194,33 +1780,33 @@ Use the token for this run only? It will not be written anywhere and must be ent
 Das Token nur für diese Sitzung verwenden? Es wird nirgends gespeichert und muss beim nächsten Start erneut eingegeben werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="795" />
+        <location filename="../../ui/mainwindow.cpp" line="1275" />
         <source>Could not store the access token: %1</source>
         <translation>Das Zugriffstoken konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="824" />
-        <location filename="../../ui/mainwindow.cpp" line="827" />
+        <location filename="../../ui/mainwindow.cpp" line="1310" />
+        <location filename="../../ui/mainwindow.cpp" line="1313" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="828" />
+        <location filename="../../ui/mainwindow.cpp" line="1314" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="828" />
+        <location filename="../../ui/mainwindow.cpp" line="1314" />
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="856" />
+        <location filename="../../ui/mainwindow.cpp" line="1342" />
         <source>About SupportDesk</source>
         <translation>Über SupportDesk</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="857" />
+        <location filename="../../ui/mainwindow.cpp" line="1343" />
         <source>&lt;h3&gt;SupportDesk %1&lt;/h3&gt;&lt;p&gt;A desktop console for support sessions on marketplace orders, speaking the GovStack e-Marketplace Support Management API.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SupportDesk %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Konsole für Supportsitzungen zu Marktplatz-Aufträgen über die GovStack-e-Marketplace-Support-Management-API.&lt;/p&gt;</translation>
     </message>
@@ -1392,12 +1978,12 @@ Das Token nur für diese Sitzung verwenden? Es wird nirgends gespeichert und mus
         <translation>&amp;Aktualisieren alle:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.cpp" line="280" />
+        <location filename="../../ui/dialogs.cpp" line="303" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.cpp" line="346" />
+        <location filename="../../ui/dialogs.cpp" line="349" />
         <source>New server</source>
         <translation>Neuer Server</translation>
     </message>
