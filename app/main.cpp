@@ -12,12 +12,20 @@
 #include <QStyle>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QTranslator>
+#include <QAction>
 
 #include <cstdio>
 
 int main(int argc, char **argv)
 {
+    // --version and --help answer without a display (package tests, scripts, ssh sessions).
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all")
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SupportDesk"));
     QApplication::setApplicationName(QStringLiteral("supportdesk"));
@@ -70,7 +78,9 @@ int main(int argc, char **argv)
     const QCommandLineOption seed(QStringLiteral("demo-sessions"),
         QApplication::translate("main", "Number of sample sessions for --demo."), QStringLiteral("N"),
         QStringLiteral("200"));
-    parser.addOptions({demo, server, seed});
+    const QCommandLineOption newRequest(QStringLiteral("new"),
+        QApplication::translate("main", "Open the New support request dialog at start."));
+    parser.addOptions({demo, server, seed, newRequest});
     parser.process(app);
 
     QSettings settings;
@@ -137,5 +147,7 @@ int main(int argc, char **argv)
         window.importOrderIds(demoIds);
         window.selectOrder(demoIds.first());
     }
+    if (parser.isSet(newRequest))
+        QTimer::singleShot(0, &window, [&window] { window.action(QStringLiteral("newSession"))->trigger(); });
     return app.exec();
 }
