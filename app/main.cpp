@@ -13,13 +13,43 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QElapsedTimer>
+#include <QEvent>
 #include <QTranslator>
 #include <QAction>
 
 #include <cstdio>
 
+namespace {
+// SUPPORTDESK_BENCH_FIRST_PAINT=1: print the milliseconds from main() to the first paint of the
+// main window, then quit (tests/bench/run.sh compares it with a bare QMainWindow).
+class FirstPaintProbe : public QObject
+{
+public:
+    explicit FirstPaintProbe(const QElapsedTimer &clock) : m_clock(clock) {}
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (!m_done && (event->type() == QEvent::UpdateRequest || event->type() == QEvent::Paint)) {
+            m_done = true;
+            QMetaObject::invokeMethod(this, [this] {
+                std::printf("first_paint_ms %.1f\n", double(m_clock.nsecsElapsed()) / 1e6);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            }, Qt::QueuedConnection);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    bool m_done = false;
+};
+} // namespace
+
 int main(int argc, char **argv)
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     // --version and --help answer without a display (package tests, scripts, ssh sessions).
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
@@ -142,6 +172,9 @@ int main(int argc, char **argv)
         QFile::remove(dir + QStringLiteral("/workspaces/demo.json"));
     }
     sd::ui::MainWindow window(profiles, startId);
+    FirstPaintProbe probe(sinceMain);
+    if (qEnvironmentVariableIsSet("SUPPORTDESK_BENCH_FIRST_PAINT"))
+        window.installEventFilter(&probe);
     window.show();
     if (!demoIds.isEmpty()) {
         window.importOrderIds(demoIds);

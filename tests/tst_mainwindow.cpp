@@ -365,6 +365,28 @@ private Q_SLOTS:
         QTRY_VERIFY(!entry(id)->draft);
     }
 
+    void withoutEtagsAFreshCopyIsCompared()
+    {
+        m_server->setEtagsEnabled(false);
+        const QString id = QStringLiteral("ORD-100011");
+        m_window->openOrder(id);
+        QVERIFY(waitForOperation(id));
+        QVERIFY(entry(id)->etag.isEmpty());
+        auto *chat = m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("chatSession"));
+        chat->setText(QStringLiteral("FIRST"));
+        m_window->saveSelected(); // unchanged on the server: goes through
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->sessionJson(id).contains("FIRST"), 10000);
+        QTRY_VERIFY(!entry(id)->draft);
+        QCOMPARE(m_conflicts.size(), 0);
+
+        QVERIFY(m_server->putSessionJson(id, R"({"callback_phone":"+1 999 0000"})")); // someone else
+        chat->setText(QStringLiteral("SECOND"));
+        m_window->saveSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(m_conflicts.size(), 1, 10000);
+        QVERIFY(!m_server->sessionJson(id).contains("SECOND")); // nothing overwritten silently
+        QVERIFY(entry(id)->draft.has_value());                  // and nothing lost
+    }
+
     void offlineChangesWaitInTheOutboxAndGoOutInOrder()
     {
         const QString id = QStringLiteral("ORD-100010");
@@ -655,12 +677,13 @@ private Q_SLOTS:
         QCOMPARE(serverAgent(id), QStringLiteral("agent-x"));
         m_window->action(QStringLiteral("undo"))->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(serverAgent(id), previous, 10000);
+        QTRY_COMPARE(m_window->client()->requestsInFlight(), 0); // the undo's answer is in
 
         const std::string oldPhone = *entry(id)->support->callbackPhone;
         m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("callbackPhone"))->setText(QStringLiteral("+1 202 555 0100"));
         m_window->saveSelected();
-        QVERIFY(waitForOperation(id));
-        QVERIFY(m_server->sessionJson(id).contains("+1 202 555 0100"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->sessionJson(id).contains("+1 202 555 0100"), 10000);
+        QTRY_COMPARE(m_window->undoStack()->index(), 1); // the edit replaced the undone assignment
         m_window->action(QStringLiteral("undo"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(m_server->sessionJson(id).contains(QByteArray::fromStdString(oldPhone)), 10000);
     }

@@ -1100,20 +1100,46 @@ void MainWindow::saveSelected()
         return;
     const Support edited = m_detail->editedSupport();
     storeDraft(id, edited); // kept until the server confirms
-    ApiReply *reply = nullptr;
     if (!e->etag.isEmpty()) {
         // The server versions sessions: write the whole edited copy only if it is unchanged.
-        reply = m_client->replace(id, edited, e->etag);
-    } else {
-        // No ETags: read-modify-write of the fields the form shows.
-        reply = m_client->update(id, [edited](Support &current) {
-            current.callbackPhone = edited.callbackPhone;
-            current.chat = edited.chat;
-            current.faq = edited.faq;
-            current.descriptor = edited.descriptor;
-        });
+        trackReply(m_client->replace(id, edited, e->etag), true);
+        return;
     }
-    trackReply(reply, true);
+    // No ETags: compare a fresh copy with the one the agent loaded before writing.
+    const std::optional<Support> loaded = e->support;
+    SupportReply *read = m_client->fetch(id);
+    m_model->setPending(id, true);
+    connect(read, &ApiReply::finished, this, [this, read, id, edited, loaded] {
+        read->deleteLater();
+        if (!read->isOk() || !read->result()) {
+            onReplyFinished(read, false); // the banner says why; the draft stays
+            const ApiError::Kind k = read->error().kind;
+            if (k == ApiError::Kind::Network || k == ApiError::Kind::Timeout) {
+                // Offline: queue the save itself (compared again with `loaded` when sent).
+                OutboxItem item;
+                item.orderId = id;
+                item.op = OutboxItem::Op::Update;
+                item.payload = QByteArray::fromStdString(serialize(edited));
+                if (loaded)
+                    item.baseJson = QByteArray::fromStdString(serialize(*loaded));
+                if (m_outbox && m_outbox->enqueue(item) > 0) {
+                    m_model->setPending(id, true);
+                    updateOfflineLabel();
+                }
+            }
+            return;
+        }
+        if (loaded && !(*read->result() == *loaded)) {
+            m_model->setPending(id, false);
+            const std::optional<Support> merged = m_resolveConflict(id, *read->result(), edited, loaded);
+            if (merged) {
+                storeDraft(id, *merged);
+                trackReply(m_client->replace(id, *merged), true);
+            }
+            return; // declined: the edit stays as a draft
+        }
+        trackReply(m_client->replace(id, edited), true);
+    });
 }
 
 void MainWindow::assign(const QString &orderId, const Agent &agent)

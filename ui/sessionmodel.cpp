@@ -116,6 +116,7 @@ SessionModel::Keys SessionModel::makeKeys(const WorkspaceEntry &e) const
     if (e.support) {
         const Support &s = *e.support;
         k.phone = q(s.callbackPhone);
+        k.phoneDigits = QString(k.phone).remove(QLatin1Char(' '));
         k.chat = s.chat ? q(s.chat->sessionId).toLower() : QString();
         if (s.agent) {
             k.assigned = true;
@@ -262,8 +263,7 @@ bool SessionModel::accepts(int i) const
     if (m_filterText.isEmpty())
         return true;
     return k.orderId.contains(m_filterText) || k.agent.contains(m_filterText)
-        || k.phone.contains(m_filterText)
-        || (!k.phone.isEmpty() && QString(k.phone).remove(QLatin1Char(' ')).contains(m_filterText));
+        || k.phone.contains(m_filterText) || k.phoneDigits.contains(m_filterText);
 }
 
 void SessionModel::refilter()
@@ -284,8 +284,23 @@ void SessionModel::setFilterText(const QString &text)
     const QString lower = text.trimmed().toLower();
     if (lower == m_filterText)
         return;
+    const bool narrowing = !m_filterText.isEmpty() && lower.startsWith(m_filterText);
     m_filterText = lower;
-    refilter();
+    if (!narrowing) {
+        refilter();
+        return;
+    }
+    // Typing on: only the rows shown now can still match, already in sorted order.
+    beginResetModel();
+    std::vector<int> kept;
+    kept.reserve(m_rows.size());
+    for (int i : m_rows)
+        if (accepts(i))
+            kept.push_back(i);
+    m_rows = std::move(kept);
+    rebuildRowOf();
+    endResetModel();
+    Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
 }
 
 void SessionModel::setStateFilter(std::optional<SessionState> state)

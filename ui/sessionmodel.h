@@ -67,6 +67,7 @@ private:
         QString orderId; // lower-cased, for filtering
         QString agent;
         QString phone;
+        QString phoneDigits; // without spaces, so "+4930" finds "+49 30"
         QString chat;
         QString agentId;
         bool assigned = false;

@@ -38,9 +38,11 @@ int main(int argc, char **argv)
     const QCommandLineOption latency(QStringLiteral("latency"),
                                      QCoreApplication::translate("main", "Delay every answer."),
                                      QStringLiteral("MS"), QStringLiteral("0"));
+    const QCommandLineOption noEtag(QStringLiteral("no-etag"),
+                                    QCoreApplication::translate("main", "Send no ETags (like a platform without them)."));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QCoreApplication::translate("main", "No request log on stderr."));
-    parser.addOptions({host, port, token, data, seed, latency, quiet});
+    parser.addOptions({host, port, token, data, seed, latency, noEtag, quiet});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -66,6 +68,7 @@ int main(int argc, char **argv)
     sd::SandboxServer server;
     server.setToken(parser.value(token));
     server.setLatencyMs(latencyMs);
+    server.setEtagsEnabled(!parser.isSet(noEtag));
     if (!parser.isSet(quiet))
         server.setLogSink([&err](const QString &line) {
             err << line << '\n';

@@ -114,6 +114,7 @@ struct SandboxServer::State
     quint64 nextEtag = 1;
     QString token;
     int latencyMs = 0;
+    bool etags = true;
     QString dataFile;
     std::function<void(const QString &)> log;
     QUrl baseUrl;
@@ -177,7 +178,8 @@ struct SandboxServer::State
         Answer a;
         a.status = status;
         a.body = QByteArray::fromStdString(s.body.dump(-1, ' ', false, json::error_handler_t::replace));
-        a.etag = etagText(s.etag);
+        if (etags)
+            a.etag = etagText(s.etag);
         return a;
     }
 
@@ -350,6 +352,11 @@ SandboxServer::~SandboxServer() = default;
 void SandboxServer::setToken(const QString &token)
 {
     d->token = token;
+}
+
+void SandboxServer::setEtagsEnabled(bool enabled)
+{
+    d->etags = enabled;
 }
 
 void SandboxServer::setLatencyMs(int ms)

@@ -23,6 +23,9 @@ public:
 
     // Empty: no authentication. Else every request needs "Authorization: Bearer <token>".
     void setToken(const QString &token);
+    // Without ETags the server behaves like a Provider Platform that has none (clients must
+    // then detect conflicts by comparing a fresh GET).
+    void setEtagsEnabled(bool enabled);
     // Delay every answer by this much (simulates a remote server; does not block the loop).
     void setLatencyMs(int ms);
     // Persist state to `path` (atomically, after every write); loads it when it exists.

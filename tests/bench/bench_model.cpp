@@ -1,0 +1,82 @@
+// The session list at scale: load from the workspace store, sort by each column, filter by a
+// substring (per keystroke), and peak memory. Times are the best of a few runs.
+#include "sessionmodel.h"
+#include "seed.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+#include <cstdio>
+
+using namespace sd;
+
+static long peakMb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("w.json"));
+    {
+        // Build the store file as the app would have saved it.
+        WorkspaceFile file;
+        file.entries.reserve(size_t(count));
+        const std::vector<std::string> docs = seedSessions(std::min(count, 5000), 3);
+        for (int i = 0; i < count; ++i) {
+            WorkspaceEntry e;
+            e.orderId = QStringLiteral("ORD-%1").arg(100001 + i);
+            e.state = SessionState::Open;
+            auto parsed = parseSupport(docs[size_t(i) % docs.size()]);
+            e.support = parsed.value;
+            e.support->orderId = e.orderId.toStdString();
+            e.lastChange = QDateTime::currentDateTimeUtc().addSecs(-(i * 7919L) % 86400);
+            file.entries.push_back(std::move(e));
+        }
+        saveWorkspace(path, file);
+    }
+    const long baseMb = peakMb();
+    QElapsedTimer t;
+    t.start();
+    WorkspaceFile loaded;
+    loadWorkspace(path, &loaded);
+    const qint64 loadMs = t.elapsed();
+    ui::SessionModel model;
+    t.restart();
+    model.setEntries(std::move(loaded.entries));
+    const qint64 modelMs = t.elapsed();
+    std::printf("rows %d\nload_store_ms %lld\nset_entries_ms %lld\n", count, loadMs, modelMs);
+    const char *names[] = {"order", "status", "agent", "phone", "chat", "last_change"};
+    double worstSort = 0;
+    for (int c = 0; c < ui::SessionModel::ColumnCount; ++c) {
+        double best = 1e12;
+        for (int r = 0; r < 3; ++r) {
+            QElapsedTimer s;
+            s.start();
+            model.sort(c, r % 2 ? Qt::DescendingOrder : Qt::AscendingOrder);
+            best = std::min(best, double(s.nsecsElapsed()) / 1e6);
+        }
+        worstSort = std::max(worstSort, best);
+        std::printf("sort_%s_ms %.1f\n", names[c], best);
+    }
+    std::printf("sort_worst_ms %.1f\n", worstSort);
+    // Typing "berg" then "ord-1234": each keystroke refilters.
+    double worstFilter = 0;
+    for (const char *text : {"b", "be", "ber", "berg", "o", "or", "ord", "ord-", "ord-1", "ord-12", "ord-123", "ord-1234", ""}) {
+        QElapsedTimer s;
+        s.start();
+        model.setFilterText(QString::fromLatin1(text));
+        worstFilter = std::max(worstFilter, double(s.nsecsElapsed()) / 1e6);
+    }
+    std::printf("filter_keystroke_worst_ms %.1f\n", worstFilter);
+    std::printf("peak_rss_mb %ld\n(peak before loading %ld)\n", peakMb(), baseMb);
+    return 0;
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# SupportDesk benchmarks: every figure is a ratio against a baseline measured in the same run
+# (absolute times vary too much on shared machines). Needs a build (./x build) and curl.
+#   tests/bench/run.sh [BUILD_DIR]        -> a Markdown table on stdout
+set -euo pipefail
+B=$(cd "${1:-build}" && pwd)
+SANDBOX=$B/app/sandbox/supportdesk-sandbox
+CTL=$B/app/cli/supportctl
+N=${BENCH_SESSIONS:-2000}
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc -l; }
+ratio() { echo "scale=2; $1 / $2" | bc -l; }
+
+# IDs as the sandbox seeds them: every 17th has slashes (percent-encoded for curl's URLs).
+for ((i = 0; i < N; i++)); do
+    n=$((100001 + i))
+    if ((i % 17 == 16)); then echo "ORD/2026/$n"; else echo "ORD-$n"; fi
+done >"$work/ids"
+
+start_sandbox() { # $1 latency
+    "$SANDBOX" --seed "$N" --quiet --latency "$1" >"$work/url" &
+    SANDBOX_PID=$!
+    for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.05; done
+    URL=$(head -n1 "$work/url")
+    sed 's|/|%2F|g' "$work/ids" | sed "s|^|url = \"${URL}support/|; s|\$|\"\noutput = \"/dev/null\"|" >"$work/curl-get"
+}
+stop_sandbox() { kill "$SANDBOX_PID"; wait "$SANDBOX_PID" 2>/dev/null || true; }
+
+# Runs a command, prints "wall user+sys" seconds.
+measure() {
+    local t0 t1 cpu
+    t0=$(now)
+    cpu=$( { /usr/bin/time -f "%U %S" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n1 ) || true
+    t1=$(now)
+    echo "$(secs "$t0" "$t1") $(echo "$cpu" | awk '{print $1 + $2}')"
+}
+measure_cmd() { # like measure, for a command line with redirections
+    local t0 t1 cpu
+    t0=$(now)
+    cpu=$( { /usr/bin/time -f "%U %S" bash -c "$1" >/dev/null 2>/dev/null; } 2>&1 | tail -n1 ) || true
+    t1=$(now)
+    echo "$(secs "$t0" "$t1") $(echo "$cpu" | awk '{print $1 + $2}')"
+}
+
+echo "| benchmark | SupportDesk | baseline | ratio | goal |"
+echo "|---|---|---|---|---|"
+
+# 1a. Bulk fetch, latency-bound.
+start_sandbox 20
+read -r ours_w ours_c < <(measure "$CTL" --server "$URL" --concurrency 6 fetch --from "$work/ids")
+read -r curl_w curl_c < <(measure curl -s -Z --parallel-max 6 -K "$work/curl-get")
+echo "| fetch $N, sandbox --latency 20 (wall s) | $ours_w | curl -Z 6: $curl_w | $(ratio "$ours_w" "$curl_w") | ≤ 1.05 |"
+stop_sandbox
+
+# 1b. Bulk fetch, CPU-bound; is the sandbox the limit?
+start_sandbox 0
+read -r ours_w ours_c < <(measure "$CTL" --server "$URL" --concurrency 6 fetch --from "$work/ids")
+read -r curl_w curl_c < <(measure curl -s -Z --parallel-max 6 -K "$work/curl-get")
+read -r c50_w _ < <(measure curl -s -Z --parallel-max 50 -K "$work/curl-get")
+echo "| fetch $N, no latency (wall s) | $ours_w | curl -Z 6: $curl_w | $(ratio "$ours_w" "$curl_w") | as close as the design allows |"
+echo "| fetch $N, client CPU per request (ms) | $(echo "scale=3; $ours_c * 1000 / $N" | bc -l) | curl: $(echo "scale=3; $curl_c * 1000 / $N" | bc -l) | $(ratio "$ours_c" "$curl_c") | |"
+echo "| sandbox headroom: curl 50 in flight vs 6 (wall s) | | $c50_w vs $curl_w | $(ratio "$c50_w" "$curl_w") | < 1: the server is not the limit |"
+
+# 2. Bulk reassignment against the shell loop a supervisor would write today.
+read -r ours_w _ < <(measure "$CTL" --server "$URL" --concurrency 6 reassign agent-bench --from "$work/ids")
+loop="while read -r id; do curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' \
+  -d \"{\\\"agent\\\":{\\\"id\\\":\\\"agent-loop\\\"}}\" \"${URL}support/\${id//\\//%2F}/agent\"; done < $work/ids"
+read -r loop_w _ < <(measure_cmd "$loop")
+echo "| reassign $N (wall s) | $ours_w | curl -X PUT loop: $loop_w | $(ratio "$ours_w" "$loop_w") | < 1 |"
+stop_sandbox
+
+# 3. The session list at 100k and 1M rows (store load, sort, filter per keystroke, memory).
+for rows in 100000 1000000; do
+    "$B/tests/bench/bench_model" "$rows" >"$work/model" 2>/dev/null || true
+    get() { awk -v k="$1" '$1 == k {print $2}' "$work/model"; }
+    echo "| list $rows: load workspace store (ms) | $(get load_store_ms) | | | |"
+    echo "| list $rows: slowest column sort (ms) | $(get sort_worst_ms) | | | $([ "$rows" = 100000 ] && echo '≤ 150' || echo '≤ 1500') |"
+    echo "| list $rows: slowest filter keystroke (ms) | $(get filter_keystroke_worst_ms) | | | $([ "$rows" = 100000 ] && echo '≤ 50' || echo '≤ 300') |"
+    echo "| list $rows: peak memory (MB) | $(get peak_rss_mb) | | | $([ "$rows" = 100000 ] && echo '' || echo '< 300') |"
+done
+
+# 4. Start-up to first paint against a bare QMainWindow, offscreen, median of 5.
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+first_paint() { # env... command
+    for _ in 1 2 3 4 5; do env "$@" QT_QPA_PLATFORM=offscreen 2>/dev/null | awk '$1 == "first_paint_ms" {print $2}'; done | median
+}
+home=$work/home
+mkdir -p "$home"
+bare=$(first_paint "$B/tests/bench/bench_window")
+empty=$(first_paint HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/cfg" SUPPORTDESK_BENCH_FIRST_PAINT=1 \
+        DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent "$B/app/supportdesk")
+"$B/tests/bench/bench_model" write "$home/data/SupportDesk/supportdesk/workspaces/local.json" 100000 >/dev/null
+big=$(first_paint HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/cfg" SUPPORTDESK_BENCH_FIRST_PAINT=1 \
+      DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent "$B/app/supportdesk")
+echo "| first paint, empty workspace (ms) | $empty | bare QMainWindow: $bare | $(ratio "$empty" "$bare") | ≤ 3 |"
+echo "| first paint, 100k sessions (ms) | $big | bare QMainWindow: $bare | $(ratio "$big" "$bare") | ≤ 250 ms |"
+
+# 5. JSON through the typed models against plain nlohmann.
+"$B/tests/bench/bench_json" 20000 >"$work/json"
+jget() { awk -v k="$1" '$1 == k {print $2}' "$work/json"; }
+echo "| JSON parse+serialize 20k sessions (ms) | $(jget json_typed_ms) | nlohmann: $(jget json_plain_ms) | $(jget json_ratio) | ≤ 2 |"
