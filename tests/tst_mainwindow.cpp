@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QDialog>
 #include <QLineEdit>
 #include <QSettings>
@@ -487,6 +488,37 @@ private Q_SLOTS:
         QCOMPARE(m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("callbackPhone"))->text(),
                  QStringLiteral("+49 89 1234567"));
         QVERIFY(m_window->detailPane()->isDirty());
+    }
+
+    void largeWorkspaceLoadsInTheBackground()
+    {
+        // Big enough to be read on a worker thread.
+        WorkspaceFile file;
+        const auto seed = parseSupport(m_server->sessionJson(QStringLiteral("ORD-100001")).toStdString());
+        for (int i = 0; i < 9000; ++i) {
+            WorkspaceEntry e;
+            e.orderId = QStringLiteral("BIG-%1").arg(i);
+            e.state = SessionState::Open;
+            e.support = seed.value;
+            file.entries.push_back(e);
+        }
+        m_window.reset();
+        const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                           + QStringLiteral("/workspaces/test.json");
+        QCOMPARE(saveWorkspace(path, file), QString());
+        QVERIFY(QFileInfo(path).size() > MainWindow::kAsyncLoadBytes);
+        makeWindow();
+        QVERIFY(m_window->isLoadingWorkspace());
+        m_window->openOrder(QStringLiteral("ORD-100004")); // usable while it loads
+        QSignalSpy loaded(m_window.get(), &MainWindow::workspaceLoaded);
+        QVERIFY(loaded.count() == 1 || loaded.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->sessionModel()->totalCount(), 9001, 10000);
+        QVERIFY(entry(QStringLiteral("BIG-8999")));
+        QTRY_VERIFY(entry(QStringLiteral("ORD-100004"))->state == SessionState::Open);
+        m_window.reset(); // saved on the way out, with both
+        WorkspaceFile again;
+        QCOMPARE(loadWorkspace(path, &again), QString());
+        QCOMPARE(again.entries.size(), size_t(9001));
     }
 
     void workspaceRestoredWithState()

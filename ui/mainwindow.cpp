@@ -40,6 +40,8 @@
 #include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QFileInfo>
+#include <thread>
 
 namespace sd::ui {
 
@@ -238,6 +240,8 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
 
 MainWindow::~MainWindow()
 {
+    if (m_loader.joinable())
+        m_loader.join(); // the reader thread ends by itself; its result is then dropped
     if (m_saveTimer->isActive())
         saveWorkspaceNow(); // nothing the agent saw may be lost on the way out
 }
@@ -439,19 +443,66 @@ QString MainWindow::workspacePath() const
 
 void MainWindow::loadWorkspace()
 {
+    const QString path = workspacePath();
+    m_knownAgents.clear();
+    m_model->setEntries({});
+    m_detail->showEntry(nullptr, false);
+    // A large list is read on a worker thread: the window paints at once and stays usable.
+    if (QFileInfo(path).size() > kAsyncLoadBytes) {
+        m_loading = true;
+        m_loadError.clear();
+        statusBar()->showMessage(tr("Loading the session list…"));
+        const quint64 generation = ++m_loadGeneration;
+        if (m_loader.joinable())
+            m_loader.join();
+        m_loader = std::thread([this, path, generation, guard = QPointer<MainWindow>(this)] {
+            auto file = std::make_shared<WorkspaceFile>();
+            const QString error = sd::loadWorkspace(path, file.get());
+            QMetaObject::invokeMethod(qApp, [this, guard, file, error, generation] {
+                if (guard && generation == m_loadGeneration)
+                    finishLoading(std::move(*file), error);
+            }, Qt::QueuedConnection);
+        });
+        return;
+    }
     WorkspaceFile file;
-    m_loadError = sd::loadWorkspace(workspacePath(), &file);
+    const QString error = sd::loadWorkspace(path, &file);
+    finishLoading(std::move(file), error);
+}
+
+void MainWindow::finishLoading(WorkspaceFile file, const QString &error)
+{
+    m_loading = false;
+    m_loadError = error;
     if (!m_loadError.isEmpty()) {
         // Keep the damaged file for the user; work on an empty list that is not saved over it.
         statusBar()->showMessage(tr("The saved session list could not be read: %1").arg(m_loadError));
+    } else if (!file.entries.empty()) {
+        statusBar()->clearMessage();
     }
-    m_knownAgents.clear();
-    for (const WorkspaceEntry &e : file.entries)
+    // Sessions the agent opened while the list was loading stay, with their newer state.
+    std::vector<WorkspaceEntry> merged = std::move(file.entries);
+    QSet<QString> seen;
+    for (WorkspaceEntry &e : merged)
+        seen.insert(e.orderId);
+    for (const WorkspaceEntry &e : m_model->entries()) {
+        if (seen.contains(e.orderId)) {
+            for (WorkspaceEntry &m : merged)
+                if (m.orderId == e.orderId)
+                    m = e;
+        } else {
+            merged.push_back(e);
+        }
+    }
+    for (const WorkspaceEntry &e : merged)
         if (e.support)
             rememberAgents(*e.support);
-    m_model->setEntries(std::move(file.entries));
-    m_detail->showEntry(nullptr, false);
+    const QString selected = selectedOrderId();
+    m_model->setEntries(std::move(merged));
+    if (!selected.isEmpty())
+        selectOrder(selected);
     updateStatusBar();
+    Q_EMIT workspaceLoaded();
 }
 
 void MainWindow::scheduleSave()
@@ -464,6 +515,10 @@ void MainWindow::saveWorkspaceNow()
     m_saveTimer->stop();
     if (!m_loadError.isEmpty())
         return; // never overwrite a file we could not read
+    if (m_loading) {
+        m_saveTimer->start(); // not over a list still being read: after it
+        return;
+    }
     WorkspaceFile file;
     file.entries = m_model->entries();
     const QString problem = sd::saveWorkspace(workspacePath(), file);

@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <thread>
 
 class QAction;
 class QComboBox;
@@ -69,6 +70,8 @@ public:
     QString selectedOrderId() const;
     void switchProfile(const QString &profileId);
     void saveWorkspaceNow();
+    bool isLoadingWorkspace() const { return m_loading; }
+    static constexpr qint64 kAsyncLoadBytes = 4 * 1024 * 1024;
 
     // Bulk work (any number of sessions): preview, progress, result per session, retry.
     void runBulk(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
@@ -90,6 +93,7 @@ public:
 
 Q_SIGNALS:
     void operationFinished(const QString &orderId, bool ok);
+    void workspaceLoaded();
     // A desktop notification (also shown in the system tray when there is one).
     void notified(const QString &title, const QString &text);
 
@@ -103,6 +107,7 @@ private:
     void updateStatusBar();
     void applyProfile(const ServerProfile &profile);
     void loadWorkspace();
+    void finishLoading(WorkspaceFile file, const QString &error);
     void scheduleSave();
     void onSelectionChanged();
     void onReplyFinished(ApiReply *reply, bool ownWrite);
@@ -168,6 +173,9 @@ private:
     Confirm m_confirm;
     ConflictResolver m_resolveConflict;
     QString m_loadError;
+    bool m_loading = false;
+    quint64 m_loadGeneration = 0;
+    std::thread m_loader;
 };
 
 } // namespace sd::ui

@@ -262,8 +262,8 @@ bool SessionModel::accepts(int i) const
         return false;
     if (m_filterText.isEmpty())
         return true;
-    return k.orderId.contains(m_filterText) || k.agent.contains(m_filterText)
-        || k.phone.contains(m_filterText) || k.phoneDigits.contains(m_filterText);
+    return m_matcher.indexIn(k.orderId) >= 0 || m_matcher.indexIn(k.agent) >= 0
+        || m_matcher.indexIn(k.phone) >= 0 || m_matcher.indexIn(k.phoneDigits) >= 0;
 }
 
 void SessionModel::refilter()
@@ -286,6 +286,7 @@ void SessionModel::setFilterText(const QString &text)
         return;
     const bool narrowing = !m_filterText.isEmpty() && lower.startsWith(m_filterText);
     m_filterText = lower;
+    m_matcher.setPattern(lower);
     if (!narrowing) {
         refilter();
         return;

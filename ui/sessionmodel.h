@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
+#include <QStringMatcher>
 #include <optional>
 #include <vector>
 
@@ -87,6 +88,7 @@ private:
     QSet<QString> m_pending;
     QSet<QString> m_changed;
     QString m_filterText;
+    QStringMatcher m_matcher; // the filter text, searched with a precomputed table
     std::optional<SessionState> m_stateFilter;
     Scope m_scope = Scope::All;
     QString m_myAgentId;

@@ -75,6 +75,54 @@ QString sessionStateName(SessionState state)
     return {};
 }
 
+namespace {
+
+std::optional<WorkspaceEntry> entryFromJson(const json &e)
+{
+    if (!e.is_object() || !e.contains("order_id") || !e["order_id"].is_string())
+        return std::nullopt; // one damaged entry does not cost the others
+    WorkspaceEntry entry;
+    entry.orderId = QString::fromStdString(e["order_id"].get<std::string>());
+    entry.state = stateFromKey(e.value("state", std::string()));
+    if (auto s = e.find("support"); s != e.end() && s->is_object()) {
+        auto parsed = supportFromJson(*s);
+        if (parsed.ok())
+            entry.support = std::move(parsed.value);
+    }
+    if (auto d = e.find("draft"); d != e.end() && d->is_object()) {
+        auto parsed = supportFromJson(*d);
+        if (parsed.ok())
+            entry.draft = std::move(parsed.value);
+    }
+    entry.etag = QByteArray::fromStdString(e.value("etag", std::string()));
+    entry.lastSeen = fromIso(e, "last_seen");
+    entry.lastChange = fromIso(e, "last_change");
+    entry.lastError = QString::fromStdString(e.value("error", std::string()));
+    return entry;
+}
+
+json entryToJson(const WorkspaceEntry &e)
+{
+    json j = {{"order_id", e.orderId.toStdString()}, {"state", stateKey(e.state)}};
+    if (e.support)
+        to_json(j["support"], *e.support);
+    if (e.draft)
+        to_json(j["draft"], *e.draft);
+    if (!e.etag.isEmpty())
+        j["etag"] = e.etag.toStdString();
+    if (e.lastSeen.isValid())
+        j["last_seen"] = iso(e.lastSeen);
+    if (e.lastChange.isValid())
+        j["last_change"] = iso(e.lastChange);
+    if (!e.lastError.isEmpty())
+        j["error"] = e.lastError.toStdString();
+    return j;
+}
+
+const char kHeader[] = R"({"format":"supportdesk-workspace/2"})";
+
+} // namespace
+
 QString loadWorkspace(const QString &path, WorkspaceFile *out)
 {
     QFile file(path);
@@ -85,6 +133,21 @@ QString loadWorkspace(const QString &path, WorkspaceFile *out)
     if (!file.open(QIODevice::ReadOnly))
         return QCoreApplication::translate("sd::Workspace", "Cannot read %1: %2")
             .arg(path, file.errorString());
+    const QByteArray first = file.readLine().trimmed();
+    WorkspaceFile loaded;
+    if (first == kHeader) {
+        // Format 2: one entry per line, parsed one at a time (no document-sized DOM in memory).
+        while (!file.atEnd()) {
+            const QByteArray line = file.readLine();
+            const json e = json::parse(line.begin(), line.end(), nullptr, false);
+            if (auto entry = entryFromJson(e))
+                loaded.entries.push_back(std::move(*entry));
+        }
+        *out = std::move(loaded);
+        return {};
+    }
+    // Format 1: one JSON document {"entries": [...]}.
+    file.seek(0);
     const QByteArray data = file.readAll();
     const json root = json::parse(data.begin(), data.end(), nullptr, false);
     if (root.is_discarded() || !root.is_object() || !root.contains("entries")
@@ -92,59 +155,32 @@ QString loadWorkspace(const QString &path, WorkspaceFile *out)
         return QCoreApplication::translate("sd::Workspace",
                                            "%1 is not a SupportDesk workspace file.")
             .arg(path);
-    WorkspaceFile loaded;
     loaded.entries.reserve(root["entries"].size());
-    for (const json &e : root["entries"]) {
-        if (!e.is_object() || !e.contains("order_id") || !e["order_id"].is_string())
-            continue; // one damaged entry does not cost the others
-        WorkspaceEntry entry;
-        entry.orderId = QString::fromStdString(e["order_id"].get<std::string>());
-        entry.state = stateFromKey(e.value("state", std::string()));
-        if (auto s = e.find("support"); s != e.end() && s->is_object()) {
-            auto parsed = supportFromJson(*s);
-            if (parsed.ok())
-                entry.support = std::move(parsed.value);
-        }
-        if (auto d = e.find("draft"); d != e.end() && d->is_object()) {
-            auto parsed = supportFromJson(*d);
-            if (parsed.ok())
-                entry.draft = std::move(parsed.value);
-        }
-        entry.etag = QByteArray::fromStdString(e.value("etag", std::string()));
-        entry.lastSeen = fromIso(e, "last_seen");
-        entry.lastChange = fromIso(e, "last_change");
-        entry.lastError = QString::fromStdString(e.value("error", std::string()));
-        loaded.entries.push_back(std::move(entry));
-    }
+    for (const json &e : root["entries"])
+        if (auto entry = entryFromJson(e))
+            loaded.entries.push_back(std::move(*entry));
     *out = std::move(loaded);
     return {};
 }
 
 QString saveWorkspace(const QString &path, const WorkspaceFile &workspace)
 {
-    json entries = json::array();
-    for (const WorkspaceEntry &e : workspace.entries) {
-        json j = {{"order_id", e.orderId.toStdString()}, {"state", stateKey(e.state)}};
-        if (e.support)
-            to_json(j["support"], *e.support);
-        if (e.draft)
-            to_json(j["draft"], *e.draft);
-        if (!e.etag.isEmpty())
-            j["etag"] = e.etag.toStdString();
-        if (e.lastSeen.isValid())
-            j["last_seen"] = iso(e.lastSeen);
-        if (e.lastChange.isValid())
-            j["last_change"] = iso(e.lastChange);
-        if (!e.lastError.isEmpty())
-            j["error"] = e.lastError.toStdString();
-        entries.push_back(std::move(j));
-    }
-    const json root = {{"format", "supportdesk-workspace/1"}, {"entries", std::move(entries)}};
-    const std::string text = root.dump(-1, ' ', false, json::error_handler_t::replace);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return file.errorString();
-    if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
+    QByteArray buffer = QByteArray(kHeader) + '\n';
+    for (const WorkspaceEntry &e : workspace.entries) {
+        buffer += QByteArray::fromStdString(entryToJson(e).dump(-1, ' ', false, json::error_handler_t::replace));
+        buffer += '\n';
+        if (buffer.size() > (1 << 20)) {
+            if (file.write(buffer) != buffer.size()) {
+                file.cancelWriting();
+                return file.errorString();
+            }
+            buffer.clear();
+        }
+    }
+    if (file.write(buffer) != buffer.size()) {
         file.cancelWriting();
         return file.errorString();
     }

@@ -7,6 +7,9 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
 
 #include <sys/resource.h>
 #include <cstdio>
@@ -20,29 +23,40 @@ static long peakMb()
     return u.ru_maxrss / 1024;
 }
 
+// Writes a workspace store of `count` realistic sessions, as the app would have saved it.
+static void writeStore(const QString &path, int count)
+{
+    WorkspaceFile file;
+    file.entries.reserve(size_t(count));
+    const std::vector<std::string> docs = seedSessions(std::min(count, 5000), 3);
+    for (int i = 0; i < count; ++i) {
+        WorkspaceEntry e;
+        e.orderId = QStringLiteral("ORD-%1").arg(100001 + i);
+        e.state = SessionState::Open;
+        auto parsed = parseSupport(docs[size_t(i) % docs.size()]);
+        e.support = parsed.value;
+        e.support->orderId = e.orderId.toStdString();
+        e.lastChange = QDateTime::currentDateTimeUtc().addSecs(-(i * 7919L) % 86400);
+        file.entries.push_back(std::move(e));
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    saveWorkspace(path, file);
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    if (argc > 3 && QByteArray(argv[1]) == "write") { // bench_model write PATH COUNT
+        writeStore(QString::fromLocal8Bit(argv[2]), std::atoi(argv[3]));
+        return 0;
+    }
     const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("w.json"));
-    {
-        // Build the store file as the app would have saved it.
-        WorkspaceFile file;
-        file.entries.reserve(size_t(count));
-        const std::vector<std::string> docs = seedSessions(std::min(count, 5000), 3);
-        for (int i = 0; i < count; ++i) {
-            WorkspaceEntry e;
-            e.orderId = QStringLiteral("ORD-%1").arg(100001 + i);
-            e.state = SessionState::Open;
-            auto parsed = parseSupport(docs[size_t(i) % docs.size()]);
-            e.support = parsed.value;
-            e.support->orderId = e.orderId.toStdString();
-            e.lastChange = QDateTime::currentDateTimeUtc().addSecs(-(i * 7919L) % 86400);
-            file.entries.push_back(std::move(e));
-        }
-        saveWorkspace(path, file);
-    }
+    // Written by a child process, so that this one's peak memory is the list's alone.
+    if (QProcess::execute(QCoreApplication::applicationFilePath(),
+                          {QStringLiteral("write"), path, QString::number(count)}) != 0)
+        return 1;
     const long baseMb = peakMb();
     QElapsedTimer t;
     t.start();
