@@ -95,7 +95,10 @@ void TokenStore::read(const QString &profileId, Callback done)
         QMetaObject::invokeMethod(this, [done, r] { done(r); }, Qt::QueuedConnection);
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    // No parent: a job must outlive this store while its backend may still call back
+    // (libsecret answers asynchronously); it deletes itself when finished.
+    auto *job = new QKeychain::ReadPasswordJob(serviceName());
+    job->setAutoDelete(true);
     job->setKey(profileId);
     connect(job, &QKeychain::Job::finished, this, [job, done](QKeychain::Job *) {
         Result r = resultOf(job);
@@ -111,7 +114,10 @@ void TokenStore::read(const QString &profileId, Callback done)
 
 void TokenStore::write(const QString &profileId, const QString &token, Callback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
+    // No parent: a job must outlive this store while its backend may still call back
+    // (libsecret answers asynchronously); it deletes itself when finished.
+    auto *job = new QKeychain::WritePasswordJob(serviceName());
+    job->setAutoDelete(true);
     job->setKey(profileId);
     job->setTextData(token);
     connect(job, &QKeychain::Job::finished, this, [this, job, done, profileId](QKeychain::Job *) {
@@ -126,7 +132,10 @@ void TokenStore::write(const QString &profileId, const QString &token, Callback 
 void TokenStore::remove(const QString &profileId, Callback done)
 {
     m_sessionTokens.remove(profileId);
-    auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
+    // No parent: a job must outlive this store while its backend may still call back
+    // (libsecret answers asynchronously); it deletes itself when finished.
+    auto *job = new QKeychain::DeletePasswordJob(serviceName());
+    job->setAutoDelete(true);
     job->setKey(profileId);
     connect(job, &QKeychain::Job::finished, this, [job, done](QKeychain::Job *) {
         Result r = resultOf(job);
