@@ -511,6 +511,18 @@ R *ApiClient::makeReply(Operation op, const QString &orderId, bool *refused)
     return reply;
 }
 
+SupportReply *ApiClient::sendSupport(Operation op, const QString &orderId,
+                                     const ApiReply::Request &request, bool emptyMeansRefetch)
+{
+    bool refused = false;
+    auto *reply = makeReply<SupportReply>(op, orderId, &refused);
+    if (!refused)
+        reply->send(request, [reply, emptyMeansRefetch](const HttpResult &r) {
+            reply->interpret(r, emptyMeansRefetch);
+        });
+    return reply;
+}
+
 SupportReply *ApiClient::create(const QString &orderId, const std::optional<Support> &body)
 {
     bool refused = false;
@@ -530,26 +542,17 @@ SupportReply *ApiClient::create(const QString &orderId, const std::optional<Supp
 
 SupportReply *ApiClient::fetch(const QString &orderId)
 {
-    bool refused = false;
-    auto *reply = makeReply<SupportReply>(Operation::Fetch, orderId, &refused);
-    if (refused)
-        return reply;
-    reply->send(ApiReply::Request("GET"), [reply](const HttpResult &r) { reply->interpret(r, false); });
-    return reply;
+    return sendSupport(Operation::Fetch, orderId, ApiReply::Request("GET"), false);
 }
 
 SupportReply *ApiClient::replace(const QString &orderId, const Support &whole,
                                  const QByteArray &ifMatch)
 {
-    bool refused = false;
-    auto *reply = makeReply<SupportReply>(Operation::Update, orderId, &refused);
-    if (refused)
-        return reply;
     Support s = whole;
     s.orderId = orderId.toStdString();
-    reply->send(ApiReply::Request("PUT", false, QByteArray::fromStdString(serialize(s)), true, ifMatch),
-                [reply](const HttpResult &r) { reply->interpret(r, true); });
-    return reply;
+    return sendSupport(Operation::Update, orderId,
+                       ApiReply::Request("PUT", false, QByteArray::fromStdString(serialize(s)), true, ifMatch),
+                       true);
 }
 
 SupportReply *ApiClient::update(const QString &orderId, std::function<void(Support &)> change)
@@ -591,13 +594,7 @@ SupportReply *ApiClient::update(const QString &orderId, std::function<void(Suppo
 
 SupportReply *ApiClient::close(const QString &orderId, const QByteArray &ifMatch)
 {
-    bool refused = false;
-    auto *reply = makeReply<SupportReply>(Operation::Close, orderId, &refused);
-    if (refused)
-        return reply;
-    reply->send(ApiReply::Request("DELETE", false, {}, false, ifMatch),
-                [reply](const HttpResult &r) { reply->interpret(r, false); });
-    return reply;
+    return sendSupport(Operation::Close, orderId, ApiReply::Request("DELETE", false, {}, false, ifMatch), false);
 }
 
 AgentReply *ApiClient::fetchAgent(const QString &orderId)
@@ -660,13 +657,7 @@ SupportReply *ApiClient::assignAgent(const QString &orderId, const Agent &agent,
 
 SupportReply *ApiClient::unassignAgent(const QString &orderId, const QByteArray &ifMatch)
 {
-    bool refused = false;
-    auto *reply = makeReply<SupportReply>(Operation::UnassignAgent, orderId, &refused);
-    if (refused)
-        return reply;
-    reply->send(ApiReply::Request("DELETE", true, {}, false, ifMatch),
-                [reply](const HttpResult &r) { reply->interpret(r, true); });
-    return reply;
+    return sendSupport(Operation::UnassignAgent, orderId, ApiReply::Request("DELETE", true, {}, false, ifMatch), true);
 }
 
 } // namespace sd

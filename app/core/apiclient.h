@@ -225,6 +225,9 @@ private:
     void changeInFlight(int delta);
     template<typename R>
     R *makeReply(Operation op, const QString &orderId, bool *refused);
+    // The common case: one request whose answer is a Support.
+    SupportReply *sendSupport(Operation op, const QString &orderId, const ApiReply::Request &request,
+                              bool emptyMeansRefetch);
 
     QNetworkAccessManager *m_nam;
     ClientConfig m_config;
