@@ -19,6 +19,7 @@
 #include <QAction>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 // SUPPORTDESK_BENCH_FIRST_PAINT=1: print the milliseconds from main() to the first paint of the
@@ -125,12 +126,14 @@ int main(int argc, char **argv)
         profiles.prepend(p);
     };
 
-    sd::SandboxServer sandbox;
+    // Only --demo pays for a server (constructing QHttpServer costs ~20% of start-up).
+    std::unique_ptr<sd::SandboxServer> sandbox;
     QStringList demoIds;
     if (parser.isSet(demo)) {
         const int count = std::clamp(parser.value(seed).toInt(), 1, 1'000'000);
-        sandbox.seed(count);
-        const QUrl url = sandbox.start();
+        sandbox = std::make_unique<sd::SandboxServer>();
+        sandbox->seed(count);
+        const QUrl url = sandbox->start();
         if (!url.isValid()) {
             std::fprintf(stderr, "supportdesk: cannot start the demo sandbox on 127.0.0.1\n");
             return 1;
