@@ -310,8 +310,15 @@ public:
         return ExitOk;
     }
 
-    int bulk(const QStringList &ids, BulkRun::StartFn start, const QString &verb)
+    // `audited`: the operation changes sessions, so each one goes to the audit trail.
+    int bulk(const QStringList &ids, BulkRun::StartFn start, const QString &verb, bool audited = false)
     {
+        if (audited)
+            start = [this, inner = std::move(start)](const QString &orderId) {
+                ApiReply *reply = inner(orderId);
+                audit(reply);
+                return reply;
+            };
         if (ids.isEmpty())
             return usageError(tr("no order IDs given"));
         for (const QString &id : ids) {
@@ -650,24 +657,18 @@ int run(const QStringList &arguments)
         if (args[0].trimmed().isEmpty())
             return usageError(tr("the agent ID is empty"));
         const Agent agent = agentFromOptions(args[0]);
-        return runner.bulk(ids, [&client, &runner, agent](const QString &orderId) -> ApiReply * {
-            ApiReply *reply = client.assignAgent(orderId, agent);
-            runner.audit(reply);
-            return reply;
-        }, tr("assigned"));
+        return runner.bulk(ids, [&client, agent](const QString &orderId) -> ApiReply * {
+            return client.assignAgent(orderId, agent);
+        }, tr("assigned"), true);
     }
     if (command == QLatin1String("unassign"))
-        return runner.bulk(ids, [&client, &runner](const QString &orderId) -> ApiReply * {
-            ApiReply *reply = client.unassignAgent(orderId);
-            runner.audit(reply);
-            return reply;
-        }, tr("unassigned"));
+        return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
+            return client.unassignAgent(orderId);
+        }, tr("unassigned"), true);
     if (command == QLatin1String("close"))
-        return runner.bulk(ids, [&client, &runner](const QString &orderId) -> ApiReply * {
-            ApiReply *reply = client.close(orderId);
-            runner.audit(reply);
-            return reply;
-        }, tr("closed"));
+        return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
+            return client.close(orderId);
+        }, tr("closed"), true);
     return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
         return client.fetch(orderId);
     }, tr("ok"));
