@@ -39,6 +39,25 @@ QLabel *problemLabel(QWidget *parent)
     return label;
 }
 
+// OK (with the dialog's own verb) and Cancel, wired to accept() and reject().
+QDialogButtonBox *okCancelButtons(QDialog *dialog, const QString &okText)
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(okText);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    return buttons;
+}
+
+// The fields, the line that says what is wrong, the buttons.
+void stackDialog(QDialog *dialog, QLayout *fields, QLabel *problem, QDialogButtonBox *buttons)
+{
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addLayout(fields);
+    layout->addWidget(problem);
+    layout->addWidget(buttons);
+}
+
 QString q(const std::optional<std::string> &s)
 {
     return s ? QString::fromStdString(*s) : QString();
@@ -86,14 +105,8 @@ NewSessionDialog::NewSessionDialog(QWidget *parent) : QDialog(parent)
     form->addRow(tr("Chat &session:"), m_chatSession);
     form->addRow(tr("&Topic:"), m_topic);
     m_problem = problemLabel(this);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_problem);
-    layout->addWidget(m_buttons);
+    m_buttons = okCancelButtons(this, tr("Create"));
+    stackDialog(this, form, m_problem, m_buttons);
     for (QLineEdit *e : {m_orderId, m_phone})
         connect(e, &QLineEdit::textChanged, this, &NewSessionDialog::validate);
     validate();
@@ -157,14 +170,8 @@ AgentDialog::AgentDialog(const QString &orderId, const std::optional<Agent> &cur
     form->addRow(tr("&Phone:"), m_phone);
     form->addRow(tr("&E-mail:"), m_email);
     m_problem = problemLabel(this);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(current ? tr("Reassign") : tr("Assign"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_problem);
-    layout->addWidget(m_buttons);
+    m_buttons = okCancelButtons(this, current ? tr("Reassign") : tr("Assign"));
+    stackDialog(this, form, m_problem, m_buttons);
     for (QLineEdit *e : {m_id, m_phone, m_email})
         connect(e, &QLineEdit::textChanged, this, &AgentDialog::validate);
     validate();
