@@ -25,6 +25,7 @@
 #include <QDialog>
 #include <QLineEdit>
 #include <QSettings>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -119,7 +120,7 @@ class TestMainWindow : public QObject
         return false;
     }
 
-    const WorkspaceEntry *entry(const QString &id) { return m_window->sessionModel()->entry(id); }
+    std::optional<WorkspaceEntry> entry(const QString &id) { return m_window->entry(id); }
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
@@ -272,7 +273,7 @@ private Q_SLOTS:
         QCOMPARE(m_window->importOrderIds(ids), 30);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
         SessionModel *model = m_window->sessionModel();
-        QTRY_VERIFY(model->entry(QStringLiteral("ORD-100030"))->state == SessionState::Open);
+        QTRY_VERIFY(m_window->entry(QStringLiteral("ORD-100030"))->state == SessionState::Open);
         QCOMPARE(model->rowCount(), 30);
 
         auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
@@ -482,7 +483,7 @@ private Q_SLOTS:
         m_window.reset();
         makeWindow();
         m_window->selectOrder(QStringLiteral("ORD-100007"));
-        const WorkspaceEntry *e = entry(QStringLiteral("ORD-100007"));
+        const std::optional<WorkspaceEntry> e = entry(QStringLiteral("ORD-100007"));
         QVERIFY(e && e->draft);
         QCOMPARE(*e->draft->callbackPhone, std::string("+49 89 1234567"));
         QCOMPARE(m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("callbackPhone"))->text(),
@@ -490,9 +491,9 @@ private Q_SLOTS:
         QVERIFY(m_window->detailPane()->isDirty());
     }
 
-    void largeWorkspaceLoadsInTheBackground()
+    void largeEarlierFormatWorkspaceIsImportedInTheBackground()
     {
-        // Big enough to be read on a worker thread.
+        // A JSON workspace of the earlier format, big enough to be read on a worker thread.
         WorkspaceFile file;
         const auto seed = parseSupport(m_server->sessionJson(QStringLiteral("ORD-100001")).toStdString());
         for (int i = 0; i < 9000; ++i) {
@@ -503,10 +504,12 @@ private Q_SLOTS:
             file.entries.push_back(e);
         }
         m_window.reset();
-        const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                           + QStringLiteral("/workspaces/test.json");
-        QCOMPARE(saveWorkspace(path, file), QString());
-        QVERIFY(QFileInfo(path).size() > MainWindow::kAsyncLoadBytes);
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                          + QStringLiteral("/workspaces/");
+        QFile::remove(dir + QStringLiteral("test.sqlite"));
+        const QString legacy = dir + QStringLiteral("test.json");
+        QCOMPARE(saveWorkspace(legacy, file), QString());
+        QVERIFY(QFileInfo(legacy).size() > MainWindow::kAsyncLoadBytes);
         makeWindow();
         QVERIFY(m_window->isLoadingWorkspace());
         m_window->openOrder(QStringLiteral("ORD-100004")); // usable while it loads
@@ -514,11 +517,42 @@ private Q_SLOTS:
         QVERIFY(loaded.count() == 1 || loaded.wait(30000));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->sessionModel()->totalCount(), 9001, 10000);
         QVERIFY(entry(QStringLiteral("BIG-8999")));
+        QCOMPARE(*entry(QStringLiteral("BIG-8999"))->support->callbackPhone, *seed.value->callbackPhone);
         QTRY_VERIFY(entry(QStringLiteral("ORD-100004"))->state == SessionState::Open);
         m_window.reset(); // saved on the way out, with both
-        WorkspaceFile again;
-        QCOMPARE(loadWorkspace(path, &again), QString());
-        QCOMPARE(again.entries.size(), size_t(9001));
+        // Imported once: the old file is kept under another name, the store has everything.
+        QVERIFY(!QFileInfo::exists(legacy));
+        QVERIFY(QFileInfo::exists(legacy + QStringLiteral(".imported")));
+        WorkspaceStore store;
+        QCOMPARE(store.open(dir + QStringLiteral("test.sqlite")), QString());
+        QCOMPARE(store.count(), 9001);
+        QCOMPARE(store.get(QStringLiteral("ORD-100004"))->state, SessionState::Open);
+    }
+
+    void damagedStoreIsKeptAndNotWrittenOver()
+    {
+        m_window.reset();
+        const QString path = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                           + QStringLiteral("/workspaces/test.sqlite");
+        QFile::remove(path + QStringLiteral("-wal"));
+        QFile::remove(path + QStringLiteral("-shm"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QByteArray garbage(8192, 'x');
+        f.write(garbage);
+        f.close();
+        makeWindow();
+        QTRY_VERIFY(!m_window->isLoadingWorkspace());
+        QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("could not be read")));
+        // Still usable, in memory.
+        m_window->openOrder(QStringLiteral("ORD-100006"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100006")));
+        QCOMPARE(entry(QStringLiteral("ORD-100006"))->state, SessionState::Open);
+        m_window.reset();
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), garbage); // the agent's file is untouched, for recovery
+        f.close();
+        QFile::remove(path);
     }
 
     void workspaceRestoredWithState()
@@ -528,7 +562,7 @@ private Q_SLOTS:
         m_window.reset();
         m_server.reset(); // restored from disk, not from the server
         makeWindow();
-        const WorkspaceEntry *e = entry(QStringLiteral("ORD-100009"));
+        const std::optional<WorkspaceEntry> e = entry(QStringLiteral("ORD-100009"));
         QVERIFY(e);
         QCOMPARE(e->state, SessionState::Open);
         QVERIFY(e->support && e->support->callbackPhone);

@@ -24,6 +24,10 @@ public:
 
     // nullptr shows the "nothing selected" state.
     void showEntry(const WorkspaceEntry *entry, bool pending);
+    void showEntry(const std::optional<WorkspaceEntry> &entry, bool pending)
+    {
+        showEntry(entry ? &*entry : nullptr, pending);
+    }
     QString orderId() const { return m_orderId; }
     // The shown session with the form's edits applied (fields the form does not show, unknown
     // ones included, are kept).

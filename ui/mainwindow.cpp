@@ -211,7 +211,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     connect(m_detail, &DetailPane::revertRequested, this, [this] {
         const QString id = m_detail->orderId();
         storeDraft(id, std::nullopt);
-        if (const WorkspaceEntry *e = m_model->entry(id)) {
+        if (const std::optional<WorkspaceEntry> e = entry(id)) {
             m_detail->showEntry(nullptr, false);
             m_detail->showEntry(e, m_model->isPending(id));
         }
@@ -240,10 +240,20 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
 
 MainWindow::~MainWindow()
 {
+    flushBeforeLeaving(); // nothing the agent saw may be lost on the way out
+}
+
+void MainWindow::flushBeforeLeaving()
+{
     if (m_loader.joinable())
-        m_loader.join(); // the reader thread ends by itself; its result is then dropped
-    if (m_saveTimer->isActive())
-        saveWorkspaceNow(); // nothing the agent saw may be lost on the way out
+        m_loader.join(); // the reader ends by itself; a result not yet taken is dropped
+    if (m_loading) {
+        ++m_loadGeneration;
+        m_loading = false;
+        if (m_loadError.isEmpty() && !m_unsaved.isEmpty())
+            m_loadError = m_store.open(m_storePath);
+    }
+    saveWorkspaceNow();
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -377,9 +387,9 @@ void MainWindow::createMenusAndToolbar()
         const QString id = m_goTo->text().trimmed();
         if (id.isEmpty())
             return;
-        if (!m_model->entry(id) && m_model->firstOrderIdWithPrefix(id).isEmpty())
+        if (!m_model->contains(id) && m_model->firstOrderIdWithPrefix(id).isEmpty())
             openOrder(id); // not in the workspace yet: fetch it
-        else if (m_model->entry(id))
+        else if (m_model->contains(id))
             selectOrder(id);
         m_view->setFocus();
     });
@@ -438,92 +448,142 @@ QString MainWindow::workspacePath() const
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                       + QStringLiteral("/workspaces");
     QDir().mkpath(dir);
-    return dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".json");
+    return dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".sqlite");
+}
+
+QString MainWindow::legacyWorkspacePath() const
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+         + QStringLiteral("/workspaces/") + m_profile.id + QStringLiteral(".json");
+}
+
+std::optional<WorkspaceEntry> MainWindow::entry(const QString &orderId) const
+{
+    if (auto it = m_unsaved.constFind(orderId); it != m_unsaved.constEnd())
+        return *it;
+    if (!m_model->contains(orderId))
+        return std::nullopt; // e.g. still being read, or in a store that could not be
+    return m_store.get(orderId);
+}
+
+void MainWindow::putEntry(const WorkspaceEntry &e)
+{
+    m_model->upsert(e);
+    m_unsaved.insert(e.orderId, e);
+    scheduleSave();
 }
 
 void MainWindow::loadWorkspace()
 {
     const QString path = workspacePath();
+    const QString legacy = legacyWorkspacePath();
+    flushBeforeLeaving(); // the previous profile's list
+    m_store.close();
+    m_unsaved.clear();
+    m_storePath = path;
     m_knownAgents.clear();
-    m_model->setEntries({});
+    m_model->setTable({});
     m_detail->showEntry(nullptr, false);
+    m_loading = true;
+    m_loadError.clear();
+    const quint64 generation = ++m_loadGeneration;
+    // Reads the summaries (importing a workspace of the earlier format first) with a connection
+    // of its own, so that it can run on a worker thread.
+    auto read = [path, legacy](SessionTable *table) {
+        WorkspaceStore reader;
+        QString error = reader.open(path, legacy);
+        if (error.isEmpty())
+            error = reader.readSummaries(table);
+        return error;
+    };
     // A large list is read on a worker thread: the window paints at once and stays usable.
-    if (QFileInfo(path).size() > kAsyncLoadBytes) {
-        m_loading = true;
-        m_loadError.clear();
+    const qint64 bytes = QFileInfo(path).size() + QFileInfo(legacy).size();
+    if (bytes > kAsyncLoadBytes) {
         statusBar()->showMessage(tr("Loading the session list…"));
-        const quint64 generation = ++m_loadGeneration;
         if (m_loader.joinable())
             m_loader.join();
-        m_loader = std::thread([this, path, generation, guard = QPointer<MainWindow>(this)] {
-            auto file = std::make_shared<WorkspaceFile>();
-            const QString error = sd::loadWorkspace(path, file.get());
-            QMetaObject::invokeMethod(qApp, [this, guard, file, error, generation] {
+        m_loader = std::thread([this, read, generation, guard = QPointer<MainWindow>(this)] {
+            auto table = std::make_shared<SessionTable>();
+            const QString error = read(table.get());
+            QMetaObject::invokeMethod(qApp, [this, guard, table, error, generation] {
                 if (guard && generation == m_loadGeneration)
-                    finishLoading(std::move(*file), error);
+                    finishLoading(std::move(*table), error);
             }, Qt::QueuedConnection);
         });
         return;
     }
-    WorkspaceFile file;
-    const QString error = sd::loadWorkspace(path, &file);
-    finishLoading(std::move(file), error);
+    SessionTable table;
+    const QString error = read(&table);
+    finishLoading(std::move(table), error);
 }
 
-void MainWindow::finishLoading(WorkspaceFile file, const QString &error)
+void MainWindow::finishLoading(SessionTable table, const QString &error)
 {
     m_loading = false;
     m_loadError = error;
+    if (m_loadError.isEmpty())
+        m_loadError = m_store.open(m_storePath);
     if (!m_loadError.isEmpty()) {
-        // Keep the damaged file for the user; work on an empty list that is not saved over it.
-        statusBar()->showMessage(tr("The saved session list could not be read: %1").arg(m_loadError));
-    } else if (!file.entries.empty()) {
+        // Keep the damaged file for the user; work on a list kept in memory only.
+        statusBar()->showMessage(
+            tr("The saved session list could not be read: %1 — changes are kept until SupportDesk closes, "
+               "not saved.").arg(m_loadError));
+    } else if (table.size() > 0) {
         statusBar()->clearMessage();
     }
     // Sessions the agent opened while the list was loading stay, with their newer state.
-    std::vector<WorkspaceEntry> merged = std::move(file.entries);
-    QSet<QString> seen;
-    for (WorkspaceEntry &e : merged)
-        seen.insert(e.orderId);
-    for (const WorkspaceEntry &e : m_model->entries()) {
-        if (seen.contains(e.orderId)) {
-            for (WorkspaceEntry &m : merged)
-                if (m.orderId == e.orderId)
-                    m = e;
-        } else {
-            merged.push_back(e);
+    for (const WorkspaceEntry &e : std::as_const(m_unsaved))
+        table.upsert(summarize(e));
+    for (int row = 0; row < table.size(); ++row) {
+        const QString id = table.text(row, SessionTable::AgentId);
+        if (!id.isEmpty() && !m_knownAgents.contains(id)) {
+            Agent agent;
+            agent.id = id.toStdString();
+            const QString name = table.text(row, SessionTable::AgentName);
+            if (!name.isEmpty()) {
+                agent.person.emplace();
+                agent.person->name = name.toStdString();
+            }
+            m_knownAgents.insert(id, agent);
         }
     }
-    for (const WorkspaceEntry &e : merged)
-        if (e.support)
-            rememberAgents(*e.support);
     const QString selected = selectedOrderId();
-    m_model->setEntries(std::move(merged));
+    m_model->setTable(std::move(table));
     if (!selected.isEmpty())
         selectOrder(selected);
     updateStatusBar();
+    if (!m_unsaved.isEmpty())
+        scheduleSave();
     Q_EMIT workspaceLoaded();
 }
 
 void MainWindow::scheduleSave()
 {
-    m_saveTimer->start();
+    // At most this long after the first unsaved change, however many follow (a bulk refresh).
+    if (!m_saveTimer->isActive())
+        m_saveTimer->start();
 }
 
 void MainWindow::saveWorkspaceNow()
 {
     m_saveTimer->stop();
-    if (!m_loadError.isEmpty())
-        return; // never overwrite a file we could not read
+    if (m_unsaved.isEmpty() || !m_loadError.isEmpty())
+        return; // nothing to write, or a store we could not read: never written over
     if (m_loading) {
-        m_saveTimer->start(); // not over a list still being read: after it
+        m_saveTimer->start(); // into the store once it is read
         return;
     }
-    WorkspaceFile file;
-    file.entries = m_model->entries();
-    const QString problem = sd::saveWorkspace(workspacePath(), file);
-    if (!problem.isEmpty())
-        statusBar()->showMessage(tr("Could not save the session list: %1").arg(problem), 10000);
+    std::vector<WorkspaceEntry> entries;
+    entries.reserve(size_t(m_unsaved.size()));
+    for (const WorkspaceEntry &e : std::as_const(m_unsaved))
+        entries.push_back(e);
+    const QString problem = m_store.put(entries);
+    if (!problem.isEmpty()) {
+        statusBar()->showMessage(tr("Could not save the session list: %1 — will try again.").arg(problem), 10000);
+        m_saveTimer->start(5000);
+        return;
+    }
+    m_unsaved.clear();
 }
 
 void MainWindow::updateStatusBar()
@@ -546,7 +606,7 @@ QString MainWindow::selectedOrderId() const
 void MainWindow::selectOrder(const QString &orderId)
 {
     QModelIndex index = m_model->indexOf(orderId);
-    if (!index.isValid() && m_model->entry(orderId)) {
+    if (!index.isValid() && m_model->contains(orderId)) {
         // Filtered out: clear the filters so the agent sees it.
         m_filter->clear();
         m_stateFilter->setCurrentIndex(0);
@@ -562,7 +622,7 @@ void MainWindow::selectOrder(const QString &orderId)
 void MainWindow::onSelectionChanged()
 {
     const QString id = selectedOrderId();
-    const WorkspaceEntry *e = id.isEmpty() ? nullptr : m_model->entry(id);
+    const std::optional<WorkspaceEntry> e = id.isEmpty() ? std::nullopt : entry(id);
     m_detail->showEntry(e, e && m_model->isPending(id));
     if (e) {
         m_model->setChanged(id, false); // seen now
@@ -574,11 +634,12 @@ void MainWindow::onSelectionChanged()
 void MainWindow::updateActions()
 {
     const QString id = selectedOrderId();
-    const WorkspaceEntry *e = id.isEmpty() ? nullptr : m_model->entry(id);
+    // The list's summary is enough here (this runs on every keystroke in the detail pane).
+    const std::optional<SessionSummary> e = id.isEmpty() ? std::nullopt : m_model->summary(id);
     const bool open = e && e->state == SessionState::Open;
-    action(QStringLiteral("refresh"))->setEnabled(e != nullptr);
+    action(QStringLiteral("refresh"))->setEnabled(e.has_value());
     action(QStringLiteral("assignAgent"))->setEnabled(open);
-    action(QStringLiteral("unassignAgent"))->setEnabled(open && e->support && e->support->agent);
+    action(QStringLiteral("unassignAgent"))->setEnabled(open && (!e->agentId.isEmpty() || !e->agentName.isEmpty()));
     action(QStringLiteral("closeSession"))->setEnabled(open);
     action(QStringLiteral("save"))->setEnabled(open && m_detail->isDirty() && m_detail->isValid());
 }
@@ -598,7 +659,7 @@ void MainWindow::trackReply(ApiReply *reply, bool ownWrite, bool fromUndo)
 void MainWindow::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
 {
     m_model->setPending(reply->orderId(), true);
-    const WorkspaceEntry *e = m_model->entry(reply->orderId());
+    const std::optional<WorkspaceEntry> e = entry(reply->orderId());
     const std::optional<Support> before = e ? e->support : std::nullopt;
     const QByteArray beforeEtag = e ? e->etag : QByteArray();
     connect(reply, &ApiReply::finished, this, [this, reply, ownWrite, fromUndo, before, beforeEtag] {
@@ -615,7 +676,7 @@ void MainWindow::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
             && reply->operation() != Operation::Fetch)
             enqueueOffline(reply, beforeEtag, before);
         else if (ownWrite && kind == ApiError::Kind::Conflict && reply->operation() == Operation::Update) {
-            const WorkspaceEntry *now = m_model->entry(reply->orderId());
+            const std::optional<WorkspaceEntry> now = entry(reply->orderId());
             if (now && now->draft)
                 resolveUpdateConflict(reply->orderId(), *now->draft, before);
         }
@@ -647,9 +708,7 @@ void MainWindow::noticeChange(const WorkspaceEntry &before, const Support &now)
 
 void MainWindow::updateChangedCount()
 {
-    int changed = 0;
-    for (const WorkspaceEntry &e : m_model->entries())
-        changed += m_model->data(m_model->indexOf(e.orderId), SessionModel::ChangedRole).toBool() ? 1 : 0;
+    const int changed = m_model->changedCount();
     m_changedLabel->setText(changed ? tr("%n changed by others", nullptr, changed) : QString());
     setWindowTitle(changed ? tr("(%1) SupportDesk — %2").arg(changed).arg(m_profile.name)
                            : tr("SupportDesk — %1").arg(m_profile.name));
@@ -709,7 +768,7 @@ void MainWindow::enqueueOffline(ApiReply *reply, const QByteArray &baseEtag,
     switch (reply->operation()) {
     case Operation::Update: {
         item.op = OutboxItem::Op::Update;
-        const WorkspaceEntry *e = m_model->entry(item.orderId);
+        const std::optional<WorkspaceEntry> e = entry(item.orderId);
         if (!e || !e->draft)
             return;
         item.payload = QByteArray::fromStdString(serialize(*e->draft));
@@ -743,7 +802,7 @@ void MainWindow::enqueueOffline(ApiReply *reply, const QByteArray &baseEtag,
 
 void MainWindow::onOutboxSent(const OutboxItem &item, const std::optional<Support> &result)
 {
-    const WorkspaceEntry *existing = m_model->entry(item.orderId);
+    const std::optional<WorkspaceEntry> existing = entry(item.orderId);
     WorkspaceEntry e = existing ? *existing : WorkspaceEntry{};
     e.orderId = item.orderId;
     if (item.op == OutboxItem::Op::Close) {
@@ -756,7 +815,7 @@ void MainWindow::onOutboxSent(const OutboxItem &item, const std::optional<Suppor
         e.draft.reset();
     e.lastError.clear();
     e.lastSeen = QDateTime::currentDateTimeUtc();
-    m_model->upsert(e);
+    putEntry(e);
     m_model->setPending(item.orderId, m_outbox->hasPendingFor(item.orderId));
     AuditEntry audit;
     audit.user = m_profile.myAgentId.isEmpty() ? currentUserName() : m_profile.myAgentId;
@@ -770,7 +829,7 @@ void MainWindow::onOutboxSent(const OutboxItem &item, const std::optional<Suppor
     audit.httpStatus = 200;
     AuditLog().append(audit);
     if (item.orderId == selectedOrderId()) {
-        m_detail->showEntry(m_model->entry(item.orderId), m_model->isPending(item.orderId));
+        m_detail->showEntry(entry(item.orderId), m_model->isPending(item.orderId));
         m_detail->hideBanner();
     }
     updateOfflineLabel();
@@ -902,7 +961,7 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
         return a ? QString::fromStdString(a->displayName()) : tr("(none)");
     };
     for (const QString &id : ids) {
-        const WorkspaceEntry *e = m_model->entry(id);
+        const std::optional<WorkspaceEntry> e = entry(id);
         const std::optional<Agent> before = e && e->support ? e->support->agent : std::nullopt;
         previous.insert(id, before);
         switch (kind) {
@@ -988,7 +1047,7 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
 {
     const QString id = reply->orderId();
     m_model->setPending(id, false);
-    const WorkspaceEntry *existing = m_model->entry(id);
+    const std::optional<WorkspaceEntry> existing = entry(id);
     WorkspaceEntry e = existing ? *existing : WorkspaceEntry{};
     e.orderId = id;
     const ApiError &err = reply->error();
@@ -1038,7 +1097,7 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
                           : SessionState::Error;
         e.lastError = err.message();
     }
-    m_model->upsert(e);
+    putEntry(e);
     updateChangedCount();
     const bool unreachable = err.kind == ApiError::Kind::Network || err.kind == ApiError::Kind::Timeout;
     if (unreachable) {
@@ -1047,7 +1106,7 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
         QTimer::singleShot(0, this, [this] { refreshAll(true); }); // back after a drop: resync
     }
     if (id == selectedOrderId()) {
-        m_detail->showEntry(m_model->entry(id), false);
+        m_detail->showEntry(entry(id), false);
         if (!reply->isOk() && err.kind != ApiError::Kind::Cancelled) {
             const bool retryable = err.kind != ApiError::Kind::InvalidInput;
             QString text = err.message();
@@ -1071,10 +1130,10 @@ void MainWindow::openOrder(const QString &orderId)
         statusBar()->showMessage(problem, 8000);
         return;
     }
-    if (!m_model->entry(id)) {
+    if (!m_model->contains(id)) {
         WorkspaceEntry e;
         e.orderId = id;
-        m_model->upsert(e);
+        putEntry(e);
     }
     selectOrder(id);
     refresh(id);
@@ -1127,10 +1186,10 @@ void MainWindow::fetchInBulk(const QStringList &ids, bool quiet)
 
 void MainWindow::createSession(const QString &orderId, const Support &fields)
 {
-    if (!m_model->entry(orderId)) {
+    if (!m_model->contains(orderId)) {
         WorkspaceEntry e;
         e.orderId = orderId;
-        m_model->upsert(e);
+        putEntry(e);
     }
     selectOrder(orderId);
     trackReply(m_client->create(orderId, fields), true);
@@ -1138,19 +1197,19 @@ void MainWindow::createSession(const QString &orderId, const Support &fields)
 
 void MainWindow::storeDraft(const QString &orderId, const std::optional<Support> &draft)
 {
-    const WorkspaceEntry *existing = m_model->entry(orderId);
+    const std::optional<WorkspaceEntry> existing = entry(orderId);
     if (!existing)
         return;
     WorkspaceEntry e = *existing;
     e.draft = draft;
-    m_model->upsert(e);
+    putEntry(e);
     saveWorkspaceNow(); // a draft must survive a crash right after
 }
 
 void MainWindow::saveSelected()
 {
     const QString id = m_detail->orderId();
-    const WorkspaceEntry *e = m_model->entry(id);
+    const std::optional<WorkspaceEntry> e = entry(id);
     if (!e || !m_detail->isDirty() || !m_detail->isValid())
         return;
     const Support edited = m_detail->editedSupport();
@@ -1218,11 +1277,11 @@ int MainWindow::importOrderIds(const QStringList &ids)
 {
     QStringList added;
     for (const QString &id : ids) {
-        if (!orderIdProblem(id).isEmpty() || m_model->entry(id))
+        if (!orderIdProblem(id).isEmpty() || m_model->contains(id))
             continue;
         WorkspaceEntry e;
         e.orderId = id;
-        m_model->upsert(e);
+        putEntry(e);
         added << id;
     }
     scheduleSave();
@@ -1267,7 +1326,7 @@ void MainWindow::askAndCreate()
 void MainWindow::askAndAssign()
 {
     const QString id = selectedOrderId();
-    const WorkspaceEntry *e = m_model->entry(id);
+    const std::optional<WorkspaceEntry> e = entry(id);
     if (!e || e->state != SessionState::Open)
         return;
     AgentDialog dialog(id, e->support ? e->support->agent : std::nullopt, m_knownAgents, this);
@@ -1278,7 +1337,7 @@ void MainWindow::askAndAssign()
 void MainWindow::askAndClose()
 {
     const QString id = selectedOrderId();
-    const WorkspaceEntry *e = m_model->entry(id);
+    const std::optional<WorkspaceEntry> e = entry(id);
     if (!e || e->state != SessionState::Open)
         return;
     if (m_confirm(tr("Close session"),
@@ -1317,11 +1376,9 @@ void MainWindow::exportCsv()
 
 bool MainWindow::exportCsvTo(const QString &path)
 {
-    std::vector<WorkspaceEntry> shown;
-    for (const QString &id : m_model->visibleOrderIds())
-        shown.push_back(*m_model->entry(id));
+    const std::vector<int> &shown = m_model->visibleTableRows();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exportWorkspaceCsv(shown)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(exportSessionsCsv(m_model->table(), shown)) < 0 || !file.commit()) {
         statusBar()->showMessage(tr("Could not write %1: %2").arg(path, file.errorString()), 10000);
         return false;
     }

@@ -6,6 +6,7 @@
 #include "outbox.h"
 #include "profiles.h"
 #include "sessionmodel.h"
+#include "workspacestore.h"
 
 #include <QHash>
 #include <QDialog>
@@ -52,7 +53,10 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     ApiClient *client() const { return m_client; }
     const ServerProfile &profile() const { return m_profile; }
-    QString workspacePath() const;
+    QString workspacePath() const;       // the SQLite store of the profile
+    QString legacyWorkspacePath() const; // the JSON file of SupportDesk before the store
+    // One whole session: unsaved changes first, else the store.
+    std::optional<WorkspaceEntry> entry(const QString &orderId) const;
 
     // Operations (what the actions do, without dialogs).
     void openOrder(const QString &orderId);
@@ -107,7 +111,8 @@ private:
     void updateStatusBar();
     void applyProfile(const ServerProfile &profile);
     void loadWorkspace();
-    void finishLoading(WorkspaceFile file, const QString &error);
+    void finishLoading(SessionTable table, const QString &error);
+    void putEntry(const WorkspaceEntry &entry); // into the list now, into the store shortly
     void scheduleSave();
     void onSelectionChanged();
     void onReplyFinished(ApiReply *reply, bool ownWrite);
@@ -176,6 +181,10 @@ private:
     bool m_loading = false;
     quint64 m_loadGeneration = 0;
     std::thread m_loader;
+    WorkspaceStore m_store;
+    QString m_storePath; // of the list shown (or being read)
+    void flushBeforeLeaving(); // finishes a load in progress, then saves
+    QHash<QString, WorkspaceEntry> m_unsaved; // newer than the store, written by saveWorkspaceNow
 };
 
 } // namespace sd::ui

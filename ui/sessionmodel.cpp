@@ -1,21 +1,15 @@
 #include "sessionmodel.h"
 
 #include <QBrush>
+#include <QDateTime>
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QPalette>
-#include <QGuiApplication>
 
 #include <algorithm>
 
 namespace sd::ui {
-
-namespace {
-QString q(const std::optional<std::string> &s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
-} // namespace
 
 SessionModel::SessionModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -29,31 +23,30 @@ int SessionModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString SessionModel::displayText(const WorkspaceEntry &e, int column) const
+QString SessionModel::displayText(int row, int column) const
 {
-    const Support *s = e.support ? &*e.support : nullptr;
     switch (column) {
-    case OrderIdColumn: return e.orderId;
+    case OrderIdColumn: return m_table.text(row, SessionTable::OrderId);
     case StatusColumn: {
-        QString text = sessionStateName(e.state);
-        if (m_pending.contains(e.orderId))
+        QString text = sessionStateName(m_table.state(row));
+        if (m_pending.contains(row))
             text = tr("pending change");
-        else if (e.draft)
+        else if (m_table.hasDraft(row))
             text += tr(" (unsaved edit)");
         return text;
     }
-    case AgentColumn:
-        if (s && s->agent) {
-            const QString name = s->agent->person ? q(s->agent->person->name) : QString();
-            return name.isEmpty() ? q(s->agent->id) : name;
-        }
-        return {};
-    case PhoneColumn: return s ? q(s->callbackPhone) : QString();
-    case ChatColumn: return s && s->chat ? q(s->chat->sessionId) : QString();
-    case LastChangeColumn:
-        return e.lastChange.isValid()
-                   ? QLocale().toString(e.lastChange.toLocalTime(), QLocale::ShortFormat)
-                   : QString();
+    case AgentColumn: {
+        const QString name = m_table.text(row, SessionTable::AgentName);
+        return name.isEmpty() ? m_table.text(row, SessionTable::AgentId) : name;
+    }
+    case PhoneColumn: return m_table.text(row, SessionTable::Phone);
+    case ChatColumn: return m_table.text(row, SessionTable::Chat);
+    case LastChangeColumn: {
+        const qint64 ms = m_table.lastChangeMs(row);
+        return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(),
+                                           QLocale::ShortFormat)
+                      : QString();
+    }
     }
     return {};
 }
@@ -62,15 +55,18 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_rows.size()))
         return {};
-    const WorkspaceEntry &e = m_entries[size_t(m_rows[size_t(index.row())])];
+    const int row = m_rows[size_t(index.row())];
+    const SessionState state = m_table.state(row);
     switch (role) {
-    case Qt::DisplayRole: return displayText(e, index.column());
-    case Qt::ToolTipRole:
-        if (!e.lastError.isEmpty())
-            return e.lastError;
-        return displayText(e, index.column());
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        return displayText(row, index.column());
+    case Qt::ToolTipRole: {
+        const QString error = m_table.error(row);
+        return error.isEmpty() ? displayText(row, index.column()) : error;
+    }
     case Qt::FontRole:
-        if (m_changed.contains(e.orderId)) {
+        if (m_changed.contains(row)) {
             QFont f;
             f.setBold(true);
             return f;
@@ -78,18 +74,16 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn
-            && (e.state == SessionState::Error || e.state == SessionState::NotFound))
+            && (state == SessionState::Error || state == SessionState::NotFound))
             return QBrush(QColor(0xd9, 0x48, 0x3b));
-        if (e.state == SessionState::Closed)
+        if (state == SessionState::Closed)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
-    case Qt::AccessibleTextRole:
-        return displayText(e, index.column());
-    case OrderIdRole: return e.orderId;
-    case StateRole: return int(e.state);
-    case PendingRole: return m_pending.contains(e.orderId);
-    case ChangedRole: return m_changed.contains(e.orderId);
-    case HasDraftRole: return e.draft.has_value();
+    case OrderIdRole: return m_table.text(row, SessionTable::OrderId);
+    case StateRole: return int(state);
+    case PendingRole: return m_pending.contains(row);
+    case ChangedRole: return m_changed.contains(row);
+    case HasDraftRole: return m_table.hasDraft(row);
     }
     return {};
 }
@@ -109,171 +103,253 @@ QVariant SessionModel::headerData(int section, Qt::Orientation o, int role) cons
     return {};
 }
 
-SessionModel::Keys SessionModel::makeKeys(const WorkspaceEntry &e) const
-{
-    Keys k;
-    k.orderId = e.orderId.toLower();
-    if (e.support) {
-        const Support &s = *e.support;
-        k.phone = q(s.callbackPhone);
-        k.phoneDigits = QString(k.phone).remove(QLatin1Char(' '));
-        k.chat = s.chat ? q(s.chat->sessionId).toLower() : QString();
-        if (s.agent) {
-            k.assigned = true;
-            k.agentId = q(s.agent->id);
-            const QString name = s.agent->person ? q(s.agent->person->name) : QString();
-            k.agent = (name.isEmpty() ? k.agentId : name + QLatin1Char(' ') + k.agentId).toLower();
-        }
-    }
-    return k;
-}
-
-void SessionModel::setEntries(std::vector<WorkspaceEntry> entries)
+void SessionModel::setTable(SessionTable table)
 {
     beginResetModel();
-    m_entries = std::move(entries);
-    m_keys.clear();
-    m_keys.reserve(m_entries.size());
-    m_byOrderId.clear();
-    m_byOrderId.reserve(qsizetype(m_entries.size()));
-    for (size_t i = 0; i < m_entries.size(); ++i) {
-        m_keys.push_back(makeKeys(m_entries[i]));
-        m_byOrderId.insert(m_entries[i].orderId, int(i));
-    }
+    m_table = std::move(table);
     m_pending.clear();
     m_changed.clear();
+    m_sorted.clear();
+    if (m_sortColumn >= 0)
+        rebuildSorted();
+    m_rows.clear();
+    if (m_sortColumn >= 0) {
+        for (int row : m_sorted)
+            if (accepts(row))
+                m_rows.push_back(row);
+    } else {
+        for (int row = 0; row < m_table.size(); ++row)
+            if (accepts(row))
+                m_rows.push_back(row);
+    }
+    rebuildRowOf();
     endResetModel();
+    Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
+}
+
+namespace {
+
+// The sort key of one column of a row, to tell whether an update moved it.
+struct SortKey
+{
+    std::string text;
+    qint64 number = 0;
+    bool operator==(const SortKey &) const = default;
+};
+
+SortKey sortKeyOf(const SessionTable &t, int row, int column)
+{
+    switch (column) {
+    case SessionModel::OrderIdColumn: return {std::string(t.utf8(row, SessionTable::OrderId)), 0};
+    case SessionModel::StatusColumn: return {{}, qint64(t.state(row))};
+    case SessionModel::AgentColumn:
+        return {std::string(t.utf8(row, SessionTable::AgentName)) + '\0'
+                    + std::string(t.utf8(row, SessionTable::AgentId)), 0};
+    case SessionModel::PhoneColumn: return {std::string(t.utf8(row, SessionTable::Phone)), 0};
+    case SessionModel::ChatColumn: return {std::string(t.utf8(row, SessionTable::Chat)), 0};
+    case SessionModel::LastChangeColumn: return {{}, t.lastChangeMs(row)};
+    }
+    return {};
+}
+
+} // namespace
+
+void SessionModel::upsert(const SessionSummary &summary)
+{
+    const int existing = m_table.find(summary.orderId);
+    std::optional<SortKey> oldKey;
+    if (existing >= 0 && m_sortColumn >= 0)
+        oldKey = sortKeyOf(m_table, existing, m_sortColumn);
+    const int row = m_table.upsert(summary);
+    if (existing < 0) {
+        m_rowOf.push_back(-1);
+        if (m_sortColumn >= 0)
+            insertInOrder(m_sorted, row);
+        if (accepts(row))
+            showRow(row);
+        Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
+        return;
+    }
+    if (oldKey && !(*oldKey == sortKeyOf(m_table, row, m_sortColumn))) {
+        // Its place in the full order moved; the shown rows keep theirs until the next refilter.
+        m_sorted.erase(std::find(m_sorted.begin(), m_sorted.end(), row));
+        insertInOrder(m_sorted, row);
+    }
+    const int shownRow = m_rowOf[size_t(row)];
+    const bool accepted = accepts(row);
+    if (shownRow >= 0 && !accepted) {
+        beginRemoveRows({}, shownRow, shownRow);
+        m_rows.erase(m_rows.begin() + shownRow);
+        m_rowOf[size_t(row)] = -1;
+        for (size_t r = size_t(shownRow); r < m_rows.size(); ++r)
+            m_rowOf[size_t(m_rows[r])] = int(r);
+        endRemoveRows();
+        Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
+    } else if (shownRow < 0 && accepted) {
+        showRow(row);
+        Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
+    } else if (shownRow >= 0) {
+        emitRowChanged(row, 0, ColumnCount - 1);
+    }
+}
+
+int SessionModel::positionInOrder(const std::vector<int> &rows, int row) const
+{
+    const auto at = m_sortColumn >= 0
+                        ? std::upper_bound(rows.begin(), rows.end(), row,
+                                           [this](int a, int b) { return less(a, b); })
+                        : std::upper_bound(rows.begin(), rows.end(), row);
+    return int(at - rows.begin());
+}
+
+void SessionModel::insertInOrder(std::vector<int> &rows, int row) const
+{
+    rows.insert(rows.begin() + positionInOrder(rows, row), row);
+}
+
+void SessionModel::showRow(int row)
+{
+    const int shown = positionInOrder(m_rows, row); // found before beginInsertRows
+
+    beginInsertRows({}, shown, shown);
+    m_rows.insert(m_rows.begin() + shown, row);
+    for (size_t r = size_t(shown); r < m_rows.size(); ++r)
+        m_rowOf[size_t(m_rows[r])] = int(r);
+    endInsertRows();
+}
+
+void SessionModel::upsertMany(const std::vector<SessionSummary> &summaries)
+{
+    if (summaries.size() < 64) {
+        for (const SessionSummary &s : summaries)
+            upsert(s);
+        return;
+    }
+    for (const SessionSummary &s : summaries)
+        if (m_table.upsert(s) >= int(m_rowOf.size()))
+            m_rowOf.push_back(-1);
+    if (m_sortColumn >= 0)
+        rebuildSorted();
     refilter();
 }
 
-int SessionModel::upsert(const WorkspaceEntry &entry)
+std::optional<SessionSummary> SessionModel::summary(const QString &orderId) const
 {
-    auto it = m_byOrderId.constFind(entry.orderId);
-    if (it == m_byOrderId.constEnd()) {
-        const int index = int(m_entries.size());
-        m_entries.push_back(entry);
-        m_keys.push_back(makeKeys(entry));
-        m_byOrderId.insert(entry.orderId, index);
-        m_rowOf.push_back(-1);
-        if (accepts(index)) {
-            const int row = int(m_rows.size());
-            beginInsertRows({}, row, row);
-            m_rows.push_back(index);
-            m_rowOf[size_t(index)] = row;
-            endInsertRows();
-        }
-        Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
-        return index;
-    }
-    const int index = *it;
-    m_entries[size_t(index)] = entry;
-    m_keys[size_t(index)] = makeKeys(entry);
-    const QModelIndex shown = indexOf(entry.orderId);
-    const bool wasShown = shown.isValid();
-    if (wasShown != accepts(index)) {
-        refilter(); // it moves in or out of the filtered view
-    } else if (wasShown) {
-        Q_EMIT dataChanged(shown, this->index(shown.row(), ColumnCount - 1));
-    }
-    return index;
+    const int row = m_table.find(orderId);
+    if (row < 0)
+        return std::nullopt;
+    return m_table.summary(row);
 }
 
-const WorkspaceEntry *SessionModel::entry(const QString &orderId) const
-{
-    auto it = m_byOrderId.constFind(orderId);
-    return it == m_byOrderId.constEnd() ? nullptr : &m_entries[size_t(*it)];
-}
-
-const WorkspaceEntry *SessionModel::entryAt(const QModelIndex &index) const
+QString SessionModel::orderIdAt(const QModelIndex &index) const
 {
     if (!index.isValid() || index.row() >= int(m_rows.size()))
-        return nullptr;
-    return &m_entries[size_t(m_rows[size_t(index.row())])];
+        return {};
+    return m_table.text(m_rows[size_t(index.row())], SessionTable::OrderId);
 }
 
 QModelIndex SessionModel::indexOf(const QString &orderId, int column) const
 {
-    auto it = m_byOrderId.constFind(orderId);
-    if (it == m_byOrderId.constEnd() || size_t(*it) >= m_rowOf.size() || m_rowOf[size_t(*it)] < 0)
+    const int row = m_table.find(orderId);
+    if (row < 0 || size_t(row) >= m_rowOf.size() || m_rowOf[size_t(row)] < 0)
         return {};
-    return index(m_rowOf[size_t(*it)], column);
+    return index(m_rowOf[size_t(row)], column);
 }
 
 void SessionModel::rebuildRowOf()
 {
-    m_rowOf.assign(m_entries.size(), -1);
+    m_rowOf.assign(size_t(m_table.size()), -1);
     for (size_t r = 0; r < m_rows.size(); ++r)
         m_rowOf[size_t(m_rows[r])] = int(r);
 }
 
+void SessionModel::emitRowChanged(int row, int firstColumn, int lastColumn)
+{
+    const int shown = m_rowOf[size_t(row)];
+    if (shown >= 0)
+        Q_EMIT dataChanged(index(shown, firstColumn), index(shown, lastColumn));
+}
+
 void SessionModel::setPending(const QString &orderId, bool pending)
 {
-    if (pending == m_pending.contains(orderId))
+    const int row = m_table.find(orderId);
+    if (row < 0 || pending == m_pending.contains(row))
         return;
     if (pending)
-        m_pending.insert(orderId);
+        m_pending.insert(row);
     else
-        m_pending.remove(orderId);
-    const QModelIndex i = indexOf(orderId, StatusColumn);
-    if (i.isValid())
-        Q_EMIT dataChanged(i, i);
+        m_pending.remove(row);
+    emitRowChanged(row, StatusColumn, StatusColumn);
+}
+
+bool SessionModel::isPending(const QString &orderId) const
+{
+    const int row = m_table.find(orderId);
+    return row >= 0 && m_pending.contains(row);
 }
 
 void SessionModel::setChanged(const QString &orderId, bool changed)
 {
-    if (changed == m_changed.contains(orderId))
+    const int row = m_table.find(orderId);
+    if (row < 0 || changed == m_changed.contains(row))
         return;
     if (changed)
-        m_changed.insert(orderId);
+        m_changed.insert(row);
     else
-        m_changed.remove(orderId);
-    const QModelIndex i = indexOf(orderId);
-    if (i.isValid())
-        Q_EMIT dataChanged(i, index(i.row(), ColumnCount - 1));
+        m_changed.remove(row);
+    emitRowChanged(row, 0, ColumnCount - 1);
 }
 
 QStringList SessionModel::visibleOrderIds() const
 {
     QStringList ids;
     ids.reserve(qsizetype(m_rows.size()));
-    for (int i : m_rows)
-        ids << m_entries[size_t(i)].orderId;
+    for (int row : m_rows)
+        ids << m_table.text(row, SessionTable::OrderId);
     return ids;
 }
 
 QStringList SessionModel::allOrderIds() const
 {
     QStringList ids;
-    ids.reserve(qsizetype(m_entries.size()));
-    for (const WorkspaceEntry &e : m_entries)
-        ids << e.orderId;
+    ids.reserve(m_table.size());
+    for (int row = 0; row < m_table.size(); ++row)
+        ids << m_table.text(row, SessionTable::OrderId);
     return ids;
 }
 
-bool SessionModel::accepts(int i) const
+bool SessionModel::accepts(int row) const
 {
-    const WorkspaceEntry &e = m_entries[size_t(i)];
-    const Keys &k = m_keys[size_t(i)];
-    if (m_stateFilter && e.state != *m_stateFilter)
+    if (m_stateFilter && m_table.state(row) != *m_stateFilter)
         return false;
-    if (m_scope == Scope::Unassigned && k.assigned)
+    if (m_scope == Scope::Unassigned && m_table.isAssigned(row))
         return false;
-    if (m_scope == Scope::Mine && (m_myAgentId.isEmpty() || k.agentId != m_myAgentId))
+    if (m_scope == Scope::Mine
+        && (m_myAgentIdUtf8.isEmpty()
+            || m_table.utf8(row, SessionTable::AgentId)
+                   != std::string_view(m_myAgentIdUtf8.constData(), size_t(m_myAgentIdUtf8.size()))))
         return false;
-    if (m_filterText.isEmpty())
-        return true;
-    return m_matcher.indexIn(k.orderId) >= 0 || m_matcher.indexIn(k.agent) >= 0
-        || m_matcher.indexIn(k.phone) >= 0 || m_matcher.indexIn(k.phoneDigits) >= 0;
+    return m_table.contains(row, m_needle);
 }
 
 void SessionModel::refilter()
 {
     beginResetModel();
     m_rows.clear();
-    for (int i = 0; i < int(m_entries.size()); ++i)
-        if (accepts(i))
-            m_rows.push_back(i);
-    sortRows();
+    // Rows are tested in table order (memory order: a sorted order jumps around and costs a cache
+    // miss per row), then taken in the full sorted order, so a new filter never sorts.
+    std::vector<char> accepted(size_t(m_table.size()));
+    for (int row = 0; row < m_table.size(); ++row)
+        accepted[size_t(row)] = accepts(row);
+    if (m_sortColumn >= 0) {
+        for (int row : m_sorted)
+            if (accepted[size_t(row)])
+                m_rows.push_back(row);
+    } else {
+        for (int row = 0; row < m_table.size(); ++row)
+            if (accepted[size_t(row)])
+                m_rows.push_back(row);
+    }
     rebuildRowOf();
     endResetModel();
     Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
@@ -281,24 +357,21 @@ void SessionModel::refilter()
 
 void SessionModel::setFilterText(const QString &text)
 {
-    const QString lower = text.trimmed().toLower();
-    if (lower == m_filterText)
+    SessionTable::Needle needle(text);
+    if (needle.text() == m_needle.text())
         return;
-    const bool narrowing = !m_filterText.isEmpty() && lower.startsWith(m_filterText);
-    m_filterText = lower;
-    m_matcher.setPattern(lower);
+    const bool narrowing = !m_needle.isEmpty() && needle.text().startsWith(m_needle.text());
+    m_needle = std::move(needle);
     if (!narrowing) {
         refilter();
         return;
     }
     // Typing on: only the rows shown now can still match, already in sorted order.
     beginResetModel();
-    std::vector<int> kept;
-    kept.reserve(m_rows.size());
-    for (int i : m_rows)
-        if (accepts(i))
-            kept.push_back(i);
-    m_rows = std::move(kept);
+    std::vector<char> keep(size_t(m_table.size()));
+    for (int row = 0; row < m_table.size(); ++row) // in memory order, as in refilter()
+        keep[size_t(row)] = m_rowOf[size_t(row)] >= 0 && m_table.contains(row, m_needle);
+    std::erase_if(m_rows, [&keep](int row) { return !keep[size_t(row)]; });
     rebuildRowOf();
     endResetModel();
     Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
@@ -313,33 +386,40 @@ void SessionModel::setStateFilter(std::optional<SessionState> state)
 void SessionModel::setScope(Scope scope, const QString &myAgentId)
 {
     m_scope = scope;
-    m_myAgentId = myAgentId;
+    m_myAgentIdUtf8 = myAgentId.toUtf8();
     refilter();
 }
 
 QString SessionModel::firstOrderIdWithPrefix(const QString &prefix) const
 {
-    const QString p = prefix.trimmed().toLower();
+    const QByteArray p = prefix.trimmed().toLower().toUtf8();
     if (p.isEmpty())
         return {};
-    // Prefer a visible row, in display order; else any entry.
-    for (int i : m_rows)
-        if (m_keys[size_t(i)].orderId.startsWith(p))
-            return m_entries[size_t(i)].orderId;
-    for (size_t i = 0; i < m_keys.size(); ++i)
-        if (m_keys[i].orderId.startsWith(p))
-            return m_entries[i].orderId;
+    const std::string_view lower(p.constData(), size_t(p.size()));
+    // Prefer a shown row, in display order; else any session.
+    for (int row : m_rows)
+        if (m_table.orderIdStartsWith(row, lower))
+            return m_table.text(row, SessionTable::OrderId);
+    for (int row = 0; row < m_table.size(); ++row)
+        if (m_table.orderIdStartsWith(row, lower))
+            return m_table.text(row, SessionTable::OrderId);
     return {};
 }
 
 void SessionModel::sort(int column, Qt::SortOrder order)
 {
-    m_sortColumn = column;
-    m_sortOrder = order;
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
-    std::vector<int> oldRows = m_rows;
-    sortRows();
+    const std::vector<int> oldRows = m_rows;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    rebuildSorted();
+    m_rows.clear();
+    for (int row : m_sorted)
+        if (m_rowOf[size_t(row)] >= 0)
+            m_rows.push_back(row);
+    if (m_sortColumn < 0)
+        m_rows = oldRows;
     rebuildRowOf();
     // Keep selections and the current row on the same sessions.
     QModelIndexList after;
@@ -350,41 +430,48 @@ void SessionModel::sort(int column, Qt::SortOrder order)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-void SessionModel::sortRows()
+bool SessionModel::less(int a, int b) const
 {
+    int c = 0;
+    switch (m_sortColumn) {
+    case OrderIdColumn: c = m_table.compare(a, b, SessionTable::OrderId); break;
+    case StatusColumn: c = int(m_table.state(a)) - int(m_table.state(b)); break;
+    case AgentColumn: {
+        // By the name shown (the ID when there is none), then by ID.
+        const auto shown = [this](int row) {
+            return m_table.utf8(row, SessionTable::AgentName).empty() ? SessionTable::AgentId
+                                                                       : SessionTable::AgentName;
+        };
+        c = SessionTable::compareText(m_table.utf8(a, shown(a)), m_table.utf8(b, shown(b)));
+        if (c == 0)
+            c = m_table.compare(a, b, SessionTable::AgentId);
+        break;
+    }
+    case PhoneColumn: c = m_table.compare(a, b, SessionTable::Phone); break;
+    case ChatColumn: c = m_table.compare(a, b, SessionTable::Chat); break;
+    case LastChangeColumn: {
+        const qint64 ta = m_table.lastChangeMs(a), tb = m_table.lastChangeMs(b);
+        c = ta < tb ? -1 : (ta > tb ? 1 : 0);
+        break;
+    }
+    default: break;
+    }
+    if (c != 0)
+        return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
+    return a < b;
+}
+
+void SessionModel::rebuildSorted()
+{
+    m_sorted.clear();
     if (m_sortColumn < 0)
         return;
-    const int column = m_sortColumn;
-    const bool asc = m_sortOrder == Qt::AscendingOrder;
-    auto cmpStrings = [asc](const QString &a, const QString &b, int ia, int ib) {
-        const int c = a.compare(b);
-        if (c != 0)
-            return asc ? c < 0 : c > 0;
-        return ia < ib;
-    };
-    auto less = [&](int a, int b) -> bool {
-        const Keys &ka = m_keys[size_t(a)], &kb = m_keys[size_t(b)];
-        const WorkspaceEntry &ea = m_entries[size_t(a)], &eb = m_entries[size_t(b)];
-        switch (column) {
-        case OrderIdColumn: return cmpStrings(ka.orderId, kb.orderId, a, b);
-        case StatusColumn:
-            if (ea.state != eb.state)
-                return asc ? ea.state < eb.state : ea.state > eb.state;
-            return a < b;
-        case AgentColumn: return cmpStrings(ka.agent, kb.agent, a, b);
-        case PhoneColumn: return cmpStrings(ka.phone, kb.phone, a, b);
-        case ChatColumn: return cmpStrings(ka.chat, kb.chat, a, b);
-        case LastChangeColumn: {
-            const qint64 ta = ea.lastChange.isValid() ? ea.lastChange.toMSecsSinceEpoch() : 0;
-            const qint64 tb = eb.lastChange.isValid() ? eb.lastChange.toMSecsSinceEpoch() : 0;
-            if (ta != tb)
-                return asc ? ta < tb : ta > tb;
-            return a < b;
-        }
-        }
-        return a < b;
-    };
-    std::sort(m_rows.begin(), m_rows.end(), less);
+    static constexpr SessionTable::SortKey keys[ColumnCount] = {
+        SessionTable::SortKey::OrderId, SessionTable::SortKey::State, SessionTable::SortKey::Agent,
+        SessionTable::SortKey::Phone,   SessionTable::SortKey::Chat,  SessionTable::SortKey::LastChange};
+    if (m_sortColumn >= ColumnCount)
+        return;
+    m_sorted = m_table.sortedRows(keys[m_sortColumn], m_sortOrder == Qt::DescendingOrder);
 }
 
 } // namespace sd::ui

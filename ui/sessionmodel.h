@@ -1,13 +1,13 @@
-// The session list: all workspace entries, with filtering and sorting done in the model on
-// precomputed keys (a QSortFilterProxyModel over strings is far too slow at 100k+ rows).
+// The session list: every session of the workspace as a compact SessionTable row, with
+// filtering and sorting done in the model (a QSortFilterProxyModel over strings takes seconds
+// at a million rows). Rows are never removed from the table, so a table row number names a
+// session for the model's lifetime.
 #pragma once
 
-#include "workspace.h"
+#include "sessiontable.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QSet>
-#include <QStringMatcher>
 #include <optional>
 #include <vector>
 
@@ -36,62 +36,62 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
-    // The whole workspace (all entries, filtered or not).
-    void setEntries(std::vector<WorkspaceEntry> entries);
-    const std::vector<WorkspaceEntry> &entries() const { return m_entries; }
-    int totalCount() const { return int(m_entries.size()); }
+    // The whole workspace (all sessions, filtered or not).
+    void setTable(SessionTable table);
+    const SessionTable &table() const { return m_table; }
+    int totalCount() const { return m_table.size(); }
 
-    // Adds the entry or replaces the one with the same order ID; returns its entry index.
-    int upsert(const WorkspaceEntry &entry);
-    const WorkspaceEntry *entry(const QString &orderId) const;
-    const WorkspaceEntry *entryAt(const QModelIndex &index) const;
+    // Adds the session or replaces the one with its order ID. A new session appears at its
+    // sorted place; a changed one stays where it is until the next sort or filter change, so
+    // rows do not jump under the agent's pointer.
+    void upsert(const SessionSummary &summary);
+    void upsert(const WorkspaceEntry &entry) { upsert(summarize(entry)); }
+    // Many at once (an import): one reset instead of a row insertion each.
+    void upsertMany(const std::vector<SessionSummary> &summaries);
+    bool contains(const QString &orderId) const { return m_table.find(orderId) >= 0; }
+    std::optional<SessionSummary> summary(const QString &orderId) const;
+    QString orderIdAt(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &orderId, int column = 0) const;
     void setPending(const QString &orderId, bool pending);
-    bool isPending(const QString &orderId) const { return m_pending.contains(orderId); }
+    bool isPending(const QString &orderId) const;
     void setChanged(const QString &orderId, bool changed);
+    int changedCount() const { return int(m_changed.size()); }
     QStringList visibleOrderIds() const;
     QStringList allOrderIds() const;
+    const std::vector<int> &visibleTableRows() const { return m_rows; }
 
     void setFilterText(const QString &text);
     void setStateFilter(std::optional<SessionState> state); // nullopt: every state
     void setScope(Scope scope, const QString &myAgentId);
-    QString filterText() const { return m_filterText; }
-    // First entry whose order ID starts with `prefix` (case-insensitive), shown or not.
+    QString filterText() const { return m_needle.text(); }
+    // First session whose order ID starts with `prefix` (case-insensitive), shown or not.
     QString firstOrderIdWithPrefix(const QString &prefix) const;
 
 Q_SIGNALS:
     void visibleCountChanged(int visible, int total);
 
 private:
-    struct Keys
-    {
-        QString orderId; // lower-cased, for filtering
-        QString agent;
-        QString phone;
-        QString phoneDigits; // without spaces, so "+4930" finds "+49 30"
-        QString chat;
-        QString agentId;
-        bool assigned = false;
-    };
-    Keys makeKeys(const WorkspaceEntry &e) const;
-    bool accepts(int entryIndex) const;
-    void refilter(); // rebuilds m_rows, keeps the sort
-    void sortRows();
-    QString displayText(const WorkspaceEntry &e, int column) const;
-
-    std::vector<WorkspaceEntry> m_entries;
-    std::vector<Keys> m_keys;
-    QHash<QString, int> m_byOrderId;
-    std::vector<int> m_rows;  // visible entry indexes, in display order
-    std::vector<int> m_rowOf; // entry index -> row, -1 when filtered out
+    bool accepts(int tableRow) const;
+    bool less(int a, int b) const; // in the current sort order
+    void refilter();               // rebuilds m_rows from m_sorted
+    void rebuildSorted();
     void rebuildRowOf();
-    QSet<QString> m_pending;
-    QSet<QString> m_changed;
-    QString m_filterText;
-    QStringMatcher m_matcher; // the filter text, searched with a precomputed table
+    QString displayText(int tableRow, int column) const;
+    int positionInOrder(const std::vector<int> &rows, int row) const;
+    void insertInOrder(std::vector<int> &rows, int row) const;
+    void showRow(int row); // among the shown rows, at its place
+    void emitRowChanged(int tableRow, int firstColumn, int lastColumn);
+
+    SessionTable m_table;
+    std::vector<int> m_sorted; // every table row in sort order (empty when unsorted)
+    std::vector<int> m_rows;   // the rows shown, in display order
+    std::vector<int> m_rowOf;  // table row -> shown row, -1 when filtered out
+    QSet<int> m_pending;       // table rows
+    QSet<int> m_changed;
+    SessionTable::Needle m_needle;
+    QByteArray m_myAgentIdUtf8;
     std::optional<SessionState> m_stateFilter;
     Scope m_scope = Scope::All;
-    QString m_myAgentId;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };

@@ -1,4 +1,5 @@
 #include "workspace.h"
+#include "sessiontable.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -25,7 +26,9 @@ const char *stateKey(SessionState s)
     return "unknown";
 }
 
-SessionState stateFromKey(const std::string &k)
+} // namespace
+
+SessionState sessionStateFromKey(std::string_view k)
 {
     if (k == "open")
         return SessionState::Open;
@@ -37,6 +40,8 @@ SessionState stateFromKey(const std::string &k)
         return SessionState::Error;
     return SessionState::Unknown;
 }
+
+namespace {
 
 std::string iso(const QDateTime &t)
 {
@@ -51,17 +56,12 @@ QDateTime fromIso(const json &j, const char *key)
     return QDateTime::fromString(QString::fromStdString(it->get<std::string>()), Qt::ISODateWithMs);
 }
 
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"'))
-        && !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
-        return s;
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
 } // namespace
+
+QString sessionStateKey(SessionState state)
+{
+    return QString::fromLatin1(stateKey(state));
+}
 
 QString sessionStateName(SessionState state)
 {
@@ -83,7 +83,7 @@ std::optional<WorkspaceEntry> entryFromJson(const json &e)
         return std::nullopt; // one damaged entry does not cost the others
     WorkspaceEntry entry;
     entry.orderId = QString::fromStdString(e["order_id"].get<std::string>());
-    entry.state = stateFromKey(e.value("state", std::string()));
+    entry.state = sessionStateFromKey(e.value("state", std::string()));
     if (auto s = e.find("support"); s != e.end() && s->is_object()) {
         auto parsed = supportFromJson(*s);
         if (parsed.ok())
@@ -230,22 +230,11 @@ QStringList parseOrderIdList(const QString &text)
 
 QByteArray exportWorkspaceCsv(const std::vector<WorkspaceEntry> &entries)
 {
-    QString out = QStringLiteral("order_id,status,agent_id,agent_name,callback_phone,chat_session,last_seen\r\n");
-    for (const WorkspaceEntry &e : entries) {
-        const Support *s = e.support ? &*e.support : nullptr;
-        const auto str = [](const std::optional<std::string> &v) {
-            return v ? QString::fromStdString(*v) : QString();
-        };
-        QStringList row;
-        row << csvField(e.orderId) << csvField(QString::fromLatin1(stateKey(e.state)));
-        row << csvField(s && s->agent ? str(s->agent->id) : QString());
-        row << csvField(s && s->agent && s->agent->person ? str(s->agent->person->name) : QString());
-        row << csvField(s ? str(s->callbackPhone) : QString());
-        row << csvField(s && s->chat ? str(s->chat->sessionId) : QString());
-        row << csvField(e.lastSeen.isValid() ? e.lastSeen.toUTC().toString(Qt::ISODate) : QString());
-        out += row.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    }
-    return out.toUtf8();
+    SessionTable table;
+    std::vector<int> rows;
+    for (const WorkspaceEntry &e : entries)
+        rows.push_back(table.upsert(summarize(e)));
+    return exportSessionsCsv(table, rows);
 }
 
 } // namespace sd

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace sd {
@@ -28,6 +29,8 @@ struct WorkspaceEntry
 };
 
 QString sessionStateName(SessionState state); // translated
+QString sessionStateKey(SessionState state);  // as stored and exported: "open", "not_found"…
+SessionState sessionStateFromKey(std::string_view key); // Unknown for anything else
 
 struct WorkspaceFile
 {

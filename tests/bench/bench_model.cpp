@@ -3,6 +3,7 @@
 #include "sessionmodel.h"
 #include "seed.h"
 #include "workspace.h"
+#include "workspacestore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,11 +26,14 @@ static long peakMb()
 }
 
 // Writes a workspace store of `count` realistic sessions, as the app would have saved it.
-static void writeStore(const QString &path, int count)
+static int writeStore(const QString &path, int count)
 {
-    WorkspaceFile file;
-    file.entries.reserve(size_t(count));
     const std::vector<std::string> docs = seedSessions(std::min(count, 5000), 3);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    WorkspaceStore store;
+    if (!store.open(path).isEmpty())
+        return 1;
+    std::vector<WorkspaceEntry> batch;
     for (int i = 0; i < count; ++i) {
         WorkspaceEntry e;
         e.orderId = QStringLiteral("ORD-%1").arg(100001 + i);
@@ -38,22 +42,25 @@ static void writeStore(const QString &path, int count)
         e.support = parsed.value;
         e.support->orderId = e.orderId.toStdString();
         e.lastChange = QDateTime::currentDateTimeUtc().addSecs(-(i * 7919L) % 86400);
-        file.entries.push_back(std::move(e));
+        batch.push_back(std::move(e));
+        if (batch.size() == 10000 || i + 1 == count) {
+            if (!store.put(batch).isEmpty())
+                return 1;
+            batch.clear();
+        }
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    saveWorkspace(path, file);
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     if (argc > 3 && QByteArray(argv[1]) == "write") { // bench_model write PATH COUNT
-        writeStore(QString::fromLocal8Bit(argv[2]), std::atoi(argv[3]));
-        return 0;
+        return writeStore(QString::fromLocal8Bit(argv[2]), std::atoi(argv[3]));
     }
     const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("w.json"));
+    const QString path = dir.filePath(QStringLiteral("w.sqlite"));
     // Written by a child process, so that this one's peak memory is the list's alone.
     if (QProcess::execute(QCoreApplication::applicationFilePath(),
                           {QStringLiteral("write"), path, QString::number(count)}) != 0)
@@ -61,14 +68,18 @@ int main(int argc, char **argv)
     const long baseMb = peakMb();
     QElapsedTimer t;
     t.start();
-    WorkspaceFile loaded;
-    loadWorkspace(path, &loaded);
+    WorkspaceStore store;
+    SessionTable loaded;
+    if (!store.open(path).isEmpty() || !store.readSummaries(&loaded).isEmpty())
+        return 1;
     const qint64 loadMs = t.elapsed();
+    const size_t tableBytes = loaded.memoryBytes();
     ui::SessionModel model;
     t.restart();
-    model.setEntries(std::move(loaded.entries));
+    model.setTable(std::move(loaded));
     const qint64 modelMs = t.elapsed();
-    std::printf("rows %d\nload_store_ms %lld\nset_entries_ms %lld\n", count, loadMs, modelMs);
+    std::printf("rows %d\nload_store_ms %lld\nset_table_ms %lld\ntable_mb %.1f\n", count, loadMs,
+                modelMs, double(tableBytes) / 1e6);
     const char *names[] = {"order", "status", "agent", "phone", "chat", "last_change"};
     double worstSort = 0;
     for (int c = 0; c < ui::SessionModel::ColumnCount; ++c) {
@@ -92,6 +103,7 @@ int main(int argc, char **argv)
         model.setFilterText(QString::fromLatin1(text));
         const double ms = double(s.nsecsElapsed()) / 1e6;
         all.push_back(ms);
+        std::fprintf(stderr, "filter \"%s\" %.1f ms, %d rows\n", text, ms, model.rowCount());
         worstFilter = std::max(worstFilter, ms);
     }
     std::sort(all.begin(), all.end());

@@ -88,7 +88,7 @@ mkdir -p "$home"
 bare=$(first_paint "$B/tests/bench/bench_window")
 empty=$(first_paint HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/cfg" SUPPORTDESK_BENCH_FIRST_PAINT=1 \
         DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent "$B/app/supportdesk")
-"$B/tests/bench/bench_model" write "$home/data/SupportDesk/supportdesk/workspaces/local.json" 100000 >/dev/null
+"$B/tests/bench/bench_model" write "$home/data/SupportDesk/supportdesk/workspaces/local.sqlite" 100000 >/dev/null
 big=$(first_paint HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/cfg" SUPPORTDESK_BENCH_FIRST_PAINT=1 \
       DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent "$B/app/supportdesk")
 echo "| first paint, empty workspace (ms) | $empty | bare QMainWindow: $bare | $(ratio "$empty" "$bare") | ≤ 3 |"

@@ -1,0 +1,522 @@
+#include "sessiontable.h"
+
+#include <QDateTime>
+#include <QHashFunctions>
+#include <QtEndian>
+
+#include <algorithm>
+#include <cstring>
+
+namespace sd {
+
+namespace {
+
+QString q(const std::optional<std::string> &s)
+{
+    return s ? QString::fromStdString(*s) : QString();
+}
+
+char foldAscii(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+}
+
+// The longest prefix of `s` of at most `max` bytes that ends on a UTF-8 character boundary.
+std::string_view clip(std::string_view s, size_t max)
+{
+    if (s.size() <= max)
+        return s;
+    size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
+        --n;
+    return s.substr(0, n);
+}
+
+bool isAscii(std::string_view s)
+{
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+constexpr quint64 kOnes = 0x0101010101010101ull;
+constexpr quint64 kHighs = 0x8080808080808080ull;
+
+// The eight bytes of `w` with their ASCII capitals lower-cased (other bytes unchanged).
+quint64 foldWord(quint64 w)
+{
+    const quint64 low7 = w & ~kHighs;
+    const quint64 atLeastA = low7 + kOnes * (0x80 - 'A');
+    const quint64 pastZ = low7 + kOnes * (0x80 - 'Z' - 1);
+    const quint64 capitals = atLeastA & ~pastZ & ~w & kHighs;
+    return w | (capitals >> 2); // 0x80 >> 2 == 0x20, the case bit
+}
+
+// Finds the lower-case ASCII `needle` in `hay`, folding the case of `hay`'s ASCII letters.
+// Candidates for the first byte are found eight bytes at a time; most rows have none.
+bool containsFolded(std::string_view hay, std::string_view needle)
+{
+    const size_t m = needle.size();
+    if (m > hay.size())
+        return false;
+    const char *h = hay.data();
+    const size_t last = hay.size() - m; // last possible start
+    const auto matchesAt = [&](size_t at) {
+        size_t k = 1;
+        while (k < m && foldAscii(h[at + k]) == needle[k])
+            ++k;
+        return k == m;
+    };
+    const quint64 pattern = kOnes * static_cast<unsigned char>(needle[0]);
+    size_t i = 0;
+    for (; i + 8 <= hay.size(); i += 8) {
+        quint64 word;
+        std::memcpy(&word, h + i, 8);
+        const quint64 x = foldWord(qFromLittleEndian(word)) ^ pattern;
+        // A high bit for each zero byte (bytes after a zero may be marked too; each is checked).
+        quint64 zeros = (x - kOnes) & ~x & kHighs;
+        while (zeros) {
+            const size_t at = i + size_t(qCountTrailingZeroBits(zeros) / 8);
+            if (at > last)
+                return false;
+            if (matchesAt(at))
+                return true;
+            zeros &= zeros - 1;
+        }
+    }
+    for (; i <= last; ++i)
+        if (foldAscii(h[i]) == needle[0] && matchesAt(i))
+            return true;
+    return false;
+}
+
+int compareFolded(std::string_view a, std::string_view b)
+{
+    const size_t n = std::min(a.size(), b.size());
+    for (size_t i = 0; i < n; ++i) {
+        const unsigned char ca = static_cast<unsigned char>(foldAscii(a[i]));
+        const unsigned char cb = static_cast<unsigned char>(foldAscii(b[i]));
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+size_t hashOf(std::string_view s)
+{
+    return qHashBits(s.data(), s.size(), 0);
+}
+
+} // namespace
+
+SessionSummary summarize(const WorkspaceEntry &e)
+{
+    SessionSummary s;
+    s.orderId = e.orderId;
+    s.state = e.state;
+    if (e.support) {
+        const Support &support = *e.support;
+        s.phone = q(support.callbackPhone);
+        if (support.chat)
+            s.chat = q(support.chat->sessionId);
+        if (support.agent) {
+            s.agentId = q(support.agent->id);
+            if (support.agent->person)
+                s.agentName = q(support.agent->person->name);
+        }
+    }
+    s.lastChangeMs = e.lastChange.isValid() ? e.lastChange.toMSecsSinceEpoch() : 0;
+    s.lastSeenMs = e.lastSeen.isValid() ? e.lastSeen.toMSecsSinceEpoch() : 0;
+    s.hasDraft = e.draft.has_value();
+    s.error = e.lastError;
+    return s;
+}
+
+SessionTable::Needle::Needle(const QString &text)
+    : m_text(text.trimmed().toLower())
+{
+    m_text.remove(QChar(0)); // the texts' separator can never match
+    m_lower = m_text.toStdString();
+    m_ascii = isAscii(m_lower);
+}
+
+void SessionTable::clear()
+{
+    m_rows.clear();
+    m_text.clear();
+    m_wasted = 0;
+    m_slots.clear();
+    m_errors.clear();
+}
+
+void SessionTable::reserve(int rows, qsizetype textBytes)
+{
+    m_rows.reserve(size_t(rows));
+    m_text.reserve(size_t(textBytes));
+    if (m_slots.size() < size_t(rows) * 2)
+        rehash(size_t(rows) * 2);
+}
+
+std::string_view SessionTable::utf8(int row, Field field) const
+{
+    const Row &r = m_rows[size_t(row)];
+    size_t at = r.offset;
+    for (int f = 0; f < field; ++f)
+        at += r.length[f] + 1u;
+    return std::string_view(m_text.data() + at, r.length[field]);
+}
+
+QString SessionTable::text(int row, Field field) const
+{
+    const std::string_view s = utf8(row, field);
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+bool SessionTable::isAssigned(int row) const
+{
+    const Row &r = m_rows[size_t(row)];
+    return r.length[AgentId] > 0 || r.length[AgentName] > 0;
+}
+
+SessionSummary SessionTable::summary(int row) const
+{
+    SessionSummary s;
+    s.orderId = text(row, OrderId);
+    s.state = state(row);
+    s.agentId = text(row, AgentId);
+    s.agentName = text(row, AgentName);
+    s.phone = text(row, Phone);
+    s.chat = text(row, Chat);
+    s.lastChangeMs = lastChangeMs(row);
+    s.lastSeenMs = lastSeenMs(row);
+    s.hasDraft = hasDraft(row);
+    s.error = error(row);
+    return s;
+}
+
+int SessionTable::find(QStringView orderId) const
+{
+    const QByteArray key = orderId.toUtf8();
+    return findUtf8(std::string_view(key.constData(), size_t(key.size())));
+}
+
+int SessionTable::findUtf8(std::string_view orderId) const
+{
+    if (m_slots.empty())
+        return -1;
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = hashOf(orderId) & mask;; i = (i + 1) & mask) {
+        const qint32 row = m_slots[i];
+        if (row < 0)
+            return -1;
+        if (utf8(row, OrderId) == orderId)
+            return row;
+    }
+}
+
+void SessionTable::indexInsert(int row)
+{
+    if ((m_rows.size()) * 2 > m_slots.size())
+        rehash(std::max<size_t>(64, m_slots.size() * 2));
+    const size_t mask = m_slots.size() - 1;
+    size_t i = hashOf(utf8(row, OrderId)) & mask;
+    while (m_slots[i] >= 0)
+        i = (i + 1) & mask;
+    m_slots[i] = row;
+}
+
+void SessionTable::rehash(size_t slots)
+{
+    size_t size = 64;
+    while (size < slots)
+        size *= 2;
+    m_slots.assign(size, -1);
+    const size_t mask = size - 1;
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        size_t i = hashOf(utf8(row, OrderId)) & mask;
+        while (m_slots[i] >= 0)
+            i = (i + 1) & mask;
+        m_slots[i] = row;
+    }
+}
+
+int SessionTable::upsert(const SessionSummary &s)
+{
+    const QByteArray texts[FieldCount] = {s.orderId.toUtf8(), s.agentName.toUtf8(),
+                                          s.agentId.toUtf8(),  s.phone.toUtf8(),
+                                          QByteArray(),        s.chat.toUtf8()};
+    std::string_view views[FieldCount];
+    for (int f = 0; f < FieldCount; ++f)
+        views[f] = std::string_view(texts[f].constData(), size_t(texts[f].size()));
+    return upsertUtf8(views, s.state, s.lastChangeMs, s.lastSeenMs, s.hasDraft, s.error);
+}
+
+int SessionTable::upsertUtf8(const std::string_view (&texts)[FieldCount], SessionState state,
+                             qint64 lastChangeMs, qint64 lastSeenMs, bool hasDraft,
+                             const QString &error)
+{
+    // The phone without its spaces, so that "+4930" finds "+49 30".
+    std::string digits;
+    const std::string_view phone = texts[Phone];
+    if (phone.find(' ') != std::string_view::npos) {
+        digits.reserve(phone.size());
+        for (char c : phone)
+            if (c != ' ')
+                digits += c;
+    }
+    Row r{};
+    r.lastChangeMs = lastChangeMs;
+    r.lastSeenMs = lastSeenMs;
+    r.state = quint8(state);
+    r.flags = hasDraft ? HasDraft : 0;
+    const size_t start = m_text.size();
+    for (int f = 0; f < FieldCount; ++f) {
+        const std::string_view t = clip(f == PhoneDigits ? std::string_view(digits) : texts[f], 0xFFFF);
+        r.length[f] = quint16(t.size());
+        m_text.append(t);
+        m_text.push_back('\0');
+    }
+    const std::string_view span(m_text.data() + start,
+                                size_t(r.length[OrderId] + r.length[AgentName] + r.length[AgentId]
+                                       + r.length[Phone] + r.length[PhoneDigits] + 4));
+    if (!isAscii(span)) {
+        // Unicode case folding once here, so the filter compares bytes.
+        const QByteArray folded = QString::fromUtf8(span.data(), qsizetype(span.size())).toLower().toUtf8();
+        const std::string_view f = clip(std::string_view(folded.constData(), size_t(folded.size())), 0xFFFF);
+        r.foldedLength = quint16(f.size());
+        r.flags |= NonAscii;
+        m_text.append(f);
+        m_text.push_back('\0');
+    }
+    r.offset = quint32(start);
+
+    const int existing = findUtf8(texts[OrderId]);
+    int row = existing;
+    if (existing >= 0) {
+        const Row &old = m_rows[size_t(existing)];
+        size_t oldBytes = 0;
+        for (int f = 0; f < FieldCount; ++f)
+            oldBytes += old.length[f] + 1u;
+        if (old.flags & NonAscii)
+            oldBytes += old.foldedLength + 1u;
+        m_wasted += oldBytes;
+        m_rows[size_t(existing)] = r;
+    } else {
+        row = int(m_rows.size());
+        m_rows.push_back(r);
+        indexInsert(row);
+    }
+    if (error.isEmpty())
+        m_errors.remove(row);
+    else
+        m_errors.insert(row, error);
+    compactIfWasteful();
+    return row;
+}
+
+void SessionTable::compactIfWasteful()
+{
+    // Replaced texts stay in the buffer until they are half of it (and worth the copy); the
+    // offsets are 32 bits, so the buffer is also compacted before it could outgrow them.
+    const bool nearLimit = m_text.size() > 0xE0000000u;
+    if (!nearLimit && (m_wasted < (1u << 20) || m_wasted * 2 < m_text.size()))
+        return;
+    std::string packed;
+    packed.reserve(m_text.size() - m_wasted);
+    for (Row &r : m_rows) {
+        size_t bytes = 0;
+        for (int f = 0; f < FieldCount; ++f)
+            bytes += r.length[f] + 1u;
+        if (r.flags & NonAscii)
+            bytes += r.foldedLength + 1u;
+        const size_t at = packed.size();
+        packed.append(m_text, r.offset, bytes);
+        r.offset = quint32(at);
+    }
+    m_text = std::move(packed);
+    m_wasted = 0;
+}
+
+std::string_view SessionTable::searchSpan(const Row &r) const
+{
+    const size_t length = size_t(r.length[OrderId] + r.length[AgentName] + r.length[AgentId]
+                                 + r.length[Phone] + r.length[PhoneDigits] + 4);
+    if (r.flags & NonAscii) {
+        size_t at = r.offset;
+        for (int f = 0; f < FieldCount; ++f)
+            at += r.length[f] + 1u;
+        return std::string_view(m_text.data() + at, r.foldedLength);
+    }
+    return std::string_view(m_text.data() + r.offset, length);
+}
+
+bool SessionTable::contains(int row, const Needle &needle) const
+{
+    if (needle.isEmpty())
+        return true;
+    const Row &r = m_rows[size_t(row)];
+    const std::string_view span = searchSpan(r);
+    if (r.flags & NonAscii)
+        return span.find(needle.m_lower) != std::string_view::npos; // already folded
+    if (!needle.m_ascii)
+        return false; // plain ASCII text cannot contain it
+    return containsFolded(span, needle.m_lower);
+}
+
+int SessionTable::compareText(std::string_view a, std::string_view b)
+{
+    return compareFolded(a, b);
+}
+
+int SessionTable::compare(int a, int b, Field field) const
+{
+    return compareFolded(utf8(a, field), utf8(b, field));
+}
+
+namespace {
+
+struct SortItem
+{
+    quint64 key;
+    qint32 row;
+};
+
+// Eight bytes of a text (the agent column: name shown, '\0', ID) from `depth` on, case-folded,
+// big-endian so that integer order is text order; missing bytes are 0 (a prefix sorts first).
+quint64 keyAt(std::string_view first, std::string_view second, bool twoParts, size_t depth)
+{
+    quint64 key = 0;
+    for (size_t k = 0; k < 8; ++k) {
+        const size_t at = depth + k;
+        unsigned char c = 0;
+        if (at < first.size())
+            c = static_cast<unsigned char>(foldAscii(first[at]));
+        else if (twoParts && at > first.size() && at - first.size() - 1 < second.size())
+            c = static_cast<unsigned char>(foldAscii(second[at - first.size() - 1]));
+        key = (key << 8) | c;
+    }
+    return key;
+}
+
+} // namespace
+
+std::vector<int> SessionTable::sortedRows(SortKey sortKey, bool descending) const
+{
+    // Multikey (MSD) sort: integers of eight text bytes are sorted, and only runs of equal
+    // bytes look at the next eight. A comparison of texts per step would jump through memory
+    // twice per comparison; this reads each text a few times in all.
+    std::vector<SortItem> items(m_rows.size());
+    const auto texts = [this, sortKey](int row) -> std::pair<std::string_view, std::string_view> {
+        switch (sortKey) {
+        case SortKey::OrderId: return {utf8(row, OrderId), {}};
+        case SortKey::Agent: {
+            const std::string_view name = utf8(row, AgentName);
+            return {name.empty() ? utf8(row, AgentId) : name, utf8(row, AgentId)};
+        }
+        case SortKey::Phone: return {utf8(row, Phone), {}};
+        case SortKey::Chat: return {utf8(row, Chat), {}};
+        default: return {};
+        }
+    };
+    const bool twoParts = sortKey == SortKey::Agent;
+    const bool numeric = sortKey == SortKey::State || sortKey == SortKey::LastChange;
+    for (size_t row = 0; row < m_rows.size(); ++row) {
+        quint64 key;
+        if (sortKey == SortKey::State)
+            key = m_rows[row].state;
+        else if (sortKey == SortKey::LastChange)
+            key = quint64(m_rows[row].lastChangeMs) ^ (quint64(1) << 63); // signed to unsigned order
+        else {
+            const auto [a, b] = texts(int(row));
+            key = keyAt(a, b, twoParts, 0);
+        }
+        items[row] = {key, qint32(row)};
+    }
+    const auto less = [descending](const SortItem &a, const SortItem &b) {
+        if (a.key != b.key)
+            return descending ? a.key > b.key : a.key < b.key;
+        return a.row < b.row;
+    };
+    struct Range { size_t begin, end, depth; };
+    std::vector<Range> todo{{0, items.size(), 0}};
+    while (!todo.empty()) {
+        const Range r = todo.back();
+        todo.pop_back();
+        std::sort(items.begin() + qsizetype(r.begin), items.begin() + qsizetype(r.end), less);
+        if (numeric)
+            continue;
+        for (size_t i = r.begin; i < r.end;) {
+            size_t j = i + 1;
+            while (j < r.end && items[j].key == items[i].key)
+                ++j;
+            if (j - i > 1) {
+                // Equal so far: go on with the next eight bytes of those still longer.
+                bool longer = false;
+                for (size_t k = i; k < j; ++k) {
+                    const auto [a, b] = texts(items[k].row);
+                    const size_t length = twoParts ? a.size() + 1 + b.size() : a.size();
+                    items[k].key = keyAt(a, b, twoParts, r.depth + 8);
+                    longer = longer || length > r.depth + 8;
+                }
+                if (longer)
+                    todo.push_back({i, j, r.depth + 8});
+                else
+                    std::sort(items.begin() + qsizetype(i), items.begin() + qsizetype(j), less);
+            }
+            i = j;
+        }
+    }
+    std::vector<int> rows(items.size());
+    for (size_t k = 0; k < items.size(); ++k)
+        rows[k] = items[k].row;
+    return rows;
+}
+
+bool SessionTable::orderIdStartsWith(int row, std::string_view lowerPrefix) const
+{
+    const std::string_view id = utf8(row, OrderId);
+    if (id.size() < lowerPrefix.size())
+        return false;
+    return compareFolded(id.substr(0, lowerPrefix.size()), lowerPrefix) == 0;
+}
+
+size_t SessionTable::memoryBytes() const
+{
+    return m_rows.capacity() * sizeof(Row) + m_text.capacity()
+         + m_slots.capacity() * sizeof(qint32);
+}
+
+namespace {
+
+QString csvField(const QString &s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"'))
+        && !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
+        return s;
+    QString quoted = s;
+    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+} // namespace
+
+QByteArray exportSessionsCsv(const SessionTable &table, const std::vector<int> &rows)
+{
+    QByteArray out = "order_id,status,agent_id,agent_name,callback_phone,chat_session,last_seen\r\n";
+    for (int row : rows) {
+        QStringList fields;
+        fields << csvField(table.text(row, SessionTable::OrderId))
+               << sessionStateKey(table.state(row))
+               << csvField(table.text(row, SessionTable::AgentId))
+               << csvField(table.text(row, SessionTable::AgentName))
+               << csvField(table.text(row, SessionTable::Phone))
+               << csvField(table.text(row, SessionTable::Chat))
+               << (table.lastSeenMs(row) > 0
+                       ? QDateTime::fromMSecsSinceEpoch(table.lastSeenMs(row), Qt::UTC)
+                             .toString(Qt::ISODate)
+                       : QString());
+        out += fields.join(QLatin1Char(',')).toUtf8();
+        out += "\r\n";
+    }
+    return out;
+}
+
+} // namespace sd

@@ -1,0 +1,61 @@
+// The workspace on disk: one SQLite file per server profile, written a transaction at a time
+// (WAL, synchronous=FULL), so a crash loses nothing committed and never leaves half a file.
+//
+// Two tables: `summary` holds what the session list shows (small rows, read in one pass at
+// start-up), `detail` the full session JSON, its draft and ETag, read only for the session the
+// agent opens. SQLite's C API is used directly: reading a million summaries through QSqlQuery's
+// QVariants costs several times more than the list itself.
+#pragma once
+
+#include "sessiontable.h"
+#include "workspace.h"
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sd {
+
+class WorkspaceStore
+{
+public:
+    WorkspaceStore();
+    ~WorkspaceStore();
+    WorkspaceStore(const WorkspaceStore &) = delete;
+    WorkspaceStore &operator=(const WorkspaceStore &) = delete;
+
+    // Opens the store at `path`, creating it if needed. If a workspace file of the earlier JSON
+    // format exists at `legacyPath`, its sessions are imported in the same transaction and the
+    // file is then renamed to "<legacyPath>.imported" (kept, never deleted). Returns an error
+    // message; on error the store stays closed and nothing on disk was changed.
+    QString open(const QString &path, const QString &legacyPath = {});
+    void close();
+    bool isOpen() const { return m_db != nullptr; }
+    QString path() const { return m_path; }
+
+    // The list's summaries of every session, in the order they were first added.
+    QString readSummaries(SessionTable *out) const;
+    // One whole session; nullopt if it is not in the store (or cannot be read: see lastError).
+    std::optional<WorkspaceEntry> get(const QString &orderId) const;
+    // Adds or replaces the sessions, all in one transaction (all or none).
+    QString put(const std::vector<WorkspaceEntry> &entries);
+    int count() const;
+    QString lastError() const { return m_lastError; }
+
+private:
+    QString fail(const char *what) const;
+    QString exec(const char *sql) const;
+    QString putOne(const WorkspaceEntry &entry);
+
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_getStmt = nullptr;
+    sqlite3_stmt *m_putSummaryStmt = nullptr;
+    sqlite3_stmt *m_putDetailStmt = nullptr;
+    QString m_path;
+    mutable QString m_lastError;
+};
+
+} // namespace sd
