@@ -172,7 +172,8 @@ int main(int argc, char **argv)
     if (parser.isSet(demo)) {
         // The demo starts from the sandbox's fresh sessions, not last run's list.
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        QFile::remove(dir + QStringLiteral("/workspaces/demo.json"));
+        for (const char *suffix : {".sqlite", ".sqlite-wal", ".sqlite-shm", ".json"})
+            QFile::remove(dir + QStringLiteral("/workspaces/demo") + QLatin1String(suffix));
     }
     sd::ui::MainWindow window(profiles, startId);
     FirstPaintProbe probe(sinceMain);

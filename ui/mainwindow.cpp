@@ -250,7 +250,7 @@ void MainWindow::flushBeforeLeaving()
     if (m_loading) {
         ++m_loadGeneration;
         m_loading = false;
-        if (m_loadError.isEmpty() && !m_unsaved.isEmpty())
+        if (m_loadError.isEmpty() && !m_unsaved.isEmpty() && QFileInfo::exists(m_storePath))
             m_loadError = m_store.open(m_storePath);
     }
     saveWorkspaceNow();
@@ -490,6 +490,8 @@ void MainWindow::loadWorkspace()
     // Reads the summaries (importing a workspace of the earlier format first) with a connection
     // of its own, so that it can run on a worker thread.
     auto read = [path, legacy](SessionTable *table) {
+        if (!QFileInfo::exists(path) && !QFileInfo::exists(legacy))
+            return QString(); // a new list: its file is created with the first session
         WorkspaceStore reader;
         QString error = reader.open(path, legacy);
         if (error.isEmpty())
@@ -521,7 +523,7 @@ void MainWindow::finishLoading(SessionTable table, const QString &error)
 {
     m_loading = false;
     m_loadError = error;
-    if (m_loadError.isEmpty())
+    if (m_loadError.isEmpty() && QFileInfo::exists(m_storePath))
         m_loadError = m_store.open(m_storePath);
     if (!m_loadError.isEmpty()) {
         // Keep the damaged file for the user; work on a list kept in memory only.
@@ -572,6 +574,14 @@ void MainWindow::saveWorkspaceNow()
     if (m_loading) {
         m_saveTimer->start(); // into the store once it is read
         return;
+    }
+    if (!m_store.isOpen()) {
+        const QString problem = m_store.open(m_storePath); // the list's first session
+        if (!problem.isEmpty()) {
+            statusBar()->showMessage(tr("Could not save the session list: %1 — will try again.").arg(problem), 10000);
+            m_saveTimer->start(5000);
+            return;
+        }
     }
     std::vector<WorkspaceEntry> entries;
     entries.reserve(size_t(m_unsaved.size()));

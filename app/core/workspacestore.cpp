@@ -156,11 +156,14 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         error = tr("It was written by a newer SupportDesk (format %1).").arg(version);
     if (error.isEmpty())
         error = exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-    if (error.isEmpty())
+    // A store already in this format is only read here: no transaction, no sync to disk.
+    const bool writing = version < kSchemaVersion || importing;
+    if (error.isEmpty() && writing)
         error = exec("BEGIN IMMEDIATE");
     if (error.isEmpty()) {
-        error = exec(kSchema);
-        if (error.isEmpty())
+        if (writing)
+            error = exec(kSchema);
+        if (error.isEmpty() && writing)
             error = exec("PRAGMA user_version = 1");
         if (error.isEmpty()
             && (sqlite3_prepare_v2(m_db, kGet, -1, &m_getStmt, nullptr) != SQLITE_OK
@@ -172,9 +175,9 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
                 break;
             error = putOne(e);
         }
-        if (error.isEmpty())
+        if (error.isEmpty() && writing)
             error = exec("COMMIT");
-        if (!error.isEmpty())
+        if (!error.isEmpty() && writing)
             exec("ROLLBACK");
     }
     if (!error.isEmpty()) {
