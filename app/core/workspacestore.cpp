@@ -211,13 +211,21 @@ QString WorkspaceStore::readSummaries(SessionTable *out) const
     out->clear();
     if (!m_db)
         return tr("The session list is not open.");
+    // Room for all of it at once (no copy of a growing buffer): sessions are never deleted, so
+    // the largest seq is the count, and the text per row is estimated from a sample (an exact
+    // sum, like count(*), would read the whole table once more).
     Statement s;
-    if (sqlite3_prepare_v2(m_db, "SELECT count(*), coalesce(sum(length(order_id) + length(agent_name)"
-                                 " + length(agent_id) + 2 * length(phone) + length(chat)), 0)"
-                                 " FROM summary", -1, &s.stmt, nullptr) == SQLITE_OK
-        && sqlite3_step(s.stmt) == SQLITE_ROW)
-        out->reserve(sqlite3_column_int(s.stmt, 0), sqlite3_column_int64(s.stmt, 1)
-                                                        + 6 * sqlite3_column_int64(s.stmt, 0));
+    if (sqlite3_prepare_v2(m_db,
+                           "SELECT coalesce((SELECT max(seq) FROM summary), 0), coalesce((SELECT"
+                           " avg(coalesce(length(CAST(order_id AS BLOB)), 0) + coalesce(length(CAST(agent_name AS BLOB)), 0)"
+                           " + coalesce(length(CAST(agent_id AS BLOB)), 0) + 2 * coalesce(length(CAST(phone AS BLOB)), 0)"
+                           " + coalesce(length(CAST(chat AS BLOB)), 0)) FROM (SELECT * FROM summary LIMIT 4096)), 0)",
+                           -1, &s.stmt, nullptr) == SQLITE_OK
+        && sqlite3_step(s.stmt) == SQLITE_ROW) {
+        const int rows = sqlite3_column_int(s.stmt, 0);
+        const double perRow = sqlite3_column_double(s.stmt, 1) * 1.1 + 8;
+        out->reserve(rows, qsizetype(double(rows) * perRow));
+    }
     Statement read;
     if (sqlite3_prepare_v2(m_db, kReadSummaries, -1, &read.stmt, nullptr) != SQLITE_OK)
         return fail("read");
