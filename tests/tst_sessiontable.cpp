@@ -185,6 +185,23 @@ private Q_SLOTS:
         QCOMPARE(t.sortedRows(sortKey, descending), expected);
     }
 
+    void numbersSortByValue()
+    {
+        const QStringList ids = {QStringLiteral("ord-9"), QStringLiteral("ORD-10"), QStringLiteral("ORD-0011"),
+                                 QStringLiteral("ORD-100001"), QStringLiteral("ORD-1000000"), QStringLiteral("ORD-A"),
+                                 QStringLiteral("ORD/2026/5"), QStringLiteral("ORDER-1")};
+        SessionTable t;
+        for (auto it = ids.crbegin(); it != ids.crend(); ++it)
+            t.upsert(summary(*it));
+        QStringList sorted;
+        for (int row : t.sortedRows(SessionTable::SortKey::OrderId, false))
+            sorted << t.text(row, SessionTable::OrderId);
+        QCOMPARE(sorted, ids);
+        QVERIFY(SessionTable::compareText("a2b", "a10b") < 0);
+        QVERIFY(SessionTable::compareText("a02", "a2") == 0);
+        QVERIFY(SessionTable::compareText("a1", "ab") < 0); // digits before letters, as in ASCII
+    }
+
     void csvOfRows()
     {
         SessionTable t;

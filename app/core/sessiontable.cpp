@@ -100,6 +100,37 @@ int compareFolded(std::string_view a, std::string_view b)
     return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
+// The text as it sorts: ASCII letters folded, and every run of digits as '0', its length
+// and its digits without leading zeros, so that numbers sort by value ("ORD-9" before
+// "ORD-10", as an agent reads them) and otherwise byte by byte.
+void appendSortKey(std::string_view text, std::string &out)
+{
+    for (size_t i = 0; i < text.size();) {
+        if (text[i] < '0' || text[i] > '9') {
+            out.push_back(foldAscii(text[i++]));
+            continue;
+        }
+        size_t end = i;
+        while (end < text.size() && text[end] >= '0' && text[end] <= '9')
+            ++end;
+        size_t start = i;
+        while (start + 1 < end && text[start] == '0')
+            ++start;
+        out.push_back('0');
+        out.push_back(char(std::min<size_t>(end - start, 255)));
+        out.append(text.substr(start, end - start));
+        i = end;
+    }
+}
+
+int compareBytes(std::string_view a, std::string_view b)
+{
+    const int c = std::memcmp(a.data(), b.data(), std::min(a.size(), b.size()));
+    if (c != 0)
+        return c < 0 ? -1 : 1;
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
 size_t hashOf(std::string_view s)
 {
     return qHashBits(s.data(), s.size(), 0);
@@ -363,12 +394,17 @@ bool SessionTable::contains(int row, const Needle &needle) const
 
 int SessionTable::compareText(std::string_view a, std::string_view b)
 {
-    return compareFolded(a, b);
+    thread_local std::string keyA, keyB;
+    keyA.clear();
+    keyB.clear();
+    appendSortKey(a, keyA);
+    appendSortKey(b, keyB);
+    return compareBytes(keyA, keyB);
 }
 
 int SessionTable::compare(int a, int b, Field field) const
 {
-    return compareFolded(utf8(a, field), utf8(b, field));
+    return compareText(utf8(a, field), utf8(b, field));
 }
 
 namespace {
@@ -379,21 +415,16 @@ struct SortItem
     qint32 row;
 };
 
-// Eight bytes of a text (the agent column: name shown, '\0', ID) from `depth` on, case-folded,
-// big-endian so that integer order is text order; missing bytes are 0 (a prefix sorts first).
-quint64 keyAt(std::string_view first, std::string_view second, bool twoParts, size_t depth)
+// Eight bytes of a sort key from `depth` on, big-endian so that integer order is key order;
+// missing bytes are 0 (a prefix sorts first).
+quint64 keyAt(std::string_view key, size_t depth)
 {
-    quint64 key = 0;
+    quint64 packed = 0;
     for (size_t k = 0; k < 8; ++k) {
         const size_t at = depth + k;
-        unsigned char c = 0;
-        if (at < first.size())
-            c = static_cast<unsigned char>(foldAscii(first[at]));
-        else if (twoParts && at > first.size() && at - first.size() - 1 < second.size())
-            c = static_cast<unsigned char>(foldAscii(second[at - first.size() - 1]));
-        key = (key << 8) | c;
+        packed = (packed << 8) | (at < key.size() ? static_cast<unsigned char>(key[at]) : 0u);
     }
-    return key;
+    return packed;
 }
 
 } // namespace
@@ -404,30 +435,44 @@ std::vector<int> SessionTable::sortedRows(SortKey sortKey, bool descending) cons
     // bytes look at the next eight. A comparison of texts per step would jump through memory
     // twice per comparison; this reads each text a few times in all.
     std::vector<SortItem> items(m_rows.size());
-    const auto texts = [this, sortKey](int row) -> std::pair<std::string_view, std::string_view> {
-        switch (sortKey) {
-        case SortKey::OrderId: return {utf8(row, OrderId), {}};
-        case SortKey::Agent: {
-            const std::string_view name = utf8(row, AgentName);
-            return {name.empty() ? utf8(row, AgentId) : name, utf8(row, AgentId)};
-        }
-        case SortKey::Phone: return {utf8(row, Phone), {}};
-        case SortKey::Chat: return {utf8(row, Chat), {}};
-        default: return {};
-        }
-    };
-    const bool twoParts = sortKey == SortKey::Agent;
+    // The sort keys of all rows (the agent column: name shown, '\0', ID), built once in row
+    // order into one buffer: the passes below then read them without rebuilding any.
+    std::string keys;
+    std::vector<quint32> keyStart;
     const bool numeric = sortKey == SortKey::State || sortKey == SortKey::LastChange;
+    if (!numeric) {
+        keys.reserve(m_text.size() - m_wasted);
+        keyStart.reserve(m_rows.size() + 1);
+        for (int row = 0; row < int(m_rows.size()); ++row) {
+            keyStart.push_back(quint32(keys.size()));
+            switch (sortKey) {
+            case SortKey::OrderId: appendSortKey(utf8(row, OrderId), keys); break;
+            case SortKey::Agent: {
+                const std::string_view name = utf8(row, AgentName);
+                appendSortKey(name.empty() ? utf8(row, AgentId) : name, keys);
+                keys.push_back('\0');
+                appendSortKey(utf8(row, AgentId), keys);
+                break;
+            }
+            case SortKey::Phone: appendSortKey(utf8(row, Phone), keys); break;
+            case SortKey::Chat: appendSortKey(utf8(row, Chat), keys); break;
+            default: break;
+            }
+        }
+        keyStart.push_back(quint32(keys.size()));
+    }
+    const auto keyOf = [&keys, &keyStart](int row) {
+        return std::string_view(keys.data() + keyStart[size_t(row)],
+                                keyStart[size_t(row) + 1] - keyStart[size_t(row)]);
+    };
     for (size_t row = 0; row < m_rows.size(); ++row) {
         quint64 key;
         if (sortKey == SortKey::State)
             key = m_rows[row].state;
         else if (sortKey == SortKey::LastChange)
             key = quint64(m_rows[row].lastChangeMs) ^ (quint64(1) << 63); // signed to unsigned order
-        else {
-            const auto [a, b] = texts(int(row));
-            key = keyAt(a, b, twoParts, 0);
-        }
+        else
+            key = keyAt(keyOf(int(row)), 0);
         items[row] = {key, qint32(row)};
     }
     const auto less = [descending](const SortItem &a, const SortItem &b) {
@@ -451,10 +496,9 @@ std::vector<int> SessionTable::sortedRows(SortKey sortKey, bool descending) cons
                 // Equal so far: go on with the next eight bytes of those still longer.
                 bool longer = false;
                 for (size_t k = i; k < j; ++k) {
-                    const auto [a, b] = texts(items[k].row);
-                    const size_t length = twoParts ? a.size() + 1 + b.size() : a.size();
-                    items[k].key = keyAt(a, b, twoParts, r.depth + 8);
-                    longer = longer || length > r.depth + 8;
+                    const std::string_view key = keyOf(items[k].row);
+                    items[k].key = keyAt(key, r.depth + 8);
+                    longer = longer || key.size() > r.depth + 8;
                 }
                 if (longer)
                     todo.push_back({i, j, r.depth + 8});

@@ -80,7 +80,8 @@ public:
     // Does the order ID, agent name or ID, or phone (with or without its spaces) contain the
     // needle, ignoring case?
     bool contains(int row, const Needle &needle) const;
-    // Case-insensitive comparison of one field of two rows: <0, 0, >0.
+    // Comparison of one field of two rows, ignoring case and with numbers by value
+    // ("ORD-9" before "ORD-10"): <0, 0, >0.
     int compare(int a, int b, Field field) const;
     static int compareText(std::string_view a, std::string_view b); // the same for two texts
     // Sorts every row by one key, ties by row number (ascending, also when descending).
