@@ -503,6 +503,13 @@ private Q_SLOTS:
             e.support = seed.value;
             file.entries.push_back(e);
         }
+        // A session with an unsaved edit, which the agent opens again while the list loads.
+        WorkspaceEntry drafted;
+        drafted.orderId = QStringLiteral("ORD-100004");
+        drafted.state = SessionState::Open;
+        drafted.support = seed.value;
+        drafted.draft = parseSupport(R"({"order_id":"ORD-100004","callback_phone":"+49 89 7654321"})").value;
+        file.entries.push_back(drafted);
         m_window.reset();
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                           + QStringLiteral("/workspaces/");
@@ -519,6 +526,8 @@ private Q_SLOTS:
         QVERIFY(entry(QStringLiteral("BIG-8999")));
         QCOMPARE(*entry(QStringLiteral("BIG-8999"))->support->callbackPhone, *seed.value->callbackPhone);
         QTRY_VERIFY(entry(QStringLiteral("ORD-100004"))->state == SessionState::Open);
+        QVERIFY(entry(QStringLiteral("ORD-100004"))->draft); // the fresh copy did not drop the edit
+        QCOMPARE(*entry(QStringLiteral("ORD-100004"))->draft->callbackPhone, std::string("+49 89 7654321"));
         m_window.reset(); // saved on the way out, with both
         // Imported once: the old file is kept under another name, the store has everything.
         QVERIFY(!QFileInfo::exists(legacy));
@@ -527,6 +536,7 @@ private Q_SLOTS:
         QCOMPARE(store.open(dir + QStringLiteral("test.sqlite")), QString());
         QCOMPARE(store.count(), 9001);
         QCOMPARE(store.get(QStringLiteral("ORD-100004"))->state, SessionState::Open);
+        QVERIFY(store.get(QStringLiteral("ORD-100004"))->draft);
     }
 
     void damagedStoreIsKeptAndNotWrittenOver()

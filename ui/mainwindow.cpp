@@ -533,9 +533,14 @@ void MainWindow::finishLoading(SessionTable table, const QString &error)
     } else if (table.size() > 0) {
         statusBar()->clearMessage();
     }
-    // Sessions the agent opened while the list was loading stay, with their newer state.
-    for (const WorkspaceEntry &e : std::as_const(m_unsaved))
+    // Sessions the agent opened while the list was loading stay, with their newer state, and
+    // keep a draft the store held for them (the newer copy came from the server, without it).
+    for (WorkspaceEntry &e : m_unsaved) {
+        if (!e.draft && m_store.isOpen())
+            if (const std::optional<WorkspaceEntry> stored = m_store.get(e.orderId))
+                e.draft = stored->draft;
         table.upsert(summarize(e));
+    }
     for (int row = 0; row < table.size(); ++row) {
         const QString id = table.text(row, SessionTable::AgentId);
         if (!id.isEmpty() && !m_knownAgents.contains(id)) {
