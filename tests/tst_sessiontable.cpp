@@ -3,11 +3,14 @@
 #include "workspacestore.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
+#include <csignal>
 
 using namespace sd;
 
@@ -341,6 +344,46 @@ private Q_SLOTS:
         WorkspaceStore store;
         QCOMPARE(store.open(path, legacy), QString());
         QCOMPARE(*store.get(QStringLiteral("OLD-1"))->support->callbackPhone, std::string("+1 2"));
+    }
+
+    void killNineWhileWritingLosesNoCommittedSession()
+    {
+        // All or nothing per transaction: after a SIGKILL in the middle of a write, every
+        // reported batch is there, whole, and the file opens and reads cleanly.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.sqlite"));
+        int reported = 0;
+        for (int round = 0; round < 2; ++round) {
+            QProcess writer;
+            writer.start(QStringLiteral(OUTBOX_WRITER_PATH), {QStringLiteral("workspace"), path, QStringLiteral("100000")});
+            QVERIFY(writer.waitForStarted());
+            const int stopAfter = 10 + int(QRandomGenerator::global()->bounded(40));
+            int lines = 0;
+            while (lines < stopAfter) {
+                if (!writer.canReadLine() && !QSignalSpy(&writer, &QProcess::readyReadStandardOutput).wait(5000))
+                    break;
+                while (writer.canReadLine()) {
+                    reported = std::max(reported, writer.readLine().trimmed().toInt());
+                    ++lines;
+                }
+            }
+            ::kill(pid_t(writer.processId()), SIGKILL);
+            QVERIFY(writer.waitForFinished(5000));
+        }
+        QVERIFY(reported >= 50);
+        WorkspaceStore store;
+        QCOMPARE(store.open(path), QString());
+        const int count = store.count();
+        QVERIFY2(count >= reported, qPrintable(QStringLiteral("%1 < %2").arg(count).arg(reported)));
+        QCOMPARE(count % 50, 0); // never half a batch
+        SessionTable t;
+        QCOMPARE(store.readSummaries(&t), QString());
+        QCOMPARE(t.size(), count);
+        for (int i = 0; i < count; i += 37) {
+            const std::optional<WorkspaceEntry> e = store.get(QStringLiteral("W-%1").arg(i));
+            QVERIFY(e && e->support);
+            QCOMPARE(QString::fromStdString(*e->support->agent->id), t.text(i, SessionTable::AgentId));
+        }
     }
 
     void unreadableEarlierFormatCreatesNothing()
