@@ -236,6 +236,7 @@ private Q_SLOTS:
             QCOMPARE(store.open(path), QString());
             QCOMPARE(store.put({a, b}), QString());
         }
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions()); // private
         WorkspaceStore store;
         QCOMPARE(store.open(path), QString());
         QCOMPARE(store.count(), 2);

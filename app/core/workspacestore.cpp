@@ -133,6 +133,7 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         if (!error.isEmpty())
             return m_lastError = error;
     }
+    const bool creating = !QFileInfo::exists(path);
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
@@ -141,6 +142,10 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         close();
         return m_lastError = error;
     }
+    // Callback phones and names: readable by the agent's account only (SQLite gives its
+    // -wal and -shm files the same permissions).
+    if (creating)
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     sqlite3_busy_timeout(m_db, 5000); // another SupportDesk on the same profile may be writing
     QString error;
     int version = 0;
