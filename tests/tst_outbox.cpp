@@ -2,6 +2,7 @@
 // order when it answers; kill -9 while the outbox is being written leaves it whole; a change
 // applied before a crash is not applied twice; a session changed by someone else is a conflict.
 #include "outbox.h"
+#include "killedwriter.h"
 #include "sandboxserver.h"
 
 #include <QProcess>
@@ -177,18 +178,8 @@ private Q_SLOTS:
             writer.start(QStringLiteral(OUTBOX_WRITER_PATH),
                          {db, QStringLiteral("100000"), QStringLiteral("K%1-").arg(round)});
             QVERIFY(writer.waitForStarted());
-            const int stopAfter = 20 + int(QRandomGenerator::global()->bounded(60));
-            int lines = 0;
-            while (lines < stopAfter) {
-                if (!writer.canReadLine() && !QSignalSpy(&writer, &QProcess::readyReadStandardOutput).wait(5000))
-                    break;
-                while (writer.canReadLine()) {
-                    reported = std::max<qint64>(reported, writer.readLine().trimmed().toLongLong());
-                    ++lines;
-                }
-            }
-            ::kill(pid_t(writer.processId()), SIGKILL); // in the middle of its next transaction
-            QVERIFY(writer.waitForFinished(5000));
+            QVERIFY(readThenKill(writer, 20 + int(QRandomGenerator::global()->bounded(60)),
+                                 [&reported](const QByteArray &line) { reported = std::max(reported, line.toLongLong()); }));
         }
         QVERIFY(reported > 0);
         {

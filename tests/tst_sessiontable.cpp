@@ -1,6 +1,7 @@
 // The compact session list (SessionTable) and the SQLite workspace store behind it.
 #include "sessiontable.h"
 #include "workspacestore.h"
+#include "killedwriter.h"
 
 #include <QFile>
 #include <QProcess>
@@ -358,18 +359,8 @@ private Q_SLOTS:
             QProcess writer;
             writer.start(QStringLiteral(OUTBOX_WRITER_PATH), {QStringLiteral("workspace"), path, QStringLiteral("100000")});
             QVERIFY(writer.waitForStarted());
-            const int stopAfter = 10 + int(QRandomGenerator::global()->bounded(40));
-            int lines = 0;
-            while (lines < stopAfter) {
-                if (!writer.canReadLine() && !QSignalSpy(&writer, &QProcess::readyReadStandardOutput).wait(5000))
-                    break;
-                while (writer.canReadLine()) {
-                    reported = std::max(reported, writer.readLine().trimmed().toInt());
-                    ++lines;
-                }
-            }
-            ::kill(pid_t(writer.processId()), SIGKILL);
-            QVERIFY(writer.waitForFinished(5000));
+            QVERIFY(readThenKill(writer, 10 + int(QRandomGenerator::global()->bounded(40)),
+                                 [&reported](const QByteArray &line) { reported = std::max(reported, line.toInt()); }));
         }
         QVERIFY(reported >= 50);
         WorkspaceStore store;
