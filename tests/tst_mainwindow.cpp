@@ -304,6 +304,30 @@ private Q_SLOTS:
         QVERIFY(model->rowCount() > 0 && model->rowCount() < 30);
         for (int r = 0; r < model->rowCount(); ++r)
             QVERIFY(model->index(r, SessionModel::AgentColumn).data().toString().isEmpty());
+
+        // A long import (one model reset): duplicates and sessions already listed are skipped,
+        // the new ones appear in the sorted list.
+        scope->setCurrentIndex(0);
+        QStringList more = {QStringLiteral("ORD-100001"), QStringLiteral("NEW-7"), QStringLiteral("NEW-7")};
+        for (int i = 0; i < 100; ++i)
+            more << QStringLiteral("NEW-%1").arg(i);
+        QCOMPARE(m_window->importOrderIds(more), 100);
+        QCOMPARE(model->totalCount(), 130);
+        QCOMPARE(model->rowCount(), 130);
+        QVERIFY(model->indexOf(QStringLiteral("NEW-99")).isValid());
+        QVERIFY(m_window->entry(QStringLiteral("NEW-42")));
+    }
+
+    void closingDuringABulkRunKeepsTheList()
+    {
+        QStringList ids;
+        for (int i = 0; i < 80; ++i)
+            ids << QStringLiteral("ORD-%1").arg(100001 + i);
+        QCOMPARE(m_window->importOrderIds(ids), 80);
+        QVERIFY(m_window->client()->requestsInFlight() > 0);
+        m_window.reset(); // mid-run: the run, its replies and the client go together
+        makeWindow();
+        QCOMPARE(m_window->sessionModel()->totalCount(), 80); // saved on the way out
     }
 
     void bannerWhenServerIsDown()

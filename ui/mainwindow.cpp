@@ -1291,14 +1291,19 @@ void MainWindow::closeSession(const QString &orderId)
 int MainWindow::importOrderIds(const QStringList &ids)
 {
     QStringList added;
+    std::vector<SessionSummary> summaries;
+    QSet<QString> seen;
     for (const QString &id : ids) {
-        if (!orderIdProblem(id).isEmpty() || m_model->contains(id))
+        if (!orderIdProblem(id).isEmpty() || m_model->contains(id) || seen.contains(id))
             continue;
+        seen.insert(id);
         WorkspaceEntry e;
         e.orderId = id;
-        putEntry(e);
+        m_unsaved.insert(id, e);
+        summaries.push_back(summarize(e));
         added << id;
     }
+    m_model->upsertMany(summaries); // one reset for a long list, not a row insertion each
     scheduleSave();
     fetchInBulk(added, true);
     statusBar()->showMessage(tr("%n order(s) added to the list.", nullptr, int(added.size())), 6000);

@@ -163,17 +163,20 @@ void SessionModel::upsert(const SessionSummary &summary)
     const int row = m_table.upsert(summary);
     if (existing < 0) {
         m_rowOf.push_back(-1);
-        if (m_sortColumn >= 0)
+        if (m_sortColumn >= 0 && !m_sortedDirty)
             insertInOrder(m_sorted, row);
+        else if (m_sortColumn >= 0)
+            m_sorted.push_back(row); // ordered when the order is next needed
         if (accepts(row))
             showRow(row);
         Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
         return;
     }
     if (oldKey && !(*oldKey == sortKeyOf(m_table, row, m_sortColumn))) {
-        // Its place in the full order moved; the shown rows keep theirs until the next refilter.
-        m_sorted.erase(std::find(m_sorted.begin(), m_sorted.end(), row));
-        insertInOrder(m_sorted, row);
+        // Its place in the full order moved: the full order is sorted again when next needed
+        // (moving it now costs O(n) per update, minutes over a refresh of 100k sessions). The
+        // shown rows keep their places until the next filter or sort.
+        m_sortedDirty = true;
     }
     const int shownRow = m_rowOf[size_t(row)];
     const bool accepted = accepts(row);
@@ -334,6 +337,8 @@ bool SessionModel::accepts(int row) const
 
 void SessionModel::refilter()
 {
+    if (m_sortedDirty)
+        rebuildSorted();
     beginResetModel();
     m_rows.clear();
     // Rows are tested in table order (memory order: a sorted order jumps around and costs a cache
@@ -463,6 +468,7 @@ bool SessionModel::less(int a, int b) const
 
 void SessionModel::rebuildSorted()
 {
+    m_sortedDirty = false;
     m_sorted.clear();
     if (m_sortColumn < 0)
         return;

@@ -84,6 +84,7 @@ private:
 
     SessionTable m_table;
     std::vector<int> m_sorted; // every table row in sort order (empty when unsorted)
+    bool m_sortedDirty = false; // a sort key changed since m_sorted was built
     std::vector<int> m_rows;   // the rows shown, in display order
     std::vector<int> m_rowOf;  // table row -> shown row, -1 when filtered out
     QSet<int> m_pending;       // table rows

@@ -12,7 +12,9 @@ BulkRun::BulkRun(const QStringList &orderIds, int concurrency, StartFn start, QO
 
 BulkRun::~BulkRun()
 {
-    for (ApiReply *reply : std::as_const(m_replies)) {
+    for (const QPointer<ApiReply> &reply : std::as_const(m_replies)) {
+        if (!reply)
+            continue; // deleted with its client (a window closing mid-run)
         reply->disconnect(this);
         reply->deleteLater();
     }
@@ -41,8 +43,9 @@ void BulkRun::cancel()
         return;
     m_cancelled = true;
     const auto replies = m_replies;
-    for (ApiReply *reply : replies)
-        reply->abort(); // each ends with Cancelled through onReplyFinished
+    for (const QPointer<ApiReply> &reply : replies)
+        if (reply)
+            reply->abort(); // each ends with Cancelled through onReplyFinished
     if (m_inFlight == 0 && !m_finishedEmitted) {
         m_running = false;
         m_finishedEmitted = true;

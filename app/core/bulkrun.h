@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <functional>
 #include <vector>
@@ -69,7 +70,7 @@ private:
     bool m_running = false;
     bool m_cancelled = false;
     bool m_finishedEmitted = false;
-    QList<ApiReply *> m_replies;
+    QList<QPointer<ApiReply>> m_replies; // the client owns them and may go first
     QElapsedTimer m_clock;
 };
 
