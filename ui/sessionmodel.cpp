@@ -129,27 +129,12 @@ void SessionModel::setTable(SessionTable table)
 
 namespace {
 
-// The sort key of one column of a row, to tell whether an update moved it.
-struct SortKey
+SessionTable::SortKey sortKeyOfColumn(int column)
 {
-    std::string text;
-    qint64 number = 0;
-    bool operator==(const SortKey &) const = default;
-};
-
-SortKey sortKeyOf(const SessionTable &t, int row, int column)
-{
-    switch (column) {
-    case SessionModel::OrderIdColumn: return {std::string(t.utf8(row, SessionTable::OrderId)), 0};
-    case SessionModel::StatusColumn: return {{}, qint64(t.state(row))};
-    case SessionModel::AgentColumn:
-        return {std::string(t.utf8(row, SessionTable::AgentName)) + '\0'
-                    + std::string(t.utf8(row, SessionTable::AgentId)), 0};
-    case SessionModel::PhoneColumn: return {std::string(t.utf8(row, SessionTable::Phone)), 0};
-    case SessionModel::ChatColumn: return {std::string(t.utf8(row, SessionTable::Chat)), 0};
-    case SessionModel::LastChangeColumn: return {{}, t.lastChangeMs(row)};
-    }
-    return {};
+    static constexpr SessionTable::SortKey keys[SessionModel::ColumnCount] = {
+        SessionTable::SortKey::OrderId, SessionTable::SortKey::State, SessionTable::SortKey::Agent,
+        SessionTable::SortKey::Phone,   SessionTable::SortKey::Chat,  SessionTable::SortKey::LastChange};
+    return keys[column];
 }
 
 } // namespace
@@ -157,9 +142,9 @@ SortKey sortKeyOf(const SessionTable &t, int row, int column)
 void SessionModel::upsert(const SessionSummary &summary)
 {
     const int existing = m_table.find(summary.orderId);
-    std::optional<SortKey> oldKey;
+    std::optional<std::string> oldKey;
     if (existing >= 0 && m_sortColumn >= 0)
-        oldKey = sortKeyOf(m_table, existing, m_sortColumn);
+        oldKey = m_table.rowSortKey(sortKeyOfColumn(m_sortColumn), existing);
     const int row = m_table.upsert(summary);
     if (existing < 0) {
         m_rowOf.push_back(-1);
@@ -172,7 +157,7 @@ void SessionModel::upsert(const SessionSummary &summary)
         Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
         return;
     }
-    if (oldKey && !(*oldKey == sortKeyOf(m_table, row, m_sortColumn))) {
+    if (oldKey && *oldKey != m_table.rowSortKey(sortKeyOfColumn(m_sortColumn), row)) {
         // Its place in the full order moved: the full order is sorted again when next needed
         // (moving it now costs O(n) per update, minutes over a refresh of 100k sessions). The
         // shown rows keep their places until the next filter or sort.
@@ -273,16 +258,22 @@ void SessionModel::emitRowChanged(int row, int firstColumn, int lastColumn)
         Q_EMIT dataChanged(index(shown, firstColumn), index(shown, lastColumn));
 }
 
-void SessionModel::setPending(const QString &orderId, bool pending)
+bool SessionModel::setMark(QSet<int> &marks, const QString &orderId, bool on)
 {
     const int row = m_table.find(orderId);
-    if (row < 0 || pending == m_pending.contains(row))
-        return;
-    if (pending)
-        m_pending.insert(row);
+    if (row < 0 || on == marks.contains(row))
+        return false;
+    if (on)
+        marks.insert(row);
     else
-        m_pending.remove(row);
-    emitRowChanged(row, StatusColumn, StatusColumn);
+        marks.remove(row);
+    return true;
+}
+
+void SessionModel::setPending(const QString &orderId, bool pending)
+{
+    if (setMark(m_pending, orderId, pending))
+        emitRowChanged(m_table.find(orderId), StatusColumn, StatusColumn);
 }
 
 bool SessionModel::isPending(const QString &orderId) const
@@ -293,14 +284,8 @@ bool SessionModel::isPending(const QString &orderId) const
 
 void SessionModel::setChanged(const QString &orderId, bool changed)
 {
-    const int row = m_table.find(orderId);
-    if (row < 0 || changed == m_changed.contains(row))
-        return;
-    if (changed)
-        m_changed.insert(row);
-    else
-        m_changed.remove(row);
-    emitRowChanged(row, 0, ColumnCount - 1);
+    if (setMark(m_changed, orderId, changed))
+        emitRowChanged(m_table.find(orderId), 0, ColumnCount - 1);
 }
 
 QStringList SessionModel::visibleOrderIds() const
@@ -416,7 +401,7 @@ void SessionModel::sort(int column, Qt::SortOrder order)
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     const std::vector<int> oldRows = m_rows;
-    m_sortColumn = column;
+    m_sortColumn = column >= 0 && column < ColumnCount ? column : -1;
     m_sortOrder = order;
     rebuildSorted();
     m_rows.clear();
@@ -437,33 +422,10 @@ void SessionModel::sort(int column, Qt::SortOrder order)
 
 bool SessionModel::less(int a, int b) const
 {
-    int c = 0;
-    switch (m_sortColumn) {
-    case OrderIdColumn: c = m_table.compare(a, b, SessionTable::OrderId); break;
-    case StatusColumn: c = int(m_table.state(a)) - int(m_table.state(b)); break;
-    case AgentColumn: {
-        // By the name shown (the ID when there is none), then by ID.
-        const auto shown = [this](int row) {
-            return m_table.utf8(row, SessionTable::AgentName).empty() ? SessionTable::AgentId
-                                                                       : SessionTable::AgentName;
-        };
-        c = SessionTable::compareText(m_table.utf8(a, shown(a)), m_table.utf8(b, shown(b)));
-        if (c == 0)
-            c = m_table.compare(a, b, SessionTable::AgentId);
-        break;
-    }
-    case PhoneColumn: c = m_table.compare(a, b, SessionTable::Phone); break;
-    case ChatColumn: c = m_table.compare(a, b, SessionTable::Chat); break;
-    case LastChangeColumn: {
-        const qint64 ta = m_table.lastChangeMs(a), tb = m_table.lastChangeMs(b);
-        c = ta < tb ? -1 : (ta > tb ? 1 : 0);
-        break;
-    }
-    default: break;
-    }
+    const int c = m_table.compareRows(sortKeyOfColumn(m_sortColumn), a, b);
     if (c != 0)
         return m_sortOrder == Qt::AscendingOrder ? c < 0 : c > 0;
-    return a < b;
+    return a < b; // ties keep the table order, in both directions (as sortedRows does)
 }
 
 void SessionModel::rebuildSorted()
@@ -472,12 +434,7 @@ void SessionModel::rebuildSorted()
     m_sorted.clear();
     if (m_sortColumn < 0)
         return;
-    static constexpr SessionTable::SortKey keys[ColumnCount] = {
-        SessionTable::SortKey::OrderId, SessionTable::SortKey::State, SessionTable::SortKey::Agent,
-        SessionTable::SortKey::Phone,   SessionTable::SortKey::Chat,  SessionTable::SortKey::LastChange};
-    if (m_sortColumn >= ColumnCount)
-        return;
-    m_sorted = m_table.sortedRows(keys[m_sortColumn], m_sortOrder == Qt::DescendingOrder);
+    m_sorted = m_table.sortedRows(sortKeyOfColumn(m_sortColumn), m_sortOrder == Qt::DescendingOrder);
 }
 
 } // namespace sd::ui

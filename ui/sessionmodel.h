@@ -80,6 +80,7 @@ private:
     int positionInOrder(const std::vector<int> &rows, int row) const;
     void insertInOrder(std::vector<int> &rows, int row) const;
     void showRow(int row); // among the shown rows, at its place
+    bool setMark(QSet<int> &marks, const QString &orderId, bool on); // true if it changed
     void emitRowChanged(int tableRow, int firstColumn, int lastColumn);
 
     SessionTable m_table;

@@ -429,52 +429,70 @@ quint64 keyAt(std::string_view key, size_t depth)
 
 } // namespace
 
+void SessionTable::appendRowSortKey(SortKey sortKey, int row, std::string &out) const
+{
+    const auto appendNumber = [&out](quint64 n) {
+        for (int shift = 56; shift >= 0; shift -= 8)
+            out.push_back(char((n >> shift) & 0xFF)); // big-endian: byte order is number order
+    };
+    switch (sortKey) {
+    case SortKey::OrderId: appendSortKey(utf8(row, OrderId), out); break;
+    case SortKey::State: appendNumber(m_rows[size_t(row)].state); break;
+    case SortKey::Agent: {
+        // By the name shown (the ID when there is none), then by ID.
+        const std::string_view name = utf8(row, AgentName);
+        appendSortKey(name.empty() ? utf8(row, AgentId) : name, out);
+        out.push_back('\0');
+        appendSortKey(utf8(row, AgentId), out);
+        break;
+    }
+    case SortKey::Phone: appendSortKey(utf8(row, Phone), out); break;
+    case SortKey::Chat: appendSortKey(utf8(row, Chat), out); break;
+    case SortKey::LastChange: // signed to unsigned order
+        appendNumber(quint64(m_rows[size_t(row)].lastChangeMs) ^ (quint64(1) << 63));
+        break;
+    }
+}
+
+std::string SessionTable::rowSortKey(SortKey sortKey, int row) const
+{
+    std::string key;
+    appendRowSortKey(sortKey, row, key);
+    return key;
+}
+
+int SessionTable::compareRows(SortKey sortKey, int a, int b) const
+{
+    thread_local std::string keyA, keyB;
+    keyA.clear();
+    keyB.clear();
+    appendRowSortKey(sortKey, a, keyA);
+    appendRowSortKey(sortKey, b, keyB);
+    return compareBytes(keyA, keyB);
+}
+
 std::vector<int> SessionTable::sortedRows(SortKey sortKey, bool descending) const
 {
-    // Multikey (MSD) sort: integers of eight text bytes are sorted, and only runs of equal
+    // Multikey (MSD) sort: integers of eight key bytes are sorted, and only runs of equal
     // bytes look at the next eight. A comparison of texts per step would jump through memory
-    // twice per comparison; this reads each text a few times in all.
-    std::vector<SortItem> items(m_rows.size());
-    // The sort keys of all rows (the agent column: name shown, '\0', ID), built once in row
-    // order into one buffer: the passes below then read them without rebuilding any.
+    // twice per comparison; this reads each key a few times in all. The keys of all rows are
+    // built once, in row order, into one buffer.
     std::string keys;
     std::vector<quint32> keyStart;
-    const bool numeric = sortKey == SortKey::State || sortKey == SortKey::LastChange;
-    if (!numeric) {
-        keys.reserve(m_text.size() - m_wasted);
-        keyStart.reserve(m_rows.size() + 1);
-        for (int row = 0; row < int(m_rows.size()); ++row) {
-            keyStart.push_back(quint32(keys.size()));
-            switch (sortKey) {
-            case SortKey::OrderId: appendSortKey(utf8(row, OrderId), keys); break;
-            case SortKey::Agent: {
-                const std::string_view name = utf8(row, AgentName);
-                appendSortKey(name.empty() ? utf8(row, AgentId) : name, keys);
-                keys.push_back('\0');
-                appendSortKey(utf8(row, AgentId), keys);
-                break;
-            }
-            case SortKey::Phone: appendSortKey(utf8(row, Phone), keys); break;
-            case SortKey::Chat: appendSortKey(utf8(row, Chat), keys); break;
-            default: break;
-            }
-        }
+    keys.reserve(m_text.size() - m_wasted);
+    keyStart.reserve(m_rows.size() + 1);
+    for (int row = 0; row < int(m_rows.size()); ++row) {
         keyStart.push_back(quint32(keys.size()));
+        appendRowSortKey(sortKey, row, keys);
     }
+    keyStart.push_back(quint32(keys.size()));
     const auto keyOf = [&keys, &keyStart](int row) {
         return std::string_view(keys.data() + keyStart[size_t(row)],
                                 keyStart[size_t(row) + 1] - keyStart[size_t(row)]);
     };
-    for (size_t row = 0; row < m_rows.size(); ++row) {
-        quint64 key;
-        if (sortKey == SortKey::State)
-            key = m_rows[row].state;
-        else if (sortKey == SortKey::LastChange)
-            key = quint64(m_rows[row].lastChangeMs) ^ (quint64(1) << 63); // signed to unsigned order
-        else
-            key = keyAt(keyOf(int(row)), 0);
-        items[row] = {key, qint32(row)};
-    }
+    std::vector<SortItem> items(m_rows.size());
+    for (size_t row = 0; row < m_rows.size(); ++row)
+        items[row] = {keyAt(keyOf(int(row)), 0), qint32(row)};
     const auto less = [descending](const SortItem &a, const SortItem &b) {
         if (a.key != b.key)
             return descending ? a.key > b.key : a.key < b.key;
@@ -486,24 +504,19 @@ std::vector<int> SessionTable::sortedRows(SortKey sortKey, bool descending) cons
         const Range r = todo.back();
         todo.pop_back();
         std::sort(items.begin() + qsizetype(r.begin), items.begin() + qsizetype(r.end), less);
-        if (numeric)
-            continue;
         for (size_t i = r.begin; i < r.end;) {
             size_t j = i + 1;
             while (j < r.end && items[j].key == items[i].key)
                 ++j;
-            if (j - i > 1) {
-                // Equal so far: go on with the next eight bytes of those still longer.
-                bool longer = false;
-                for (size_t k = i; k < j; ++k) {
-                    const std::string_view key = keyOf(items[k].row);
-                    items[k].key = keyAt(key, r.depth + 8);
-                    longer = longer || key.size() > r.depth + 8;
-                }
-                if (longer)
-                    todo.push_back({i, j, r.depth + 8});
-                else
-                    std::sort(items.begin() + qsizetype(i), items.begin() + qsizetype(j), less);
+            // Equal so far: if some are longer, go on with their next eight bytes (equal keys
+            // that end here are already in row order).
+            bool longer = false;
+            for (size_t k = i; j - i > 1 && k < j && !longer; ++k)
+                longer = keyOf(items[k].row).size() > r.depth + 8;
+            if (longer) {
+                for (size_t k = i; k < j; ++k)
+                    items[k].key = keyAt(keyOf(items[k].row), r.depth + 8);
+                todo.push_back({i, j, r.depth + 8});
             }
             i = j;
         }

@@ -87,6 +87,10 @@ public:
     // Sorts every row by one key, ties by row number (ascending, also when descending).
     enum class SortKey { OrderId, State, Agent /* name shown (ID if none), then ID */, Phone, Chat, LastChange };
     std::vector<int> sortedRows(SortKey key, bool descending) const;
+    // The bytes a row sorts by (texts as compareText orders them; numbers big-endian), and the
+    // comparison of two rows by them: <0, 0, >0.
+    std::string rowSortKey(SortKey key, int row) const;
+    int compareRows(SortKey key, int a, int b) const;
     // Does the order ID start with `lowerPrefix` (lower-cased UTF-8), ignoring case?
     bool orderIdStartsWith(int row, std::string_view lowerPrefix) const;
 
@@ -106,6 +110,7 @@ private:
         quint8 flags;
     };
     std::string_view searchSpan(const Row &row) const;
+    void appendRowSortKey(SortKey key, int row, std::string &out) const;
     void indexInsert(int row);
     void rehash(size_t slots);
     void compactIfWasteful();
