@@ -42,6 +42,7 @@
 #include <QVBoxLayout>
 #include <QFileInfo>
 #include <thread>
+#include <unordered_set>
 
 namespace sd::ui {
 
@@ -463,7 +464,11 @@ std::optional<WorkspaceEntry> MainWindow::entry(const QString &orderId) const
         return *it;
     if (!m_model->contains(orderId))
         return std::nullopt; // e.g. still being read, or in a store that could not be
-    return m_store.get(orderId);
+    std::optional<WorkspaceEntry> stored = m_store.get(orderId);
+    if (!stored && !m_store.lastError().isEmpty())
+        statusBar()->showMessage(tr("Order %1 could not be read from the saved session list: %2")
+                                     .arg(orderId, m_store.lastError()), 10000);
+    return stored;
 }
 
 void MainWindow::putEntry(const WorkspaceEntry &e)
@@ -487,26 +492,23 @@ void MainWindow::loadWorkspace()
     m_loading = true;
     m_loadError.clear();
     const quint64 generation = ++m_loadGeneration;
-    // Reads the summaries (importing a workspace of the earlier format first) with a connection
-    // of its own, so that it can run on a worker thread.
-    auto read = [path, legacy](SessionTable *table) {
-        if (!QFileInfo::exists(path) && !QFileInfo::exists(legacy))
-            return QString(); // a new list: its file is created with the first session
-        WorkspaceStore reader;
-        QString error = reader.open(path, legacy);
-        if (error.isEmpty())
-            error = reader.readSummaries(table);
-        return error;
-    };
-    // A large list is read on a worker thread: the window paints at once and stays usable.
+    if (!QFileInfo::exists(path) && !QFileInfo::exists(legacy)) {
+        finishLoading({}, {}); // a new list: its file is created with the first session
+        return;
+    }
+    // A large list is read on a worker thread, with a connection of its own (importing a
+    // workspace of the earlier format first): the window paints at once and stays usable.
     const qint64 bytes = QFileInfo(path).size() + QFileInfo(legacy).size();
     if (bytes > kAsyncLoadBytes) {
         statusBar()->showMessage(tr("Loading the session list…"));
         if (m_loader.joinable())
             m_loader.join();
-        m_loader = std::thread([this, read, generation, guard = QPointer<MainWindow>(this)] {
+        m_loader = std::thread([this, path, legacy, generation, guard = QPointer<MainWindow>(this)] {
             auto table = std::make_shared<SessionTable>();
-            const QString error = read(table.get());
+            WorkspaceStore reader;
+            QString error = reader.open(path, legacy);
+            if (error.isEmpty())
+                error = reader.readSummaries(table.get());
             QMetaObject::invokeMethod(qApp, [this, guard, table, error, generation] {
                 if (guard && generation == m_loadGeneration)
                     finishLoading(std::move(*table), error);
@@ -514,8 +516,11 @@ void MainWindow::loadWorkspace()
         });
         return;
     }
+    // A small one is read here, through the window's own connection.
     SessionTable table;
-    const QString error = read(&table);
+    QString error = m_store.open(path, legacy);
+    if (error.isEmpty())
+        error = m_store.readSummaries(&table);
     finishLoading(std::move(table), error);
 }
 
@@ -523,8 +528,8 @@ void MainWindow::finishLoading(SessionTable table, const QString &error)
 {
     m_loading = false;
     m_loadError = error;
-    if (m_loadError.isEmpty() && QFileInfo::exists(m_storePath))
-        m_loadError = m_store.open(m_storePath);
+    if (m_loadError.isEmpty() && !m_store.isOpen() && QFileInfo::exists(m_storePath))
+        m_loadError = m_store.open(m_storePath); // after a read on the worker thread
     if (!m_loadError.isEmpty()) {
         // Keep the damaged file for the user; work on a list kept in memory only.
         statusBar()->showMessage(
@@ -541,18 +546,23 @@ void MainWindow::finishLoading(SessionTable table, const QString &error)
                 e.draft = stored->draft;
         table.upsert(summarize(e));
     }
+    // The agents named in the list, for completion: a few distinct ones among many rows, so
+    // each row costs a hash of its UTF-8 ID, not a string conversion.
+    std::unordered_set<std::string_view> seenAgents;
     for (int row = 0; row < table.size(); ++row) {
-        const QString id = table.text(row, SessionTable::AgentId);
-        if (!id.isEmpty() && !m_knownAgents.contains(id)) {
-            Agent agent;
-            agent.id = id.toStdString();
-            const QString name = table.text(row, SessionTable::AgentName);
-            if (!name.isEmpty()) {
-                agent.person.emplace();
-                agent.person->name = name.toStdString();
-            }
-            m_knownAgents.insert(id, agent);
+        const std::string_view id = table.utf8(row, SessionTable::AgentId);
+        if (id.empty() || !seenAgents.insert(id).second)
+            continue;
+        const QString key = table.text(row, SessionTable::AgentId);
+        if (m_knownAgents.contains(key))
+            continue;
+        Agent agent;
+        agent.id = std::string(id);
+        if (const std::string_view name = table.utf8(row, SessionTable::AgentName); !name.empty()) {
+            agent.person.emplace();
+            agent.person->name = std::string(name);
         }
+        m_knownAgents.insert(key, agent);
     }
     const QString selected = selectedOrderId();
     m_model->setTable(std::move(table));
