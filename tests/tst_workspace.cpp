@@ -1,4 +1,5 @@
 // The workspace store (atomic, tolerant of damage), ID import and CSV export.
+#include "sessiontable.h"
 #include "workspace.h"
 
 #include <QFile>
@@ -109,7 +110,8 @@ private Q_SLOTS:
         e.orderId = QStringLiteral("A,\"1\"");
         e.state = SessionState::Open;
         e.support = parseSupport(R"({"callback_phone":"+1 555","agent":{"id":"a","person":{"name":"Doe, Jane"}}})").value;
-        const QByteArray csv = exportWorkspaceCsv({e});
+        SessionTable table;
+        const QByteArray csv = exportSessionsCsv(table, {table.upsert(summarize(e))});
         QVERIFY(csv.startsWith("order_id,status,agent_id,agent_name"));
         QVERIFY(csv.contains("\"A,\"\"1\"\"\",open,a,\"Doe, Jane\",+1 555"));
         // What we export we can import again.

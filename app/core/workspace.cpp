@@ -1,5 +1,4 @@
 #include "workspace.h"
-#include "sessiontable.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -226,15 +225,6 @@ QStringList parseOrderIdList(const QString &text)
         }
     }
     return ids;
-}
-
-QByteArray exportWorkspaceCsv(const std::vector<WorkspaceEntry> &entries)
-{
-    SessionTable table;
-    std::vector<int> rows;
-    for (const WorkspaceEntry &e : entries)
-        rows.push_back(table.upsert(summarize(e)));
-    return exportSessionsCsv(table, rows);
 }
 
 } // namespace sd

@@ -1,5 +1,6 @@
 // The agent's workspace: the order IDs opened, created or imported, with their last known
-// state and unsaved drafts, kept per server profile in one file written atomically.
+// state and unsaved drafts. It is kept in a WorkspaceStore (SQLite); the JSON file format
+// below is the one of earlier versions, read once to import it (and written by tests).
 #pragma once
 
 #include "models.h"
@@ -37,7 +38,7 @@ struct WorkspaceFile
     std::vector<WorkspaceEntry> entries;
 };
 
-// Reads `path`; a missing file is an empty workspace. On error returns a message and leaves
+// The earlier JSON format. Reads `path`; a missing file is an empty workspace. On error returns a message and leaves
 // `out` untouched (the caller keeps the file for the user, nothing is overwritten).
 QString loadWorkspace(const QString &path, WorkspaceFile *out);
 // Writes atomically (QSaveFile): the old file stays whole until the new one is complete.
@@ -46,7 +47,5 @@ QString saveWorkspace(const QString &path, const WorkspaceFile &workspace);
 // Order IDs from text: one per line, or the first column of a CSV (header "order_id" skipped,
 // quotes understood). Blank lines and duplicates are dropped; order is kept.
 QStringList parseOrderIdList(const QString &text);
-// The workspace as CSV (RFC 4180 quoting), one row per entry.
-QByteArray exportWorkspaceCsv(const std::vector<WorkspaceEntry> &entries);
 
 } // namespace sd
