@@ -1,5 +1,7 @@
 #include "models.h"
 
+#include "jsonlimits.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -332,13 +334,27 @@ ParseResult<T> fromJsonValue(const json &j, ReadFn readFn)
     return result;
 }
 
+// A value built elsewhere may be nested deeper than the bounded parser allows; the readers and
+// RawJson recurse, so it is refused before they see it.
+template<typename T, typename ReadFn>
+ParseResult<T> fromCheckedJsonValue(const json &j, ReadFn readFn)
+{
+    if (jsonDepth(j, kMaxJsonDepth) > kMaxJsonDepth) {
+        ParseResult<T> result;
+        result.errorMessage = "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels";
+        return result;
+    }
+    return fromJsonValue<T>(j, readFn);
+}
+
 template<typename T, typename ReadFn>
 ParseResult<T> parseText(std::string_view text, ReadFn readFn)
 {
-    json j = json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded()) {
+    json j;
+    const JsonError error = parseJsonBounded(text, j);
+    if (error.isError()) {
         ParseResult<T> result;
-        result.errorMessage = "not valid JSON";
+        result.errorMessage = error.message;
         return result;
     }
     return fromJsonValue<T>(j, readFn);
@@ -523,18 +539,18 @@ ParseResult<Agent> parseAgent(std::string_view text)
 
 ParseResult<Support> supportFromJson(const json &j)
 {
-    return fromJsonValue<Support>(j, readSupport);
+    return fromCheckedJsonValue<Support>(j, readSupport);
 }
 
 ParseResult<Agent> agentFromJson(const json &j)
 {
-    return fromJsonValue<Agent>(j, readAgent);
+    return fromCheckedJsonValue<Agent>(j, readAgent);
 }
 
 std::optional<ApiErrorBody> parseErrorBody(std::string_view text)
 {
-    json j = json::parse(text.begin(), text.end(), nullptr, false);
-    if (j.is_discarded() || !j.is_object())
+    json j;
+    if (parseJsonBounded(text, j).isError() || !j.is_object())
         return std::nullopt;
     auto it = j.find("error");
     if (it == j.end() || !it->is_object())

@@ -175,12 +175,15 @@ struct ParseResult
     bool ok() const { return value.has_value(); }
 };
 
+// Through parseJsonBounded (jsonlimits.h): text over 64 MiB or nested deeper than 64 levels is
+// an error ("nested deeper than 64 levels (line 1, column 80)"), as is text that is not JSON.
 ParseResult<Support> parseSupport(std::string_view json);
 ParseResult<Agent> parseAgent(std::string_view json);
 // `{"error": {...}}`; nullopt when the body is not of that shape.
 std::optional<ApiErrorBody> parseErrorBody(std::string_view json);
 
-// From an already parsed JSON value (used by the sandbox and bulk paths).
+// From an already parsed JSON value (used by the sandbox and bulk paths). A value nested deeper
+// than kMaxJsonDepth is an error here too.
 ParseResult<Support> supportFromJson(const nlohmann::json &j);
 ParseResult<Agent> agentFromJson(const nlohmann::json &j);
 
