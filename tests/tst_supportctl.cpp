@@ -323,6 +323,49 @@ private Q_SLOTS:
         QCOMPARE(r.code, 5);
     }
 
+    // A server answering with values nested 100,000 levels deep: a clear error, never a crash
+    // (nlohmann copies, compares and dumps recursively).
+    void deeplyNestedAnswerIsFive_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        const QByteArray deep = QByteArray("[").repeated(100000) + QByteArray("]").repeated(100000);
+        const QByteArray support = "{\"order_id\":\"X\",\"x\":" + deep + "}";
+        const QString tooDeep = QStringLiteral("nested deeper than 64 levels");
+        QTest::newRow("get") << QStringList{QStringLiteral("get"), QStringLiteral("X")} << 200 << support << 5 << tooDeep;
+        QTest::newRow("get --json") << QStringList{QStringLiteral("--json"), QStringLiteral("get"), QStringLiteral("X")} << 200 << support << 5 << tooDeep;
+        QTest::newRow("agent") << QStringList{QStringLiteral("agent"), QStringLiteral("X")} << 200
+                               << QByteArray("{\"id\":\"a\",\"x\":" + deep + "}") << 5 << tooDeep;
+        QTest::newRow("fetch") << QStringList{QStringLiteral("fetch"), QStringLiteral("X")} << 200 << support << 5 << tooDeep;
+        QTest::newRow("error body") << QStringList{QStringLiteral("get"), QStringLiteral("X")} << 404
+                                    << QByteArray("{\"error\":{\"code\":\"NOPE\",\"message\":" + deep + "}}") << 2 << QString();
+    }
+    void deeplyNestedAnswerIsFive()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        FaultServer faults;
+        const QUrl url = faults.start();
+        faults.setFallback(FaultStep::json(status, body));
+        const Run r = ctl(QStringList{QStringLiteral("--server"), url.toString(), QStringLiteral("--retries"), QStringLiteral("0")} + args,
+                          {}, {}, false);
+        QCOMPARE(r.code, code);
+        if (args.contains(QStringLiteral("fetch"))) { // a bulk command: one line per order
+            QVERIFY2(r.out.startsWith(QStringLiteral("X\tFAILED\t")), qPrintable(r.out));
+            QVERIFY2(r.out.contains(QStringLiteral("nested deeper than 64 levels")), qPrintable(r.out));
+        } else {
+            QVERIFY2(r.err.startsWith(QStringLiteral("supportctl: ")), qPrintable(r.err));
+            QVERIFY2(r.err.contains(message), qPrintable(r.err));
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+
     void networkErrorIsFour()
     {
         QTcpServer probe;

@@ -4,6 +4,7 @@
 #include "apiurl.h"
 #include "auditlog.h"
 #include "bulkrun.h"
+#include "jsonlimits.h"
 #include "privacy.h"
 #include "version.h"
 
@@ -159,8 +160,8 @@ void printSupport(const Support &s)
 
 QString prettyJson(const QByteArray &body)
 {
-    auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
-    if (j.is_discarded())
+    nlohmann::json j;
+    if (parseJsonBounded(std::string_view(body.constData(), size_t(body.size())), j).isError())
         return QString::fromUtf8(body);
     return QString::fromStdString(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }
@@ -372,10 +373,13 @@ public:
             for (const BulkItemResult &item : run.results()) {
                 if (!item.ok())
                     continue;
-                auto j = nlohmann::json::parse(item.body.begin(), item.body.end(), nullptr, false);
-                if (j.is_discarded() && item.support)
+                nlohmann::json j;
+                const bool parsed = !parseJsonBounded(std::string_view(item.body.constData(),
+                                                                       size_t(item.body.size())),
+                                                      j).isError();
+                if (!parsed && item.support)
                     nlohmann::to_json(j, *item.support);
-                array.push_back(j.is_discarded() ? nlohmann::json::object() : j);
+                array.push_back(parsed || item.support ? j : nlohmann::json::object());
             }
             out() << QString::fromStdString(array.dump(2, ' ', false,
                                                        nlohmann::json::error_handler_t::replace))
