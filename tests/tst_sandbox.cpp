@@ -322,6 +322,116 @@ private Q_SLOTS:
         }
     }
 
+    // Bodies nested 100,000 levels deep: 400 with an Error body, and the executable goes on
+    // answering (nlohmann copies, compares and dumps recursively).
+    void deeplyNestedBodiesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray arrays = QByteArray("[").repeated(100000) + QByteArray("]").repeated(100000);
+        const QByteArray objects = QByteArray("{\"k\":").repeated(100000) + "0" + QByteArray("}").repeated(100000);
+        QTest::newRow("POST arrays") << QByteArray("POST") << QByteArray("/support/NEW") << QByteArray("{\"order_id\":\"NEW\",\"x\":" + arrays + "}");
+        QTest::newRow("POST objects") << QByteArray("POST") << QByteArray("/support/NEW") << QByteArray("{\"x\":" + objects + "}");
+        QTest::newRow("PUT") << QByteArray("PUT") << QByteArray("/support/OLD") << QByteArray("{\"order_id\":\"OLD\",\"x\":" + arrays + "}");
+        QTest::newRow("PUT agent") << QByteArray("PUT") << QByteArray("/support/OLD/agent") << QByteArray("{\"agent\":{\"id\":\"a\",\"x\":" + arrays + "}}");
+        QTest::newRow("never closed") << QByteArray("PUT") << QByteArray("/support/OLD") << QByteArray("{\"x\":" + QByteArray("[").repeated(500000));
+    }
+    void deeplyNestedBodiesAreRefused()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, body);
+        QProcess proc;
+        proc.start(QStringLiteral(SANDBOX_PATH), {QStringLiteral("--quiet")});
+        QVERIFY(proc.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(proc.canReadLine(), 10000);
+        const QUrl url(QString::fromUtf8(proc.readLine().trimmed()));
+        QVERIFY(url.isValid());
+        QCOMPARE(raw(url, "POST", "/support/OLD", "{}").status, 201);
+        const Answer a = raw(url, method, path, body);
+        QCOMPARE(a.status, 400);
+        QCOMPARE(a.code(), std::string("INVALID_JSON"));
+        QVERIFY2(a.value()["error"]["message"].get<std::string>().find("nested deeper than 64 levels") != std::string::npos,
+                 a.body.constData());
+        // Still there, and nothing was stored.
+        QCOMPARE(proc.state(), QProcess::Running);
+        QCOMPARE(raw(url, "GET", "/support/NEW").status, 404);
+        const Answer old = raw(url, "GET", "/support/OLD");
+        QCOMPARE(old.status, 200);
+        QCOMPARE(old.value().dump(), std::string(R"({"order_id":"OLD"})"));
+        proc.kill();
+        QVERIFY(proc.waitForFinished(5000));
+    }
+
+    // A damaged --data file: the executable names the file and what is wrong, exits non-zero
+    // and leaves the file as it was.
+    void damagedDataFileIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("problem");
+        const QByteArray head = R"({"format":"supportdesk-sandbox/1","next_etag":3,"sessions":[)";
+        QTest::newRow("etag a string") << QByteArray(head + R"({"etag":"x","support":{"order_id":"A"}}]})")
+                                       << QStringLiteral("/sessions/0/etag");
+        QTest::newRow("etag negative") << QByteArray(head + R"({"etag":-1,"support":{"order_id":"A"}}]})")
+                                       << QStringLiteral("/sessions/0/etag");
+        QTest::newRow("etag fraction") << QByteArray(head + R"({"etag":1.5,"support":{"order_id":"A"}}]})")
+                                       << QStringLiteral("/sessions/0/etag");
+        QTest::newRow("next_etag a string") << QByteArray(R"({"next_etag":"3","sessions":[]})")
+                                            << QStringLiteral("/next_etag");
+        QTest::newRow("format a number") << QByteArray(R"({"format":1,"sessions":[]})")
+                                         << QStringLiteral("/format");
+        QTest::newRow("sessions an object") << QByteArray(R"({"sessions":{}})")
+                                            << QStringLiteral("/sessions");
+        QTest::newRow("entry a string") << QByteArray(head + R"({"etag":1,"support":{"order_id":"A"}},"x"]})")
+                                        << QStringLiteral("/sessions/1");
+        QTest::newRow("order_id a number") << QByteArray(head + R"({"etag":1,"support":{"order_id":7}}]})")
+                                           << QStringLiteral("/sessions/0/support/order_id");
+        QTest::newRow("phone a number") << QByteArray(head + R"({"etag":1,"support":{"order_id":"A","callback_phone":5}}]})")
+                                        << QStringLiteral("/sessions/0/support/callback_phone");
+        QTest::newRow("agent a string") << QByteArray(head + R"({"etag":1,"support":{"order_id":"A","agent":"bob"}}]})")
+                                        << QStringLiteral("/sessions/0/support/agent");
+        QTest::newRow("same order twice") << QByteArray(head + R"({"etag":1,"support":{"order_id":"A"}},{"etag":2,"support":{"order_id":"A"}}]})")
+                                          << QStringLiteral("/sessions/1");
+        QTest::newRow("garbage line") << QByteArray(head + "\n {\"etag\":1,\"support\":{\"order_id\":\"A\"}},\n\x01garbage\n]}\n")
+                                      << QStringLiteral("line 3");
+        QTest::newRow("cut off") << QByteArray(head + "\n {\"etag\":1,\"support\":{\"order_id\":\"A\"}},\n {\"etag\":2,")
+                                 << QStringLiteral("line 3");
+        QTest::newRow("deep") << QByteArray(head + "{\"etag\":1,\"support\":{\"order_id\":\"A\",\"x\":"
+                                            + QByteArray("[").repeated(100000) + QByteArray("]").repeated(100000) + "}}]}")
+                              << QStringLiteral("nested deeper than");
+        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11) << QStringLiteral("line 1");
+    }
+    void damagedDataFileIsRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("state.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        QProcess proc;
+        proc.start(QStringLiteral(SANDBOX_PATH), {QStringLiteral("--data"), path, QStringLiteral("--quiet")});
+        QVERIFY(proc.waitForStarted());
+        const bool finished = proc.waitForFinished(10000);
+        if (!finished) {
+            proc.kill();
+            proc.waitForFinished(5000);
+        }
+        QVERIFY2(finished, "the sandbox started on a damaged data file");
+        QCOMPARE(proc.exitStatus(), QProcess::NormalExit);
+        QVERIFY(proc.exitCode() != 0);
+        const QString err = QString::fromUtf8(proc.readAllStandardError());
+        QVERIFY2(err.contains(path), qPrintable(err));
+        QVERIFY2(err.contains(problem, Qt::CaseInsensitive), qPrintable(err));
+        QVERIFY(proc.readAllStandardOutput().isEmpty()); // no URL: it does not listen
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), content); // never overwritten
+    }
+
     void executableRejectsBadArguments()
     {
         QProcess proc;

@@ -1,8 +1,10 @@
 #include "sandboxserver.h"
 
+#include "jsonlimits.h"
 #include "models.h"
 #include "seed.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHttpServerRequest>
@@ -141,35 +143,91 @@ struct SandboxServer::State
         return {};
     }
 
+    // Reads the data file; on any damage returns a message naming the file and the place, and
+    // changes nothing (the file is not written either: the caller does not start).
     QString load()
     {
         QFile file(dataFile);
         if (!file.exists())
             return {};
         if (!file.open(QIODevice::ReadOnly))
-            return file.errorString();
-        const QByteArray data = file.readAll();
-        json all = json::parse(data.begin(), data.end(), nullptr, false);
-        if (all.is_discarded() || !all.is_object() || !all.contains("sessions")
-            || !all["sessions"].is_array())
-            return QStringLiteral("%1 is not a sandbox data file").arg(dataFile);
+            return QCoreApplication::translate("sd::SandboxServer", "Cannot read %1: %2")
+                .arg(dataFile, file.errorString());
+        // Each session sits three levels down: {"sessions": [{"support": ...}]}.
+        const JsonLimits limits{kMaxJsonDepth + 3, kMaxJsonFileBytes};
+        const QByteArray data = file.read(qint64(limits.maxBytes) + 1); // not readAll: bounded
+        json all;
+        const JsonError parseError
+            = parseJsonBounded(std::string_view(data.constData(), size_t(data.size())), all, limits);
+        if (parseError.isError())
+            return QCoreApplication::translate("sd::SandboxServer", "%1 is not a sandbox data file. %2")
+                .arg(dataFile, parseError.text());
+        const auto damaged = [this](const std::string &pointer, const QString &what) {
+            return QCoreApplication::translate("sd::SandboxServer", "%1 is damaged at %2: %3.")
+                .arg(dataFile, QString::fromStdString(pointer.empty() ? "/" : pointer), what);
+        };
+        const auto expected = [](const char *what, const json *got) {
+            if (!got)
+                return QCoreApplication::translate("sd::SandboxServer", "%1 is missing")
+                    .arg(QLatin1String(what));
+            return QCoreApplication::translate("sd::SandboxServer", "expected %1, got %2")
+                .arg(QLatin1String(what), QLatin1String(got->type_name()));
+        };
+        // ETags are whole numbers that stay exact in any JSON reader.
+        constexpr quint64 kMaxEtag = (quint64(1) << 53) - 1;
+        const auto readEtag = [&](const json &v, const std::string &pointer, quint64 *out) -> QString {
+            if (v.is_null())
+                return {};
+            if (!v.is_number_unsigned() || v.get<quint64>() > kMaxEtag)
+                return damaged(pointer, expected("a whole number from 0 to 2^53-1", &v));
+            *out = v.get<quint64>();
+            return {};
+        };
+        if (!all.is_object())
+            return damaged("", expected("an object", &all));
+        if (auto f = all.find("format"); f != all.end() && !f->is_null()
+            && !(f->is_string() && f->get_ref<const std::string &>() == "supportdesk-sandbox/1"))
+            return damaged("/format", expected("\"supportdesk-sandbox/1\"", &*f));
+        quint64 storedNext = 1;
+        if (auto n = all.find("next_etag"); n != all.end())
+            if (QString problem = readEtag(*n, "/next_etag", &storedNext); !problem.isEmpty())
+                return problem;
+        const auto list = all.find("sessions");
+        if (list == all.end() || !list->is_array())
+            return damaged("/sessions", expected("an array", list == all.end() ? nullptr : &*list));
         std::map<QString, Session> loaded;
         quint64 maxEtag = 0;
-        for (const json &entry : all["sessions"]) {
-            if (!entry.is_object() || !entry.contains("support") || !entry["support"].is_object())
-                return QStringLiteral("%1 holds an entry that is not a session").arg(dataFile);
-            const json &support = entry["support"];
-            auto it = support.find("order_id");
-            if (it == support.end() || !it->is_string())
-                return QStringLiteral("%1 holds a session without order_id").arg(dataFile);
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const json &entry = (*list)[i];
+            const std::string at = "/sessions/" + std::to_string(i);
+            if (!entry.is_object())
+                return damaged(at, expected("an object", &entry));
+            const auto support = entry.find("support");
+            if (support == entry.end() || !support->is_object())
+                return damaged(at + "/support", expected("an object", support == entry.end() ? nullptr : &*support));
+            const auto orderId = support->find("order_id");
+            if (orderId == support->end() || !orderId->is_string())
+                return damaged(at + "/support/order_id",
+                               expected("a string", orderId == support->end() ? nullptr : &*orderId));
+            if (orderId->get_ref<const std::string &>().empty())
+                return damaged(at + "/support/order_id",
+                               QCoreApplication::translate("sd::SandboxServer", "the order ID is empty"));
+            if (const auto typed = supportFromJson(*support); !typed.ok())
+                return damaged(at + "/support" + typed.errorPath, QString::fromStdString(typed.errorMessage));
             Session s;
-            s.body = support;
-            s.etag = entry.value("etag", quint64(0));
+            if (auto e = entry.find("etag"); e != entry.end())
+                if (QString problem = readEtag(*e, at + "/etag", &s.etag); !problem.isEmpty())
+                    return problem;
+            const QString id = QString::fromStdString(orderId->get_ref<const std::string &>());
+            if (loaded.count(id))
+                return damaged(at, QCoreApplication::translate("sd::SandboxServer",
+                                                               "order %1 is there twice").arg(id));
+            s.body = *support;
             maxEtag = std::max(maxEtag, s.etag);
-            loaded[QString::fromStdString(it->get<std::string>())] = std::move(s);
+            loaded[id] = std::move(s);
         }
         sessions = std::move(loaded);
-        nextEtag = std::max<quint64>(all.value("next_etag", quint64(1)), maxEtag + 1);
+        nextEtag = std::max<quint64>(storedNext, maxEtag + 1);
         return {};
     }
 
@@ -193,9 +251,15 @@ struct SandboxServer::State
             }
             return error(400, "INVALID_BODY", QStringLiteral("A Support object is required."));
         }
-        json body = json::parse(raw.begin(), raw.end(), nullptr, false);
-        if (body.is_discarded())
-            return error(400, "INVALID_JSON", QStringLiteral("The body is not valid JSON."));
+        json body;
+        const JsonError bad = parseJsonBounded(std::string_view(raw.constData(), size_t(raw.size())),
+                                               body, JsonLimits{kMaxJsonDepth, size_t(kMaxBodyBytes)});
+        if (bad.kind == JsonError::Kind::TooLarge)
+            return error(413, "PAYLOAD_TOO_LARGE",
+                         QStringLiteral("The request body is over %1 bytes.").arg(kMaxBodyBytes));
+        if (bad.isError()) // "not valid JSON (line 1, column 5)", "nested deeper than 64 levels (…)"
+            return error(400, "INVALID_JSON",
+                         QStringLiteral("The body is %1.").arg(QString::fromStdString(bad.message)));
         const auto typed = supportFromJson(body);
         if (!typed.ok())
             return error(400, "INVALID_BODY",
@@ -427,8 +491,9 @@ QByteArray SandboxServer::sessionJson(const QString &orderId) const
 
 bool SandboxServer::putSessionJson(const QString &orderId, const QByteArray &text)
 {
-    json body = json::parse(text.begin(), text.end(), nullptr, false);
-    if (body.is_discarded() || !body.is_object())
+    json body;
+    if (parseJsonBounded(std::string_view(text.constData(), size_t(text.size())), body).isError()
+        || !body.is_object())
         return false;
     body["order_id"] = orderId.toStdString();
     d->sessions[orderId] = Session{std::move(body), d->nextEtag++};
