@@ -348,6 +348,31 @@ private Q_SLOTS:
         QCOMPARE(*store.get(QStringLiteral("OLD-1"))->support->callbackPhone, std::string("+1 2"));
     }
 
+    // A damaged line of the earlier file costs that line only, and the store says which.
+    void damagedEarlierLinesAreReportedAndTheRestImported()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.sqlite"));
+        const QString legacy = dir.filePath(QStringLiteral("w.json"));
+        QFile f(legacy);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\":\"supportdesk-workspace/2\"}\n"
+                "{\"order_id\":\"OLD-1\",\"state\":\"open\"}\n"
+                "{\"order_id\":{\"x\":1},\"state\":\"open\"}\n"
+                "{\"order_id\":\"OLD-3\",\"etag\":3}\n");
+        f.close();
+        WorkspaceStore store;
+        QCOMPARE(store.open(path, legacy), QString());
+        QCOMPARE(store.count(), 2);
+        QVERIFY(store.get(QStringLiteral("OLD-3")));
+        const QStringList problems = store.importProblems();
+        QCOMPARE(problems.size(), 2);
+        QVERIFY2(problems[0].contains(legacy + QStringLiteral(", line 3")), qPrintable(problems[0]));
+        QVERIFY2(problems[1].contains(QStringLiteral("line 4")) && problems[1].contains(QStringLiteral("/etag")),
+                 qPrintable(problems[1]));
+        QVERIFY(QFile::exists(legacy + QStringLiteral(".imported"))); // kept for the user
+    }
+
     void killNineWhileWritingLosesNoCommittedSession()
     {
         // All or nothing per transaction: after a SIGKILL in the middle of a write, every

@@ -83,6 +83,83 @@ private Q_SLOTS:
         QVERIFY(!loaded.entries[1].support); // the bad copy is dropped, the ID kept
     }
 
+    // The earlier JSON-lines format, one entry per line: a damaged line is reported with its
+    // number and left out (or only its bad value is), the other lines are imported.
+    void damagedLinesAreReported_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QStringList>("ids");     // imported, in order
+        QTest::addColumn<QString>("problem");     // in the report of line 3
+        const QStringList all{QStringLiteral("A"), QStringLiteral("X"), QStringLiteral("C")};
+        const QStringList goodOnly{QStringLiteral("A"), QStringLiteral("C")};
+        QTest::newRow("state a number") << QByteArray(R"({"order_id":"X","state":5})") << all << QStringLiteral("/state");
+        QTest::newRow("etag a number") << QByteArray(R"({"order_id":"X","etag":7})") << all << QStringLiteral("/etag");
+        QTest::newRow("error an object") << QByteArray(R"({"order_id":"X","error":{}})") << all << QStringLiteral("/error");
+        QTest::newRow("last_seen a number") << QByteArray(R"({"order_id":"X","last_seen":1})") << all << QStringLiteral("/last_seen");
+        QTest::newRow("last_seen not a date") << QByteArray(R"({"order_id":"X","last_seen":"soon"})") << all << QStringLiteral("/last_seen");
+        QTest::newRow("support wrong shape") << QByteArray(R"({"order_id":"X","support":{"agent":{"id":5}}})") << all << QStringLiteral("/support/agent/id");
+        QTest::newRow("draft a string") << QByteArray(R"({"order_id":"X","draft":"x"})") << all << QStringLiteral("/draft");
+        QTest::newRow("order_id a number") << QByteArray(R"({"order_id":5,"state":"open"})") << goodOnly << QStringLiteral("/order_id");
+        QTest::newRow("order_id missing") << QByteArray(R"({"state":"open"})") << goodOnly << QStringLiteral("/order_id");
+        QTest::newRow("order_id empty") << QByteArray(R"({"order_id":""})") << goodOnly << QStringLiteral("/order_id");
+        QTest::newRow("a string") << QByteArray(R"("X")") << goodOnly << QStringLiteral("line 3");
+        QTest::newRow("garbage") << QByteArray("\x01\xff garbage {") << goodOnly << QStringLiteral("not valid JSON");
+        QTest::newRow("cut off") << QByteArray("{\"order_id\":\"X\",\"sta") << goodOnly << QStringLiteral("not valid JSON");
+        QTest::newRow("deep") << QByteArray("{\"order_id\":\"X\",\"support\":{\"x\":" + QByteArray("[").repeated(100000)
+                                            + QByteArray("]").repeated(100000) + "}}")
+                              << goodOnly << QStringLiteral("nested deeper than");
+    }
+    void damagedLinesAreReported()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QStringList, ids);
+        QFETCH(QString, problem);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"format\":\"supportdesk-workspace/2\"}\n"
+                "{\"order_id\":\"A\",\"state\":\"open\",\"etag\":\"\\\"1\\\"\"}\n"
+                + line + "\n"
+                "\n"
+                "{\"order_id\":\"C\",\"state\":\"closed\"}\n");
+        f.close();
+        WorkspaceFile loaded;
+        QCOMPARE(loadWorkspace(path, &loaded), QString());
+        QStringList got;
+        for (const WorkspaceEntry &e : loaded.entries)
+            got << e.orderId;
+        QCOMPARE(got, ids);
+        QCOMPARE(loaded.entries.front().state, SessionState::Open);
+        QCOMPARE(loaded.entries.front().etag, QByteArray("\"1\""));
+        QCOMPARE(loaded.entries.back().state, SessionState::Closed);
+        QCOMPARE(loaded.problems.size(), 1);
+        const QString report = loaded.problems.front();
+        QVERIFY2(report.contains(path), qPrintable(report));
+        QVERIFY2(report.contains(QLatin1String("line 3")), qPrintable(report));
+        QVERIFY2(report.contains(problem), qPrintable(report));
+    }
+
+    // The first format (one document): the report names the entry.
+    void damagedEntriesOfTheFirstFormatAreReported()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"entries":[{"order_id":"A","state":7},{"order_id":[]},{"order_id":"C"}]})");
+        f.close();
+        WorkspaceFile loaded;
+        QCOMPARE(loadWorkspace(path, &loaded), QString());
+        QCOMPARE(loaded.entries.size(), size_t(2));
+        QCOMPARE(loaded.entries[0].state, SessionState::Unknown);
+        QCOMPARE(loaded.problems.size(), 2);
+        QVERIFY2(loaded.problems[0].contains(QLatin1String("entry 1")) && loaded.problems[0].contains(QLatin1String("/state")),
+                 qPrintable(loaded.problems[0]));
+        QVERIFY2(loaded.problems[1].contains(QLatin1String("entry 2")) && loaded.problems[1].contains(QLatin1String("/order_id")),
+                 qPrintable(loaded.problems[1]));
+    }
+
     void unwritableLocationReported()
     {
         QVERIFY(!saveWorkspace(QStringLiteral("/nonexistent/dir/w.json"), WorkspaceFile{}).isEmpty());

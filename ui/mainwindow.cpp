@@ -509,9 +509,10 @@ void MainWindow::loadWorkspace()
             QString error = reader.open(path, legacy);
             if (error.isEmpty())
                 error = reader.readSummaries(table.get());
-            QMetaObject::invokeMethod(qApp, [this, guard, table, error, generation] {
+            const QStringList problems = reader.importProblems();
+            QMetaObject::invokeMethod(qApp, [this, guard, table, error, problems, generation] {
                 if (guard && generation == m_loadGeneration)
-                    finishLoading(std::move(*table), error);
+                    finishLoading(std::move(*table), error, problems);
             }, Qt::QueuedConnection);
         });
         return;
@@ -521,10 +522,11 @@ void MainWindow::loadWorkspace()
     QString error = m_store.open(path, legacy);
     if (error.isEmpty())
         error = m_store.readSummaries(&table);
-    finishLoading(std::move(table), error);
+    finishLoading(std::move(table), error, m_store.importProblems());
 }
 
-void MainWindow::finishLoading(SessionTable table, const QString &error)
+void MainWindow::finishLoading(SessionTable table, const QString &error,
+                               const QStringList &importProblems)
 {
     m_loading = false;
     m_loadError = error;
@@ -535,6 +537,12 @@ void MainWindow::finishLoading(SessionTable table, const QString &error)
         statusBar()->showMessage(
             tr("The saved session list could not be read: %1 — changes are kept until SupportDesk closes, "
                "not saved.").arg(m_loadError));
+    } else if (!importProblems.isEmpty()) {
+        // The rest was imported; the earlier file stays beside the store as "*.imported".
+        statusBar()->showMessage(
+            tr("Part of the earlier session list could not be imported (%n problem(s)). The first: %1",
+               nullptr, int(importProblems.size()))
+                .arg(importProblems.front()));
     } else if (table.size() > 0) {
         statusBar()->clearMessage();
     }

@@ -111,7 +111,8 @@ private:
     void updateStatusBar();
     void applyProfile(const ServerProfile &profile);
     void loadWorkspace();
-    void finishLoading(SessionTable table, const QString &error);
+    void finishLoading(SessionTable table, const QString &error,
+                       const QStringList &importProblems = {});
     void putEntry(const WorkspaceEntry &entry); // into the list now, into the store shortly
     void scheduleSave();
     void onSelectionChanged();

@@ -373,10 +373,9 @@ public:
             for (const BulkItemResult &item : run.results()) {
                 if (!item.ok())
                     continue;
+                const std::string_view body(item.body.constData(), size_t(item.body.size()));
                 nlohmann::json j;
-                const bool parsed = !parseJsonBounded(std::string_view(item.body.constData(),
-                                                                       size_t(item.body.size())),
-                                                      j).isError();
+                const bool parsed = !parseJsonBounded(body, j).isError();
                 if (!parsed && item.support)
                     nlohmann::to_json(j, *item.support);
                 array.push_back(parsed || item.support ? j : nlohmann::json::object());

@@ -45,13 +45,14 @@ QString JsonError::text() const
         return QCoreApplication::translate("sd::Json", "The JSON text is larger than %L1 bytes.")
             .arg(qulonglong(limit));
     case Kind::TooDeep:
-        return QCoreApplication::translate("sd::Json",
-                                           "Line %1, column %2: values are nested deeper than %n levels.",
-                                           nullptr, int(limit))
+        return QCoreApplication::translate(
+                   "sd::Json", "Line %1, column %2: values are nested deeper than %n levels.",
+                   nullptr, int(limit))
             .arg(qulonglong(line))
             .arg(qulonglong(column));
     case Kind::Syntax:
-        return QCoreApplication::translate("sd::Json", "Line %1, column %2: this is not valid JSON.")
+        return QCoreApplication::translate("sd::Json",
+                                           "Line %1, column %2: this is not valid JSON.")
             .arg(qulonglong(line))
             .arg(qulonglong(column));
     }
@@ -92,8 +93,8 @@ JsonError checkJsonBounds(std::string_view text, const JsonLimits &limits)
                 e.kind = JsonError::Kind::TooDeep;
                 e.limit = std::size_t(limits.maxDepth);
                 locate(text, i, &e);
-                e.message = "nested deeper than " + std::to_string(limits.maxDepth) + " levels"
-                          + position(e);
+                e.message = "nested deeper than " + std::to_string(limits.maxDepth) + " levels" +
+                            position(e);
                 return e;
             }
             break;

@@ -31,12 +31,12 @@ struct JsonError
 {
     enum class Kind { None, TooLarge, TooDeep, Syntax };
     Kind kind = Kind::None;
-    std::size_t limit = 0;   // the depth or byte limit that was exceeded
-    std::size_t offset = 0;  // byte offset of the problem (0-based)
-    std::size_t line = 0;    // 1-based; 0 when unknown (TooLarge)
-    std::size_t column = 0;  // 1-based, in bytes
-    std::string message;     // English, for API error bodies and parse results:
-                             // "nested deeper than 64 levels", "not valid JSON: ..."
+    std::size_t limit = 0;  // the depth or byte limit that was exceeded
+    std::size_t offset = 0; // byte offset of the problem (0-based)
+    std::size_t line = 0;   // 1-based; 0 when unknown (TooLarge)
+    std::size_t column = 0; // 1-based, in bytes
+    std::string message;    // English, for API error bodies and parse results:
+                            // "nested deeper than 64 levels", "not valid JSON: ..."
 
     bool isError() const { return kind != Kind::None; }
     // A translated sentence naming the line and column, for messages about files.
@@ -45,7 +45,8 @@ struct JsonError
 
 // Checks `text` against `limits` with one linear scan (no recursion, nothing allocated), then
 // parses it into `out`. On failure `out` is null and the error says what and where.
-JsonError parseJsonBounded(std::string_view text, nlohmann::json &out, const JsonLimits &limits = {});
+JsonError parseJsonBounded(std::string_view text, nlohmann::json &out,
+                           const JsonLimits &limits = {});
 
 // The scan alone: the first place where `text` is too large or nested too deep.
 JsonError checkJsonBounds(std::string_view text, const JsonLimits &limits = {});

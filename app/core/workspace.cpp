@@ -1,5 +1,7 @@
 #include "workspace.h"
 
+#include "jsonlimits.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
@@ -47,14 +49,6 @@ std::string iso(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs).toStdString() : std::string();
 }
 
-QDateTime fromIso(const json &j, const char *key)
-{
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string())
-        return {};
-    return QDateTime::fromString(QString::fromStdString(it->get<std::string>()), Qt::ISODateWithMs);
-}
-
 } // namespace
 
 QString sessionStateKey(SessionState state)
@@ -76,27 +70,82 @@ QString sessionStateName(SessionState state)
 
 namespace {
 
-std::optional<WorkspaceEntry> entryFromJson(const json &e)
+// Reads one entry; what is wrong is added to `problems`, each starting with `where` ("w.json,
+// line 3"). Without a usable order ID the entry is left out; a bad value only loses that value.
+std::optional<WorkspaceEntry> entryFromJson(const json &e, const QString &where,
+                                            QStringList *problems)
 {
-    if (!e.is_object() || !e.contains("order_id") || !e["order_id"].is_string())
-        return std::nullopt; // one damaged entry does not cost the others
+    const auto typeProblem = [](const char *expected, const json *got) {
+        return got ? QCoreApplication::translate("sd::Workspace", "expected %1, got %2")
+                         .arg(QLatin1String(expected), QLatin1String(got->type_name()))
+                   : QCoreApplication::translate("sd::Workspace", "it is missing");
+    };
+    if (!e.is_object()) {
+        *problems << QCoreApplication::translate(
+                         "sd::Workspace", "%1: the entry is not an object (%2); it is left out.")
+                         .arg(where, typeProblem("an object", &e));
+        return std::nullopt;
+    }
+    const auto id = e.find("order_id");
+    if (id == e.end() || !id->is_string() || id->get_ref<const std::string &>().empty()) {
+        const QString why = id != e.end() && id->is_string()
+                                ? QCoreApplication::translate("sd::Workspace", "it is empty")
+                                : typeProblem("a string", id == e.end() ? nullptr : &*id);
+        *problems << QCoreApplication::translate(
+                         "sd::Workspace",
+                         "%1: the entry has no usable order ID at /order_id (%2); it is left out.")
+                         .arg(where, why);
+        return std::nullopt;
+    }
     WorkspaceEntry entry;
-    entry.orderId = QString::fromStdString(e["order_id"].get<std::string>());
-    entry.state = sessionStateFromKey(e.value("state", std::string()));
-    if (auto s = e.find("support"); s != e.end() && s->is_object()) {
-        auto parsed = supportFromJson(*s);
-        if (parsed.ok())
-            entry.support = std::move(parsed.value);
-    }
-    if (auto d = e.find("draft"); d != e.end() && d->is_object()) {
-        auto parsed = supportFromJson(*d);
-        if (parsed.ok())
-            entry.draft = std::move(parsed.value);
-    }
-    entry.etag = QByteArray::fromStdString(e.value("etag", std::string()));
-    entry.lastSeen = fromIso(e, "last_seen");
-    entry.lastChange = fromIso(e, "last_change");
-    entry.lastError = QString::fromStdString(e.value("error", std::string()));
+    entry.orderId = QString::fromStdString(id->get_ref<const std::string &>());
+    const auto dropped = [&](const std::string &pointer, const QString &why) {
+        *problems << QCoreApplication::translate(
+                         "sd::Workspace",
+                         "%1: the value at %2 is not usable (%3); the entry is kept without it.")
+                         .arg(where, QString::fromStdString(pointer), why);
+    };
+    // A string field: absent and null are fine, anything else is reported.
+    const auto text = [&](const char *key) -> std::optional<std::string> {
+        const auto it = e.find(key);
+        if (it == e.end() || it->is_null())
+            return std::nullopt;
+        if (!it->is_string()) {
+            dropped(std::string("/") + key, typeProblem("a string", &*it));
+            return std::nullopt;
+        }
+        return it->get<std::string>();
+    };
+    const auto support = [&](const char *key) -> std::optional<Support> {
+        const auto it = e.find(key);
+        if (it == e.end() || it->is_null())
+            return std::nullopt;
+        auto parsed = supportFromJson(*it);
+        if (!parsed.ok())
+            dropped(std::string("/") + key + parsed.errorPath,
+                    QString::fromStdString(parsed.errorMessage));
+        return std::move(parsed.value);
+    };
+    const auto time = [&](const char *key) -> QDateTime {
+        const std::optional<std::string> t = text(key);
+        if (!t)
+            return {};
+        QDateTime parsed = QDateTime::fromString(QString::fromStdString(*t), Qt::ISODateWithMs);
+        if (!parsed.isValid())
+            dropped(std::string("/") + key,
+                    QCoreApplication::translate("sd::Workspace", "not a date and time"));
+        return parsed;
+    };
+    if (const auto state = text("state"))
+        entry.state = sessionStateFromKey(*state);
+    entry.support = support("support");
+    entry.draft = support("draft");
+    if (const auto etag = text("etag"))
+        entry.etag = QByteArray::fromStdString(*etag);
+    entry.lastSeen = time("last_seen");
+    entry.lastChange = time("last_change");
+    if (const auto error = text("error"))
+        entry.lastError = QString::fromStdString(*error);
     return entry;
 }
 
@@ -127,36 +176,86 @@ QString loadWorkspace(const QString &path, WorkspaceFile *out)
     QFile file(path);
     if (!file.exists()) {
         out->entries.clear();
+        out->problems.clear();
         return {};
     }
     if (!file.open(QIODevice::ReadOnly))
         return QCoreApplication::translate("sd::Workspace", "Cannot read %1: %2")
             .arg(path, file.errorString());
-    const QByteArray first = file.readLine().trimmed();
+    // Bounded: a file without line breaks is not read whole to find the first one.
+    const QByteArray first = file.readLine(qint64(sizeof kHeader) + 16).trimmed();
     WorkspaceFile loaded;
     if (first == kHeader) {
         // Format 2: one entry per line, parsed one at a time (no document-sized DOM in memory).
+        // Each line is bounded like any one document; a longer one is skipped, not read whole.
+        qint64 lineNumber = 1;
         while (!file.atEnd()) {
-            const QByteArray line = file.readLine();
-            const json e = json::parse(line.begin(), line.end(), nullptr, false);
-            if (auto entry = entryFromJson(e))
+            ++lineNumber;
+            const QString where = QCoreApplication::translate("sd::Workspace", "%1, line %2")
+                                      .arg(path)
+                                      .arg(lineNumber);
+            QByteArray line = file.readLine(qint64(kMaxJsonBytes) + 1);
+            if (line.size() > qsizetype(kMaxJsonBytes) && !line.endsWith('\n')) {
+                while (!file.atEnd() && !file.readLine(1 << 20).endsWith('\n')) {
+                }
+                loaded.problems << QCoreApplication::translate(
+                                       "sd::Workspace",
+                                       "%1: the line is longer than %L2 bytes; it is left out.")
+                                       .arg(where)
+                                       .arg(qulonglong(kMaxJsonBytes));
+                continue;
+            }
+            if (line.trimmed().isEmpty())
+                continue;
+            json e;
+            const JsonError bad =
+                parseJsonBounded(std::string_view(line.constData(), size_t(line.size())), e,
+                                 // {"support": ...}: one level above a session
+                                 JsonLimits{kMaxJsonDepth + 1, kMaxJsonBytes});
+            if (bad.kind == JsonError::Kind::TooDeep) {
+                loaded.problems << QCoreApplication::translate(
+                                       "sd::Workspace",
+                                       "%1: values are nested deeper than %n levels; the entry is left out.",
+                                       nullptr, int(bad.limit))
+                                       .arg(where);
+                continue;
+            }
+            if (bad.isError()) {
+                loaded.problems << QCoreApplication::translate(
+                                       "sd::Workspace",
+                                       "%1: this is not valid JSON (column %2); the entry is left out.")
+                                       .arg(where)
+                                       .arg(qulonglong(bad.column));
+                continue;
+            }
+            if (auto entry = entryFromJson(e, where, &loaded.problems))
                 loaded.entries.push_back(std::move(*entry));
         }
         *out = std::move(loaded);
         return {};
     }
-    // Format 1: one JSON document {"entries": [...]}.
+    // Format 1: one JSON document {"entries": [{"support": ...}]}, each session three levels down.
     file.seek(0);
-    const QByteArray data = file.readAll();
-    const json root = json::parse(data.begin(), data.end(), nullptr, false);
-    if (root.is_discarded() || !root.is_object() || !root.contains("entries")
-        || !root["entries"].is_array())
+    const JsonLimits limits{kMaxJsonDepth + 3, kMaxJsonFileBytes};
+    const QByteArray data = file.read(qint64(limits.maxBytes) + 1);
+    json root;
+    const JsonError bad =
+        parseJsonBounded(std::string_view(data.constData(), size_t(data.size())), root, limits);
+    if (bad.isError())
+        return QCoreApplication::translate("sd::Workspace",
+                                           "%1 is not a SupportDesk workspace file. %2")
+            .arg(path, bad.text());
+    const auto entries = root.is_object() ? root.find("entries") : root.end();
+    if (!root.is_object() || entries == root.end() || !entries->is_array())
         return QCoreApplication::translate("sd::Workspace",
                                            "%1 is not a SupportDesk workspace file.")
             .arg(path);
-    loaded.entries.reserve(root["entries"].size());
-    for (const json &e : root["entries"])
-        if (auto entry = entryFromJson(e))
+    loaded.entries.reserve(entries->size());
+    for (std::size_t i = 0; i < entries->size(); ++i)
+        if (auto entry = entryFromJson(
+                (*entries)[i],
+                QCoreApplication::translate("sd::Workspace", "%1, entry %2").arg(path).arg(i + 1),
+                &loaded.problems))
             loaded.entries.push_back(std::move(*entry));
     *out = std::move(loaded);
     return {};

@@ -36,6 +36,7 @@ SessionState sessionStateFromKey(std::string_view key); // Unknown for anything 
 struct WorkspaceFile
 {
     std::vector<WorkspaceEntry> entries;
+    QStringList problems;
 };
 
 // The earlier JSON format. Reads `path`; a missing file is an empty workspace. On error returns a message and leaves

@@ -125,6 +125,7 @@ QString WorkspaceStore::exec(const char *sql) const
 QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
 {
     close();
+    m_importProblems.clear();
     // The earlier format is read first: if it cannot be, nothing is created or changed.
     WorkspaceFile legacy;
     const bool importing = !legacyPath.isEmpty() && QFileInfo::exists(legacyPath);
@@ -190,6 +191,7 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         return m_lastError = tr("Cannot use %1: %2").arg(path, error);
     }
     m_path = path;
+    m_importProblems = legacy.problems;
     if (importing) {
         // Imported: keep the old file under another name, so it is not imported again.
         const QString kept = legacyPath + QStringLiteral(".imported");

@@ -11,6 +11,7 @@
 #include "workspace.h"
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <vector>
 
@@ -32,6 +33,9 @@ public:
     // file is then renamed to "<legacyPath>.imported" (kept, never deleted). Returns an error
     // message; on error the store stays closed and nothing on disk was changed.
     QString open(const QString &path, const QString &legacyPath = {});
+    // What the last open() could not import from the earlier file: one message per damaged
+    // line or value, naming the file and line (the file itself is kept as "*.imported").
+    QStringList importProblems() const { return m_importProblems; }
     void close();
     bool isOpen() const { return m_db != nullptr; }
     QString path() const { return m_path; }
@@ -55,6 +59,7 @@ private:
     sqlite3_stmt *m_putSummaryStmt = nullptr;
     sqlite3_stmt *m_putDetailStmt = nullptr;
     QString m_path;
+    QStringList m_importProblems;
     mutable QString m_lastError;
 };
 

@@ -157,10 +157,11 @@ struct SandboxServer::State
         const JsonLimits limits{kMaxJsonDepth + 3, kMaxJsonFileBytes};
         const QByteArray data = file.read(qint64(limits.maxBytes) + 1); // not readAll: bounded
         json all;
-        const JsonError parseError
-            = parseJsonBounded(std::string_view(data.constData(), size_t(data.size())), all, limits);
+        const JsonError parseError =
+            parseJsonBounded(std::string_view(data.constData(), size_t(data.size())), all, limits);
         if (parseError.isError())
-            return QCoreApplication::translate("sd::SandboxServer", "%1 is not a sandbox data file. %2")
+            return QCoreApplication::translate("sd::SandboxServer",
+                                               "%1 is not a sandbox data file. %2")
                 .arg(dataFile, parseError.text());
         const auto damaged = [this](const std::string &pointer, const QString &what) {
             return QCoreApplication::translate("sd::SandboxServer", "%1 is damaged at %2: %3.")
@@ -175,7 +176,8 @@ struct SandboxServer::State
         };
         // ETags are whole numbers that stay exact in any JSON reader.
         constexpr quint64 kMaxEtag = (quint64(1) << 53) - 1;
-        const auto readEtag = [&](const json &v, const std::string &pointer, quint64 *out) -> QString {
+        const auto readEtag = [&](const json &v, const std::string &pointer,
+                                  quint64 *out) -> QString {
             if (v.is_null())
                 return {};
             if (!v.is_number_unsigned() || v.get<quint64>() > kMaxEtag)
@@ -204,24 +206,29 @@ struct SandboxServer::State
                 return damaged(at, expected("an object", &entry));
             const auto support = entry.find("support");
             if (support == entry.end() || !support->is_object())
-                return damaged(at + "/support", expected("an object", support == entry.end() ? nullptr : &*support));
+                return damaged(at + "/support",
+                               expected("an object", support == entry.end() ? nullptr : &*support));
             const auto orderId = support->find("order_id");
             if (orderId == support->end() || !orderId->is_string())
-                return damaged(at + "/support/order_id",
-                               expected("a string", orderId == support->end() ? nullptr : &*orderId));
+                return damaged(
+                    at + "/support/order_id",
+                    expected("a string", orderId == support->end() ? nullptr : &*orderId));
             if (orderId->get_ref<const std::string &>().empty())
-                return damaged(at + "/support/order_id",
-                               QCoreApplication::translate("sd::SandboxServer", "the order ID is empty"));
+                return damaged(
+                    at + "/support/order_id",
+                    QCoreApplication::translate("sd::SandboxServer", "the order ID is empty"));
             if (const auto typed = supportFromJson(*support); !typed.ok())
-                return damaged(at + "/support" + typed.errorPath, QString::fromStdString(typed.errorMessage));
+                return damaged(at + "/support" + typed.errorPath,
+                               QString::fromStdString(typed.errorMessage));
             Session s;
             if (auto e = entry.find("etag"); e != entry.end())
                 if (QString problem = readEtag(*e, at + "/etag", &s.etag); !problem.isEmpty())
                     return problem;
             const QString id = QString::fromStdString(orderId->get_ref<const std::string &>());
             if (loaded.count(id))
-                return damaged(at, QCoreApplication::translate("sd::SandboxServer",
-                                                               "order %1 is there twice").arg(id));
+                return damaged(
+                    at, QCoreApplication::translate("sd::SandboxServer", "order %1 is there twice")
+                            .arg(id));
             s.body = *support;
             maxEtag = std::max(maxEtag, s.etag);
             loaded[id] = std::move(s);
@@ -252,14 +259,17 @@ struct SandboxServer::State
             return error(400, "INVALID_BODY", QStringLiteral("A Support object is required."));
         }
         json body;
-        const JsonError bad = parseJsonBounded(std::string_view(raw.constData(), size_t(raw.size())),
-                                               body, JsonLimits{kMaxJsonDepth, size_t(kMaxBodyBytes)});
+        const JsonError bad =
+            parseJsonBounded(std::string_view(raw.constData(), size_t(raw.size())), body,
+                             JsonLimits{kMaxJsonDepth, size_t(kMaxBodyBytes)});
         if (bad.kind == JsonError::Kind::TooLarge)
             return error(413, "PAYLOAD_TOO_LARGE",
                          QStringLiteral("The request body is over %1 bytes.").arg(kMaxBodyBytes));
-        if (bad.isError()) // "not valid JSON (line 1, column 5)", "nested deeper than 64 levels (…)"
-            return error(400, "INVALID_JSON",
-                         QStringLiteral("The body is %1.").arg(QString::fromStdString(bad.message)));
+        // "not valid JSON (line 1, column 5)", "nested deeper than 64 levels (line 1, column 80)"
+        if (bad.isError())
+            return error(
+                400, "INVALID_JSON",
+                QStringLiteral("The body is %1.").arg(QString::fromStdString(bad.message)));
         const auto typed = supportFromJson(body);
         if (!typed.ok())
             return error(400, "INVALID_BODY",
