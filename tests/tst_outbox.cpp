@@ -97,6 +97,67 @@ private Q_SLOTS:
         QVERIFY(!server.hasSession(QStringLiteral("ORD-100002")));
     }
 
+    // A stored change that cannot be read (a damaged row) fails on its own: nothing is sent for
+    // it (not an empty session in its place), and the changes after it still go out.
+    void unreadablePayloadIsNotSent_data()
+    {
+        QTest::addColumn<bool>("assign");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::newRow("update cut off") << false << QByteArray(R"({"callback_phone":)");
+        QTest::newRow("update wrong type") << false << QByteArray(R"({"callback_phone":5})");
+        QTest::newRow("update nested too deep")
+            << false << QByteArray("{\"x\":" + QByteArray("[").repeated(100000) + QByteArray("]").repeated(100000) + "}");
+        QTest::newRow("update empty") << false << QByteArray();
+        QTest::newRow("assign wrong type") << true << QByteArray(R"({"id":5})");
+        QTest::newRow("assign garbage") << true << QByteArray("\x01\x02");
+    }
+    void unreadablePayloadIsNotSent()
+    {
+        QFETCH(bool, assign);
+        QFETCH(QByteArray, payload);
+        SandboxServer server;
+        server.seed(5);
+        const QUrl url = server.start();
+        QVERIFY(url.isValid());
+        const QByteArray before = server.sessionJson(QStringLiteral("ORD-100001"));
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = url;
+        config.retry.maxRetries = 0;
+        client.setConfig(config);
+        Outbox outbox(m_dir.filePath(QStringLiteral("damaged-%1.sqlite").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')))));
+        QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+        OutboxItem bad;
+        bad.orderId = QStringLiteral("ORD-100001");
+        bad.op = assign ? OutboxItem::Op::Assign : OutboxItem::Op::Update;
+        bad.payload = payload;
+        const qint64 badId = outbox.enqueue(bad);
+        QVERIFY(badId > 0);
+        OutboxItem close;
+        close.orderId = QStringLiteral("ORD-100002");
+        close.op = OutboxItem::Op::Close;
+        QVERIFY(outbox.enqueue(close) > 0);
+        QStringList sent;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&sent](const QByteArray &method, const QString &path, int status) {
+                    if (method != "GET")
+                        sent << QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(method), path).arg(status);
+                });
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy failed(&sender, &OutboxSender::itemFailed);
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QVERIFY(drained.wait(10000));
+        QCOMPARE(sent, QStringList{QStringLiteral("DELETE /support/ORD-100002 200")});
+        QCOMPARE(server.sessionJson(QStringLiteral("ORD-100001")), before);
+        QCOMPARE(failed.size(), 1);
+        const std::vector<OutboxItem> left = outbox.items();
+        QCOMPARE(left.size(), size_t(1));
+        QCOMPARE(left.front().id, badId);
+        QCOMPARE(left.front().state, QStringLiteral("failed"));
+        QVERIFY2(left.front().lastError.contains(QLatin1String("ORD-100001")), qPrintable(left.front().lastError));
+    }
+
     void appliedBeforeACrashIsNotSentAgain()
     {
         SandboxServer server;

@@ -258,20 +258,45 @@ void OutboxSender::sendNext()
 
 void OutboxSender::send(const OutboxItem &item, const std::optional<Support> &)
 {
+    // A stored change that cannot be read (a damaged row) fails alone: sending a default in its
+    // place would overwrite the session on the server.
+    const std::string_view payload(item.payload.constData(), size_t(item.payload.size()));
+    std::optional<Support> support;
+    std::optional<Agent> agent;
+    std::string unreadable;
+    if (item.op == OutboxItem::Op::Update) {
+        auto s = parseSupport(payload);
+        support = std::move(s.value);
+        if (!support)
+            unreadable = s.errorMessage + (s.errorPath.empty() ? std::string() : " at " + s.errorPath);
+    } else if (item.op == OutboxItem::Op::Assign) {
+        auto a = parseAgent(payload);
+        agent = std::move(a.value);
+        if (!agent)
+            unreadable = a.errorMessage + (a.errorPath.empty() ? std::string() : " at " + a.errorPath);
+    }
+    if (!unreadable.empty()) {
+        ApiError e;
+        e.kind = ApiError::Kind::InvalidInput;
+        e.operation = item.op == OutboxItem::Op::Update ? Operation::Update : Operation::AssignAgent;
+        e.orderId = item.orderId;
+        e.detail = tr("The stored change cannot be read (%1); it was not sent.")
+                       .arg(QString::fromStdString(unreadable));
+        m_outbox->setState(item.id, QStringLiteral("failed"), e.message());
+        m_current.reset();
+        Q_EMIT itemFailed(item, e);
+        sendNext();
+        return;
+    }
     m_outbox->markAttempted(item.id); // committed before anything leaves this process
     ApiReply *reply = nullptr;
-    const std::string_view payload(item.payload.constData(), size_t(item.payload.size()));
     switch (item.op) {
-    case OutboxItem::Op::Update: {
-        auto s = parseSupport(payload);
-        reply = m_client->replace(item.orderId, s.value.value_or(Support{}), item.baseEtag);
+    case OutboxItem::Op::Update:
+        reply = m_client->replace(item.orderId, *support, item.baseEtag);
         break;
-    }
-    case OutboxItem::Op::Assign: {
-        auto a = parseAgent(payload);
-        reply = m_client->assignAgent(item.orderId, a.value.value_or(Agent{}), item.baseEtag);
+    case OutboxItem::Op::Assign:
+        reply = m_client->assignAgent(item.orderId, *agent, item.baseEtag);
         break;
-    }
     case OutboxItem::Op::Unassign:
         reply = m_client->unassignAgent(item.orderId, item.baseEtag);
         break;
