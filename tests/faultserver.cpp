@@ -4,6 +4,8 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 FaultServer::FaultServer(QObject *parent) : QObject(parent) {}
 
 FaultServer::~FaultServer() = default;
@@ -41,6 +43,7 @@ QUrl FaultServer::startTls(const QSslCertificate &cert, const QSslKey &key)
 void FaultServer::onConnection(QTcpSocket *socket)
 {
     socket->setParent(this);
+    ++m_connections;
     m_buffers.insert(socket, {});
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
         m_buffers[socket] += socket->readAll();
@@ -112,6 +115,13 @@ void FaultServer::answer(QTcpSocket *socket, const FaultStep &step)
     case FaultStep::Kind::Drop:
         socket->disconnectFromHost();
         break;
+    case FaultStep::Kind::Reset: {
+        // SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+        const linger hard{1, 0};
+        ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &hard, sizeof hard);
+        socket->abort();
+        break;
+    }
     case FaultStep::Kind::Hang:
         break; // say nothing; the client's timeout must end it
     case FaultStep::Kind::Truncate:

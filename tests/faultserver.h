@@ -25,7 +25,7 @@ struct RecordedRequest
 
 struct FaultStep
 {
-    enum class Kind { Respond, Drop, Hang, Truncate, Endless };
+    enum class Kind { Respond, Drop, Hang, Truncate, Endless, Reset };
     Kind kind = Kind::Respond;
     int status = 200;
     QByteArray body;
@@ -33,6 +33,13 @@ struct FaultStep
 
     static FaultStep json(int status, const QByteArray &body) { return {Kind::Respond, status, body, {}}; }
     static FaultStep drop() { return {Kind::Drop, 0, {}, {}}; }
+    // Closes the connection with a TCP reset (RST), as a crashing server or a middlebox does.
+    static FaultStep reset() { return {Kind::Reset, 0, {}, {}}; }
+    // A redirect to `location` (taken as given: relative, another port, with credentials).
+    static FaultStep redirect(int status, const QByteArray &location)
+    {
+        return {Kind::Respond, status, {}, {{"Location", location}}};
+    }
     static FaultStep hang() { return {Kind::Hang, 0, {}, {}}; }
     // Declares Content-Length of the whole body but sends only half, then closes.
     static FaultStep truncated(const QByteArray &body) { return {Kind::Truncate, 200, body, {}}; }
@@ -55,6 +62,7 @@ public:
     // Used when the script is empty.
     void setFallback(const FaultStep &step) { m_fallback = step; }
     const QList<RecordedRequest> &requests() const { return m_requests; }
+    int connectionCount() const { return m_connections; }
     qint64 endlessBytesSent() const { return m_endlessSent; }
     bool endlessClientGone() const { return m_endlessGone; }
 
@@ -71,6 +79,7 @@ private:
     FaultStep m_fallback = FaultStep::json(500, R"({"error":{"code":"NO_SCRIPT","message":"no step left"}})");
     QList<RecordedRequest> m_requests;
     QMap<QTcpSocket *, QByteArray> m_buffers;
+    int m_connections = 0;
     qint64 m_endlessSent = 0;
     bool m_endlessGone = false;
 };

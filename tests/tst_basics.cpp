@@ -7,6 +7,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <limits>
+
 class TestBasics : public QObject
 {
     Q_OBJECT
@@ -39,10 +41,13 @@ private Q_SLOTS:
         QCOMPARE(url.toEncoded(), expected);
     }
 
-    void dotSegmentsEncoded()
+    void dotIdsRefused()
     {
-        QCOMPARE(sd::encodeOrderId(QStringLiteral(".")), QByteArray("%2E"));
-        QCOMPARE(sd::encodeOrderId(QStringLiteral("..")), QByteArray("%2E%2E"));
+        // SEMANTICS.md: "." and ".." are dot segments whatever their encoding: refused.
+        QVERIFY(!sd::orderIdProblem(QStringLiteral(".")).isEmpty());
+        QVERIFY(!sd::orderIdProblem(QStringLiteral("..")).isEmpty());
+        QVERIFY(sd::orderIdProblem(QStringLiteral("...")).isEmpty());
+        QVERIFY(sd::orderIdProblem(QStringLiteral(".a")).isEmpty());
         QCOMPARE(sd::encodeOrderId(QStringLiteral("...")), QByteArray("..."));
     }
 
@@ -88,18 +93,47 @@ private Q_SLOTS:
         QCOMPARE(p.backoffMs(10, 0.5), 1000); // capped
     }
 
+    void retryAfter_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<bool>("present");
+        QTest::addColumn<qint64>("ms");
+        const qint64 max = std::numeric_limits<qint64>::max();
+        QTest::newRow("seconds") << QByteArray("3") << true << qint64(3000);
+        QTest::newRow("zero, spaces") << QByteArray(" 0 ") << true << qint64(0);
+        QTest::newRow("leading zeros") << QByteArray("000000000000000000000000000007") << true << qint64(7000);
+        QTest::newRow("largest exact") << QByteArray("9223372036854775") << true << qint64(9223372036854775000);
+        QTest::newRow("ms overflow") << QByteArray("9223372036854776") << true << max;
+        QTest::newRow("INT64_MAX") << QByteArray("9223372036854775807") << true << max;
+        QTest::newRow("beyond int64") << QByteArray("18446744073709551617") << true << max;
+        QTest::newRow("a thousand digits") << QByteArray(1000, '9') << true << max;
+        QTest::newRow("date") << QByteArray("Wed, 21 Oct 2015 07:28:05 GMT") << true << qint64(5000);
+        QTest::newRow("date in the past") << QByteArray("Wed, 21 Oct 2015 07:27:00 GMT") << true << qint64(0);
+        QTest::newRow("far date") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT") << true
+                                  << QDateTime(QDate(2015, 10, 21), QTime(7, 28, 0), QTimeZone::utc())
+                                         .msecsTo(QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59), QTimeZone::utc()));
+        QTest::newRow("huge year") << QByteArray("Fri, 31 Dec 999999999 23:59:59 GMT") << false << qint64(0);
+        QTest::newRow("negative") << QByteArray("-1") << false << qint64(0);
+        QTest::newRow("INT64_MIN") << QByteArray("-9223372036854775808") << false << qint64(0);
+        QTest::newRow("huge negative") << QByteArray("-99999999999999999999999") << false << qint64(0);
+        QTest::newRow("plus sign") << QByteArray("+5") << false << qint64(0);
+        QTest::newRow("fraction") << QByteArray("1.5") << false << qint64(0);
+        QTest::newRow("hex") << QByteArray("0x10") << false << qint64(0);
+        QTest::newRow("garbage") << QByteArray("soon") << false << qint64(0);
+        QTest::newRow("empty") << QByteArray("") << false << qint64(0);
+        QTest::newRow("nul inside") << QByteArray("1\0" "2", 3) << false << qint64(0);
+        QTest::newRow("long garbage") << QByteArray(100000, 'x') << false << qint64(0);
+    }
     void retryAfter()
     {
+        QFETCH(QByteArray, value);
+        QFETCH(bool, present);
+        QFETCH(qint64, ms);
         const QDateTime now = QDateTime(QDate(2015, 10, 21), QTime(7, 28, 0), QTimeZone::utc());
-        QCOMPARE(sd::RetryPolicy::parseRetryAfterMs("3", now), std::optional<qint64>(3000));
-        QCOMPARE(sd::RetryPolicy::parseRetryAfterMs(" 0 ", now), std::optional<qint64>(0));
-        QCOMPARE(sd::RetryPolicy::parseRetryAfterMs("Wed, 21 Oct 2015 07:28:05 GMT", now),
-                 std::optional<qint64>(5000));
-        QCOMPARE(sd::RetryPolicy::parseRetryAfterMs("Wed, 21 Oct 2015 07:27:00 GMT", now),
-                 std::optional<qint64>(0)); // in the past: now
-        QVERIFY(!sd::RetryPolicy::parseRetryAfterMs("soon", now));
-        QVERIFY(!sd::RetryPolicy::parseRetryAfterMs("-1", now));
-        QVERIFY(!sd::RetryPolicy::parseRetryAfterMs("", now));
+        const std::optional<qint64> parsed = sd::RetryPolicy::parseRetryAfterMs(value, now);
+        QCOMPARE(parsed.has_value(), present);
+        if (present)
+            QCOMPARE(*parsed, ms);
     }
 
     void masking()

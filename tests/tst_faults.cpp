@@ -2,11 +2,13 @@
 // and retries, timeouts, broken and oversized answers, and TLS.
 #include "apiclient.h"
 #include "faultserver.h"
+#include "outbox.h"
 
 #include <QFile>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sd;
@@ -117,13 +119,28 @@ private Q_SLOTS:
         QVERIFY(req.body.contains("\"order_id\":\"ORD-1\""));
     }
 
-    void dotIdsTravelEncoded()
+    void dotIdsRefusedBeforeSending_data()
     {
-        // SEMANTICS.md: "." and ".." go as %2E and %2E%2E, never as dot segments.
-        m_server->enqueue(FaultStep::json(200, R"({"order_id":".."})"));
-        auto *r = m_client->fetch(QStringLiteral(".."));
+        QTest::addColumn<QString>("orderId");
+        QTest::newRow("dot") << QStringLiteral(".");
+        QTest::newRow("dotdot") << QStringLiteral("..");
+    }
+    void dotIdsRefusedBeforeSending()
+    {
+        // SEMANTICS.md: "." and ".." are refused before sending (dot segments, whatever the
+        // encoding), like an empty ID.
+        QFETCH(QString, orderId);
+        m_server->setFallback(FaultStep::json(200, R"({"order_id":".."})"));
+        auto *r = m_client->fetch(orderId);
+        QVERIFY(!r->isFinished()); // finished() still comes asynchronously
         QVERIFY(waitFor(r));
-        QCOMPARE(m_server->requests().first().path, QByteArray("/support/%2E%2E"));
+        QCOMPARE(r->error().kind, ApiError::Kind::InvalidInput);
+        QVERIFY(!r->error().detail.isEmpty());
+        auto *w = m_client->replace(orderId, Support{});
+        QVERIFY(waitFor(w));
+        QCOMPARE(w->error().kind, ApiError::Kind::InvalidInput);
+        QCOMPARE(m_server->requests().size(), 0);
+        QCOMPARE(m_server->connectionCount(), 0);
     }
 
     void serviceUnavailableHonoursRetryAfter()
@@ -188,6 +205,157 @@ private Q_SLOTS:
         QCOMPARE(r->error().kind, ApiError::Kind::Server);
         QVERIFY(r->error().detail.contains(QStringLiteral("86400")));
         QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void hugeRetryAfterEndsTheRequestAtOnce()
+    {
+        FaultStep busy = FaultStep::json(503, errorBody("BUSY", "later"));
+        busy.headers = {{"Retry-After", "9223372036854775807"}};
+        m_server->setFallback(busy);
+        QElapsedTimer clock;
+        clock.start();
+        auto *r = m_client->fetch(QStringLiteral("ORD-1"));
+        QSignalSpy retrying(r, &ApiReply::retrying);
+        QVERIFY(waitFor(r, 5000));
+        QVERIFY(clock.elapsed() < 4000);
+        QCOMPARE(r->error().kind, ApiError::Kind::Server);
+        QCOMPARE(r->error().httpStatus, 503);
+        QVERIFY2(r->error().detail.contains(QStringLiteral("9223372036854775807")), qPrintable(r->error().detail));
+        QCOMPARE(retrying.count(), 0);
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void outboxSenderDoesNotStallOnHugeRetryAfter()
+    {
+        // The app's outbox sends through the client: a huge Retry-After must leave it offline
+        // (probing again later), not waiting forever on a reply that never ends.
+        QTemporaryDir dir;
+        Outbox outbox(dir.filePath(QStringLiteral("outbox.db")));
+        QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+        OutboxItem item;
+        item.orderId = QStringLiteral("ORD-1");
+        item.op = OutboxItem::Op::Close;
+        item.baseEtag = "\"1\"";
+        QVERIFY(outbox.enqueue(item) > 0);
+        FaultStep busy = FaultStep::json(503, errorBody("BUSY", "later"));
+        busy.headers = {{"Retry-After", "9223372036854775807"}};
+        m_server->setFallback(busy);
+        OutboxSender sender(m_client, &outbox);
+        QSignalSpy offline(&sender, &OutboxSender::offline);
+        sender.start();
+        QVERIFY(offline.wait(5000));
+        QVERIFY(offline.first().at(0).toInt() > 0);
+        QVERIFY(offline.first().at(0).toInt() <= 60000);
+        QVERIFY(!sender.isSending());
+        QCOMPARE(outbox.queuedCount(), 1);
+    }
+
+    void sameOriginRedirectIsFollowed()
+    {
+        m_server->enqueue(FaultStep::redirect(307, "/elsewhere/support/ORD-1"));
+        m_server->enqueue(FaultStep::json(200, kSession));
+        auto *r = m_client->fetch(QStringLiteral("ORD-1"));
+        QVERIFY(waitFor(r));
+        QVERIFY2(r->isOk(), qPrintable(r->error().message()));
+        QCOMPARE(m_server->requests().size(), 2);
+        QCOMPARE(m_server->requests().at(1).path, QByteArray("/elsewhere/support/ORD-1"));
+        QCOMPARE(m_server->requests().at(1).headers.value("authorization"), QByteArray("Bearer tok-123"));
+
+        // An absolute URL of the same origin, for a PUT: 307 keeps the method and the body.
+        const QByteArray self = m_url.toEncoded(QUrl::StripTrailingSlash);
+        m_server->enqueue(FaultStep::redirect(307, self + "/v2/support/ORD-1"));
+        m_server->enqueue(FaultStep::json(200, kSession));
+        Support s;
+        s.callbackPhone = "+1 555 0100";
+        auto *w = m_client->replace(QStringLiteral("ORD-1"), s);
+        QVERIFY(waitFor(w));
+        QVERIFY2(w->isOk(), qPrintable(w->error().message()));
+        QCOMPARE(m_server->requests().size(), 4);
+        QCOMPARE(m_server->requests().at(3).method, QByteArray("PUT"));
+        QCOMPARE(m_server->requests().at(3).path, QByteArray("/v2/support/ORD-1"));
+        QCOMPARE(m_server->requests().at(3).body, m_server->requests().at(2).body);
+
+        // 303 after a write: read the answer with GET.
+        m_server->enqueue(FaultStep::redirect(303, "/support/ORD-1"));
+        m_server->enqueue(FaultStep::json(200, kSession));
+        auto *d = m_client->close(QStringLiteral("ORD-1"));
+        QVERIFY(waitFor(d));
+        QVERIFY2(d->isOk(), qPrintable(d->error().message()));
+        QCOMPARE(m_server->requests().at(5).method, QByteArray("GET"));
+    }
+
+    void redirectToAnotherOriginIsAnInvalidResponse()
+    {
+        FaultServer other;
+        const QUrl otherUrl = other.start();
+        other.setFallback(FaultStep::json(200, kSession));
+        const QByteArray target = "http://me:pw-secret@127.0.0.1:" + QByteArray::number(otherUrl.port()) + "/support/ORD-1";
+        m_server->setFallback(FaultStep::redirect(302, target));
+        auto *r = m_client->fetch(QStringLiteral("ORD-1"));
+        QVERIFY(waitFor(r));
+        QCOMPARE(r->error().kind, ApiError::Kind::InvalidResponse);
+        const QString message = r->error().message();
+        QVERIFY2(message.contains(QStringLiteral("127.0.0.1:%1").arg(otherUrl.port())), qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("pw-secret")), qPrintable(message));
+        QCOMPARE(other.connectionCount(), 0);
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void redirectLoopEnds()
+    {
+        m_server->setFallback(FaultStep::redirect(308, "/support/ORD-1"));
+        auto *r = m_client->fetch(QStringLiteral("ORD-1"));
+        QVERIFY(waitFor(r));
+        QCOMPARE(r->error().kind, ApiError::Kind::InvalidResponse);
+        QVERIFY(m_server->requests().size() <= 11);
+    }
+
+    void resetConnectionCountsAsOneAttempt_data()
+    {
+        QTest::addColumn<int>("op");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<int>("attempts");
+        QTest::newRow("GET") << 0 << QByteArray("GET") << 2;
+        QTest::newRow("PUT") << 1 << QByteArray("PUT") << 2;
+        QTest::newRow("DELETE") << 2 << QByteArray("DELETE") << 2;
+        QTest::newRow("POST") << 3 << QByteArray("POST") << 1;
+        QTest::newRow("GET dropped") << 4 << QByteArray("GET") << 2;
+    }
+    void resetConnectionCountsAsOneAttempt()
+    {
+        QFETCH(int, op);
+        QFETCH(QByteArray, method);
+        QFETCH(int, attempts);
+        configure(m_url, 3000, 1);
+        m_server->setFallback(op == 4 ? FaultStep::drop() : FaultStep::reset());
+        ApiReply *r = nullptr;
+        Support s;
+        s.callbackPhone = "+1";
+        switch (op) {
+        case 0: r = m_client->fetch(QStringLiteral("ORD-1")); break;
+        case 1: r = m_client->replace(QStringLiteral("ORD-1"), s); break;
+        case 2: r = m_client->close(QStringLiteral("ORD-1")); break;
+        case 3: r = m_client->create(QStringLiteral("ORD-1"), s); break;
+        default: r = m_client->fetch(QStringLiteral("ORD-1")); break;
+        }
+        QVERIFY(waitFor(r));
+        QCOMPARE(r->error().kind, ApiError::Kind::Network);
+        QCOMPARE(m_server->requests().size(), attempts);
+        for (const RecordedRequest &req : m_server->requests())
+            QCOMPARE(req.method, method);
+    }
+
+    void keepAliveReuseStillWorks()
+    {
+        // Requests in a row share one connection, each answered once.
+        m_server->setFallback(FaultStep::json(200, kSession));
+        for (int i = 0; i < 5; ++i) {
+            auto *r = m_client->fetch(QStringLiteral("ORD-1"));
+            QVERIFY(waitFor(r));
+            QVERIFY2(r->isOk(), qPrintable(r->error().message()));
+        }
+        QCOMPARE(m_server->requests().size(), 5);
+        QCOMPARE(m_server->connectionCount(), 1);
     }
 
     void serverErrorsExhaustRetries()

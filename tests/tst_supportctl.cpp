@@ -9,6 +9,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 #ifndef Q_MOC_RUN // moc cannot parse nlohmann/json.hpp
 #include <nlohmann/json.hpp>
 #endif
@@ -62,6 +68,61 @@ class TestSupportctl : public QObject
                 QString::fromUtf8(proc.readAllStandardError())};
     }
 
+    // Runs supportctl and reports its exit code and peak RSS. QProcess reaps its children itself
+    // and drops their resource usage, so this spawns and reaps by hand (wait4), polling so the
+    // in-process fault server keeps answering.
+    void ctlMeasured(const QStringList &args, int *code, long *maxRssKb, QByteArray *err)
+    {
+        *code = -1;
+        *maxRssKb = -1;
+        const QString errPath = m_dir.filePath(QStringLiteral("measured-stderr.txt"));
+        std::vector<QByteArray> argStore{QByteArrayLiteral(SUPPORTCTL_PATH)};
+        for (const QString &a : args)
+            argStore.push_back(a.toLocal8Bit());
+        std::vector<char *> argv;
+        for (QByteArray &a : argStore)
+            argv.push_back(a.data());
+        argv.push_back(nullptr);
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.remove(QStringLiteral("SUPPORTDESK_SERVER"));
+        e.remove(QStringLiteral("SUPPORTDESK_TOKEN"));
+        e.insert(QStringLiteral("SUPPORTDESK_AUDIT_LOG"), m_auditLog);
+        std::vector<QByteArray> envStore;
+        for (const QString &kv : e.toStringList())
+            envStore.push_back(kv.toLocal8Bit());
+        std::vector<char *> envp;
+        for (QByteArray &kv : envStore)
+            envp.push_back(kv.data());
+        envp.push_back(nullptr);
+
+        posix_spawn_file_actions_t files;
+        posix_spawn_file_actions_init(&files);
+        posix_spawn_file_actions_addopen(&files, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&files, 1, "/dev/null", O_WRONLY, 0);
+        const QByteArray errFile = errPath.toLocal8Bit();
+        posix_spawn_file_actions_addopen(&files, 2, errFile.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        pid_t pid = 0;
+        const int spawned = posix_spawn(&pid, argv[0], &files, nullptr, argv.data(), envp.data());
+        posix_spawn_file_actions_destroy(&files);
+        QCOMPARE(spawned, 0);
+        int status = 0;
+        rusage usage{};
+        bool reaped = false;
+        // (QTRY_VERIFY evaluates its condition once more at the end: reap only once.)
+        QTRY_VERIFY_WITH_TIMEOUT(reaped || (reaped = wait4(pid, &status, WNOHANG, &usage) == pid), 60000);
+        if (!reaped) {
+            ::kill(pid, SIGKILL);
+            wait4(pid, &status, 0, &usage);
+            return;
+        }
+        QVERIFY(WIFEXITED(status));
+        *code = WEXITSTATUS(status);
+        *maxRssKb = usage.ru_maxrss;
+        QFile f(errPath);
+        if (f.open(QIODevice::ReadOnly))
+            *err = f.readAll();
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -95,6 +156,10 @@ private Q_SLOTS:
         QTest::newRow("no server") << QStringList{QStringLiteral("get"), QStringLiteral("a")} << false;
         QTest::newRow("bad server") << QStringList{QStringLiteral("--server"), QStringLiteral("ftp://x"), QStringLiteral("get"), QStringLiteral("a")} << false;
         QTest::newRow("blank id") << QStringList{QStringLiteral("get"), QStringLiteral("  ")} << true;
+        QTest::newRow("dot id") << QStringList{QStringLiteral("get"), QStringLiteral(".")} << true;
+        QTest::newRow("dotdot id") << QStringList{QStringLiteral("get"), QStringLiteral("..")} << true;
+        QTest::newRow("dotdot close") << QStringList{QStringLiteral("close"), QStringLiteral("..")} << true;
+        QTest::newRow("dot in bulk") << QStringList{QStringLiteral("fetch"), QStringLiteral("ORD-100001"), QStringLiteral(".")} << true;
         QTest::newRow("long id") << QStringList{QStringLiteral("get"), QString(1025, QLatin1Char('x'))} << true;
         QTest::newRow("bad timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("soon"), QStringLiteral("get"), QStringLiteral("a")} << true;
         QTest::newRow("option of other command") << QStringList{QStringLiteral("get"), QStringLiteral("a"), QStringLiteral("--name"), QStringLiteral("x")} << true;
@@ -376,6 +441,153 @@ private Q_SLOTS:
                            QStringLiteral("get"), QStringLiteral("A")}, {}, {}, false);
         QCOMPARE(r.code, 4);
         QVERIFY(r.err.contains(QStringLiteral("could not be reached")));
+    }
+
+    // SEMANTICS.md: a Retry-After longer than the client waits (however large or malformed)
+    // ends the request at once with the server error, naming the wait.
+    void hugeRetryAfterEndsAtOnce_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("int64 max") << QByteArray("9223372036854775807") << QStringLiteral("9223372036854775807");
+        QTest::newRow("ms overflow") << QByteArray("9223372036854776") << QStringLiteral("9223372036854776");
+        QTest::newRow("beyond int64") << QByteArray("99999999999999999999999999") << QStringLiteral("99999999999999999999999999");
+        QTest::newRow("far date") << QByteArray("Fri, 31 Dec 9999 23:59:59 GMT") << QStringLiteral("s before");
+    }
+    void hugeRetryAfterEndsAtOnce()
+    {
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(QString, named);
+        FaultServer faults;
+        const QUrl url = faults.start();
+        FaultStep busy = FaultStep::json(503, R"({"error":{"code":"BUSY","message":"come back later"}})");
+        busy.headers = {{"Retry-After", retryAfter}};
+        faults.setFallback(busy);
+        QElapsedTimer clock;
+        clock.start();
+        const Run r = ctl({QStringLiteral("--server"), url.toString(), QStringLiteral("--retries"), QStringLiteral("3"),
+                           QStringLiteral("get"), QStringLiteral("A")}, {}, {}, false);
+        QCOMPARE(r.code, 3);
+        QVERIFY(clock.elapsed() < 10000);
+        QCOMPARE(faults.requests().size(), 1);
+        QVERIFY2(r.err.contains(named), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("come back later")), qPrintable(r.err));
+    }
+
+    void negativeOrUnreadableRetryAfterIsAbsent_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("negative") << QByteArray("-5");
+        QTest::newRow("huge negative") << QByteArray("-99999999999999999999999");
+        QTest::newRow("garbage") << QByteArray("soon, maybe");
+    }
+    void negativeOrUnreadableRetryAfterIsAbsent()
+    {
+        QFETCH(QByteArray, retryAfter);
+        FaultServer faults;
+        const QUrl url = faults.start();
+        FaultStep busy = FaultStep::json(503, R"({"error":{"code":"BUSY","message":"busy"}})");
+        busy.headers = {{"Retry-After", retryAfter}};
+        faults.setFallback(busy);
+        const Run r = ctl({QStringLiteral("--server"), url.toString(), QStringLiteral("--retries"), QStringLiteral("1"),
+                           QStringLiteral("get"), QStringLiteral("A")}, {}, {}, false);
+        QCOMPARE(r.code, 3);
+        QCOMPARE(faults.requests().size(), 2); // retried after the usual backoff
+    }
+
+    // SEMANTICS.md: redirects only within the same origin; the token never goes elsewhere.
+    void redirectElsewhereIsRefused_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("otherScheme");
+        QTest::newRow("307 other port") << 307 << false;
+        QTest::newRow("301 other port") << 301 << false;
+        QTest::newRow("308 to https") << 308 << true;
+    }
+    void redirectElsewhereIsRefused()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, otherScheme);
+        FaultServer faults, elsewhere;
+        const QUrl url = faults.start();
+        const QUrl other = elsewhere.start();
+        elsewhere.setFallback(FaultStep::json(200, R"({"order_id":"A"})"));
+        const QByteArray authority = "127.0.0.1:" + QByteArray::number(otherScheme ? url.port() : other.port());
+        const QByteArray target = (otherScheme ? "https" : "http") + QByteArray("://agent:hunter2@") + authority + "/support/A";
+        faults.setFallback(FaultStep::redirect(status, target));
+        const Run r = ctl({QStringLiteral("--server"), url.toString(), QStringLiteral("get"), QStringLiteral("A")}, {},
+                          {{QStringLiteral("SUPPORTDESK_TOKEN"), QStringLiteral("tok-secret-1")}}, false);
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains(QString::fromLatin1(authority)), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QStringLiteral("hunter2")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("tok-secret-1")));
+        QCOMPARE(faults.requests().size(), 1); // a redirect is no transient error: not retried
+        QCOMPARE(faults.requests().first().headers.value("authorization"), QByteArray("Bearer tok-secret-1"));
+        QCOMPARE(elsewhere.connectionCount(), 0);
+    }
+
+    void redirectLoopIsBounded()
+    {
+        FaultServer faults;
+        const QUrl url = faults.start();
+        faults.setFallback(FaultStep::redirect(307, "/support/A"));
+        const Run r = ctl({QStringLiteral("--server"), url.toString(), QStringLiteral("get"), QStringLiteral("A")}, {}, {}, false);
+        QCOMPARE(r.code, 5);
+        QVERIFY(faults.requests().size() <= 11);
+    }
+
+    // SEMANTICS.md: --retries N means at most N+1 attempts on the wire, whatever the cause.
+    void resetConnectionTriedAsOftenAsAsked_data()
+    {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<int>("attempts");
+        QTest::newRow("GET") << QStringList{QStringLiteral("get"), QStringLiteral("A")} << QByteArray() << QByteArray("GET") << 2;
+        QTest::newRow("GET agent") << QStringList{QStringLiteral("agent"), QStringLiteral("A")} << QByteArray() << QByteArray("GET") << 2;
+        QTest::newRow("PUT") << QStringList{QStringLiteral("update"), QStringLiteral("A"), QStringLiteral("--body"), QStringLiteral("-")}
+                             << QByteArray(R"({"callback_phone":"+1"})") << QByteArray("PUT") << 2;
+        QTest::newRow("DELETE") << QStringList{QStringLiteral("close"), QStringLiteral("A")} << QByteArray() << QByteArray("DELETE") << 2;
+        QTest::newRow("POST") << QStringList{QStringLiteral("create"), QStringLiteral("A")} << QByteArray() << QByteArray("POST") << 1;
+    }
+    void resetConnectionTriedAsOftenAsAsked()
+    {
+        QFETCH(QStringList, command);
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, method);
+        QFETCH(int, attempts);
+        FaultServer faults;
+        const QUrl url = faults.start();
+        faults.setFallback(FaultStep::reset());
+        const Run r = ctl(QStringList{QStringLiteral("--server"), url.toString(), QStringLiteral("--retries"), QStringLiteral("1")}
+                              + command, input, {}, false);
+        QCOMPARE(r.code, 4);
+        QCOMPARE(faults.requests().size(), attempts);
+        for (const RecordedRequest &req : faults.requests())
+            QCOMPARE(req.method, method);
+        QCOMPARE(faults.connectionCount(), attempts);
+    }
+
+    // The response-size limit holds while the body streams in: memory stays near the limit.
+    void oversizedChunkedBodyBoundedMemory()
+    {
+        FaultServer faults;
+        const QUrl url = faults.start();
+        faults.setFallback(FaultStep::json(200, R"({"order_id":"A"})"));
+        const QStringList args{QStringLiteral("--server"), url.toString(), QStringLiteral("get"), QStringLiteral("A")};
+        int code = -1;
+        long idleKb = -1, bigKb = -1;
+        QByteArray err;
+        ctlMeasured(args, &code, &idleKb, &err);
+        QCOMPARE(code, 0);
+        faults.setFallback(FaultStep::endless()); // 64 MiB of chunked body, no length
+        ctlMeasured(args, &code, &bigKb, &err);
+        QCOMPARE(code, 5);
+        QVERIFY2(err.contains("larger than"), err.constData());
+        const long limitKb = 8 * 1024; // supportctl's default limit, 8 MiB
+        qInfo("peak RSS: idle %ld KiB, with the 64 MiB body %ld KiB", idleKb, bigKb);
+        QVERIFY2(bigKb <= idleKb + 2 * limitKb,
+                 qPrintable(QStringLiteral("%1 KiB > %2 KiB idle + 2 x limit").arg(bigKb).arg(idleKb)));
     }
 
     void tlsWithoutTrustIsFour()

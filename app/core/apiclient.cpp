@@ -1,7 +1,6 @@
 #include "apiclient.h"
 
 #include "apiurl.h"
-#include "rawhttpreply.h"
 #include "version.h"
 
 #include <QCoreApplication>
@@ -10,6 +9,9 @@
 #include <QRandomGenerator>
 #include <QSslConfiguration>
 #include <QTimer>
+
+#include <algorithm>
+#include <limits>
 
 namespace sd {
 
@@ -46,9 +48,66 @@ bool isDroppedConnection(QNetworkReply::NetworkError e)
     }
 }
 
-// A request body that cannot be rewound. QNetworkAccessManager silently sends a request again
-// when a connection drops; for POST that could create a session twice. With this body it
-// reports ContentReSendError instead ("POST is never retried once sent").
+// A QTimer takes an int and never fires for a negative one (and the timeout shares the timer):
+// every computed delay goes through here.
+int clampedDelayMs(qint64 ms, int atLeast = 0)
+{
+    return int(std::clamp<qint64>(ms, atLeast, std::numeric_limits<int>::max()));
+}
+
+bool isRedirectStatus(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool isSameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &u) {
+        return u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80;
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && !a.host().isEmpty()
+        && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+// A URL as an error message names it: no user:password, ASCII only, bounded.
+QString shownUrl(const QUrl &url, const QByteArray &raw)
+{
+    QByteArray text = url.isValid()
+        ? url.toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveFragment)
+        : QUrl::toPercentEncoding(QString::fromLatin1(raw), "/:?=&@");
+    if (!url.isValid()) {
+        // Unparseable: still never show what could be credentials.
+        const qsizetype at = text.indexOf('@');
+        if (at >= 0)
+            text = text.mid(at + 1);
+    }
+    if (text.size() > 200)
+        text = text.left(200) + "...";
+    return QString::fromLatin1(text);
+}
+
+// The wait a Retry-After asked for, in seconds, as the server gave it when it gave a number
+// (the milliseconds saturate; the digits do not).
+QString waitInSeconds(const QByteArray &retryAfter, qint64 ms)
+{
+    QByteArray digits = retryAfter.trimmed();
+    if (!digits.isEmpty()
+        && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        while (digits.size() > 1 && digits.startsWith('0'))
+            digits.remove(0, 1);
+        if (digits.size() > 40)
+            digits = digits.left(40) + "...";
+        return QString::fromLatin1(digits);
+    }
+    return QString::number(ms / 1000 + (ms % 1000 ? 1 : 0));
+}
+
+// A request body that cannot be rewound, given to every request (an empty one to GET and
+// DELETE). QNetworkAccessManager silently sends a request again when a connection drops
+// (twice for a GET): for POST that could create a session twice, and for every method it
+// would go beyond --retries. With this body it reports ContentReSendError instead, which
+// counts as one dropped attempt ("at most N+1 attempts on the wire").
 class OneShotBody : public QIODevice
 {
 public:
@@ -181,34 +240,60 @@ void ApiReply::startAttempt()
     }
     m_waitingToRetry = false;
     ++m_attempt;
+    m_redirects = 0;
+    m_target = supportUrl(m_client->config().baseUrl, m_orderId, m_request.agentPath);
+    m_hopMethod = m_request.method;
+    m_hopBody = m_request.body;
+    m_hopHasBody = m_request.hasBody;
+    startHop();
+}
+
+void ApiReply::startHop()
+{
     m_buffer.clear();
     m_timedOut = false;
     m_tooLarge = false;
     const ClientConfig &config = m_client->config();
-    const QByteArray url = supportUrlEncoded(config.baseUrl, m_orderId, m_request.agentPath);
     m_attemptStarted = QDateTime::currentDateTimeUtc();
     m_attemptClock.start();
-    QNetworkReply *reply = m_client->startRequest(m_request.method, url, m_request.body,
-                                                  m_request.hasBody, m_request.ifMatch);
+    QNetworkReply *reply = m_client->startRequest(m_hopMethod, m_target, m_hopBody, m_hopHasBody,
+                                                  m_request.ifMatch);
     m_reply = reply;
-    const qint64 limit = config.maxResponseBytes;
+    const qint64 limit = std::max<qint64>(0, config.maxResponseBytes);
+    // QNetworkAccessManager reads ahead into its own buffers without bound unless told (to
+    // 64 MiB and more), whatever the limit below. Its read buffer size reaches the HTTP thread
+    // only once the request was handed over there, which happens in a queued call made by
+    // the reply's constructor (every request has a body device): set it after that one too.
+    const qint64 readBuffer = std::clamp<qint64>(limit / 4, 16 * 1024, 256 * 1024);
+    reply->setReadBufferSize(readBuffer);
+    QMetaObject::invokeMethod(
+        reply, [reply, readBuffer] { reply->setReadBufferSize(readBuffer); }, Qt::QueuedConnection);
+    const auto overLimit = [this, reply] {
+        m_tooLarge = true;
+        m_buffer.clear();
+        m_buffer.squeeze();
+        reply->abort();
+    };
 
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, limit] {
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, limit, overLimit] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() > limit && !m_tooLarge) {
-            m_tooLarge = true;
-            reply->abort();
-        }
+        if (length.isValid() && length.toLongLong() > limit && !m_tooLarge)
+            overLimit();
     });
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply, limit] {
+    connect(reply, &QNetworkReply::downloadProgress, this,
+            [this, limit, overLimit](qint64 received, qint64) {
+                if (received > limit && !m_tooLarge)
+                    overLimit();
+            });
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply, limit, overLimit] {
         if (m_tooLarge)
             return;
-        m_buffer += reply->readAll();
-        if (m_buffer.size() > limit) {
-            m_tooLarge = true;
-            m_buffer.clear();
-            reply->abort();
+        // Checked before appending, so the buffer never holds more than the limit.
+        if (m_buffer.size() + reply->bytesAvailable() > limit) {
+            overLimit();
+            return;
         }
+        m_buffer += reply->readAll();
     });
     connect(reply, &QNetworkReply::finished, this, &ApiReply::onAttemptFinished);
 
@@ -219,7 +304,7 @@ void ApiReply::startAttempt()
             m_reply->abort();
         }
     });
-    m_attemptTimer->start(std::max(1, config.timeoutMs));
+    m_attemptTimer->start(clampedDelayMs(config.timeoutMs, 1));
 }
 
 void ApiReply::onAttemptFinished()
@@ -239,15 +324,19 @@ void ApiReply::onAttemptFinished()
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.etag = reply->rawHeader("ETag");
     r.contentType = reply->rawHeader("Content-Type");
-    if (!m_tooLarge && !m_aborted && reply->isOpen())
-        m_buffer += reply->readAll();
-    if (!m_tooLarge && m_buffer.size() > (m_client ? m_client->config().maxResponseBytes : 0))
-        m_tooLarge = true;
+    if (!m_tooLarge && !m_aborted && reply->isOpen()) {
+        if (m_buffer.size() + reply->bytesAvailable()
+            > (m_client ? m_client->config().maxResponseBytes : 0))
+            m_tooLarge = true;
+        else
+            m_buffer += reply->readAll();
+    }
     r.body = m_tooLarge ? QByteArray() : m_buffer;
     m_buffer.clear();
 
     const QNetworkReply::NetworkError netError = reply->error();
     bool transient = false;
+    std::optional<QUrl> followTo; // a same-origin redirect to follow
     const qint64 limitBytes = m_client ? m_client->config().maxResponseBytes : 0;
     ApiError &err = r.error;
     if (m_aborted) {
@@ -260,6 +349,32 @@ void ApiReply::onAttemptFinished()
         transient = true;
     } else if (netError == QNetworkReply::SslHandshakeFailedError) {
         err = makeError(ApiError::Kind::Tls, reply->errorString());
+    } else if (isRedirectStatus(r.status) && reply->hasRawHeader("Location")
+               && (netError == QNetworkReply::NoError
+                   || netError == QNetworkReply::ContentReSendError)) {
+        // (For 307 and 308 QNetworkAccessManager fails to rewind the body for a redirect it
+        // was told not to follow: ContentReSendError, harmless here; we send it again ourselves.)
+        const QUrl target = redirectTarget(reply->rawHeader("Location"));
+        const QUrl base = m_client ? m_client->config().baseUrl : QUrl();
+        if (!target.isValid() || !isSameOrigin(target, base)) {
+            // SEMANTICS.md: never elsewhere, the token must not travel to another origin.
+            err = makeError(ApiError::Kind::InvalidResponse,
+                            tr("The server redirected the request to %1, another server; "
+                               "requests are only sent to the configured server.")
+                                .arg(shownUrl(target, reply->rawHeader("Location"))));
+        } else if (m_redirects >= kMaxRedirects) {
+            err = makeError(ApiError::Kind::InvalidResponse,
+                            tr("The server redirected the request more than %n time(s).", nullptr,
+                               kMaxRedirects));
+        } else {
+            followTo = target;
+        }
+    } else if (netError == QNetworkReply::ContentReSendError) {
+        // The connection dropped and QNetworkAccessManager tried to send the request again on
+        // its own; the body device refused (see OneShotBody): one attempt, dropped.
+        err = makeError(ApiError::Kind::Network,
+                        tr("The connection was closed before the answer arrived."));
+        transient = true;
     } else if (r.status == 0 && netError != QNetworkReply::NoError) {
         if (netError == QNetworkReply::ProtocolFailure
             || netError == QNetworkReply::ProtocolUnknownError)
@@ -300,36 +415,63 @@ void ApiReply::onAttemptFinished()
     if (m_client) {
         Exchange ex;
         ex.started = m_attemptStarted;
-        ex.method = m_request.method;
-        ex.url = supportUrl(m_client->config().baseUrl, m_orderId, m_request.agentPath);
+        ex.method = m_hopMethod;
+        ex.url = m_target;
         ex.attempt = m_attempt;
         ex.httpStatus = r.status;
         ex.durationMs = m_attemptClock.elapsed();
         ex.bytesReceived = r.body.size();
         ex.error = err;
-        ex.requestBody = m_request.body;
+        ex.requestBody = m_hopBody;
         Q_EMIT m_client->exchangeFinished(ex);
+    }
+
+    if (followTo && !m_finished) {
+        ++m_redirects;
+        // 303, and 301/302 after a POST, turn into a GET (as browsers and curl do); 307 and 308
+        // repeat the request as it was, body included.
+        if (r.status == 303 || ((r.status == 301 || r.status == 302) && m_hopMethod == "POST")) {
+            m_hopMethod = "GET";
+            m_hopBody.clear();
+            m_hopHasBody = false;
+        }
+        m_target = *followTo;
+        startHop();
+        return;
     }
 
     const RetryPolicy policy = m_client ? m_client->config().retry : RetryPolicy{};
     if (err.isError() && transient && RetryPolicy::isRetryableMethod(m_request.method)
         && m_attempt <= policy.maxRetries) {
         int delay = policy.backoffMs(m_attempt, QRandomGenerator::global()->generateDouble());
-        const auto retryAfter = RetryPolicy::parseRetryAfterMs(reply->rawHeader("Retry-After"),
+        const QByteArray retryAfterText = reply->rawHeader("Retry-After");
+        const auto retryAfter = RetryPolicy::parseRetryAfterMs(retryAfterText,
                                                                QDateTime::currentDateTimeUtc());
         if (retryAfter) {
             if (*retryAfter > policy.maxRetryAfterMs) {
+                // Longer than we wait (SEMANTICS.md): the server error, at once, naming the wait.
                 err.detail = tr("The server asked to wait %1 s before trying again.")
-                                 .arg(*retryAfter / 1000);
+                                 .arg(waitInSeconds(retryAfterText, *retryAfter));
                 completeExchange(r);
                 return;
             }
-            delay = int(*retryAfter);
+            delay = clampedDelayMs(*retryAfter);
         }
         scheduleRetry(err, delay);
         return;
     }
     completeExchange(r);
+}
+
+QUrl ApiReply::redirectTarget(const QByteArray &location) const
+{
+    if (location.size() > 8192)
+        return {};
+    const QUrl relative = QUrl::fromEncoded(location.trimmed(), QUrl::TolerantMode);
+    if (!relative.isValid())
+        return {};
+    // Credentials handed out by a server are never used (nor shown).
+    return m_target.resolved(relative).adjusted(QUrl::RemoveFragment | QUrl::RemoveUserInfo);
 }
 
 void ApiReply::scheduleRetry(const ApiError &reason, int delayMs)
@@ -342,7 +484,7 @@ void ApiReply::scheduleRetry(const ApiError &reason, int delayMs)
     if (m_finished) // aborted from a slot connected to retrying()
         return;
     connect(m_attemptTimer, &QTimer::timeout, this, &ApiReply::startAttempt);
-    m_attemptTimer->start(delayMs);
+    m_attemptTimer->start(clampedDelayMs(delayMs));
 }
 
 void ApiReply::completeExchange(const HttpResult &result)
@@ -418,8 +560,9 @@ ApiClient::ApiClient(QObject *parent, QNetworkAccessManager *nam)
 {
     qRegisterMetaType<sd::ApiError>();
     qRegisterMetaType<sd::Exchange>();
-    // Redirects are followed only to equally safe targets (https never to http).
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Each request asks for manual redirects (startRequest); nothing else uses this manager
+    // to follow one elsewhere either.
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
 ApiClient::~ApiClient() = default;
@@ -444,52 +587,38 @@ void ApiClient::changeInFlight(int delta)
     Q_EMIT requestsInFlightChanged(m_inFlight);
 }
 
-QNetworkReply *ApiClient::startRequest(const QByteArray &method, const QByteArray &encodedUrl,
+QNetworkReply *ApiClient::startRequest(const QByteArray &method, const QUrl &url,
                                        const QByteArray &body, bool hasBody,
                                        const QByteArray &ifMatch)
 {
-    const QUrl url = QUrl::fromEncoded(encodedUrl, QUrl::StrictMode);
-    QList<QPair<QByteArray, QByteArray>> headers = {{"Accept", "application/json"},
-                                                     {"User-Agent", userAgent()}};
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent", userAgent());
     if (hasBody)
-        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json; charset=utf-8")));
+        request.setRawHeader("Content-Type", "application/json; charset=utf-8");
     if (!m_config.token.isEmpty())
-        headers.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer " + m_config.token.toUtf8())));
+        request.setRawHeader("Authorization", "Bearer " + m_config.token.toUtf8());
     if (!ifMatch.isEmpty())
-        headers.append(qMakePair(QByteArray("If-Match"), QByteArray(ifMatch)));
+        request.setRawHeader("If-Match", ifMatch);
+    // Redirects are ours to follow (ApiReply): only within the configured server's origin.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     // Verification stays on (VerifyPeer is the client default); we only add trust anchors.
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    if (!m_config.extraCaCertificates.isEmpty())
+    if (!m_config.extraCaCertificates.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         ssl.addCaCertificates(m_config.extraCaCertificates);
+        request.setSslConfiguration(ssl);
+    }
     changeInFlight(+1);
 
-    if (url.toEncoded() != encodedUrl) {
-        // QUrl would decode the path (an ID of "." or ".."): send it byte for byte ourselves.
-        const qsizetype authorityStart = encodedUrl.indexOf("://") + 3;
-        const QByteArray target = encodedUrl.mid(encodedUrl.indexOf('/', authorityStart));
-        return new RawHttpReply(method, url, target, headers, body, ssl, this);
-    }
-
-    QNetworkRequest request(url);
-    for (const auto &[name, value] : headers)
-        request.setRawHeader(name, value);
-    if (!m_config.extraCaCertificates.isEmpty())
-        request.setSslConfiguration(ssl);
-    if (method == "GET")
-        return m_nam->get(request);
-    if (method == "DELETE")
-        return m_nam->deleteResource(request);
-    if (method == "PUT")
-        return m_nam->put(request, body);
-    if (method == "POST") {
-        request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
-        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-        auto *device = new OneShotBody(body, nullptr);
-        QNetworkReply *reply = m_nam->post(request, device);
-        device->setParent(reply);
-        return reply;
-    }
-    return m_nam->sendCustomRequest(request, method, body);
+    // Every method gets a body that cannot be rewound (see OneShotBody), so that the request
+    // goes on the wire once per attempt.
+    request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+    auto *device = new OneShotBody(body, nullptr);
+    QNetworkReply *reply = m_nam->sendCustomRequest(request, method, device);
+    device->setParent(reply);
+    return reply;
 }
 
 template<typename R>

@@ -118,7 +118,9 @@ protected:
 
 private:
     void startAttempt();
+    void startHop(); // one request of the attempt (more than one when redirected)
     void onAttemptFinished();
+    QUrl redirectTarget(const QByteArray &location) const;
     void scheduleRetry(const ApiError &reason, int delayMs);
     void completeExchange(const HttpResult &result);
 
@@ -132,6 +134,14 @@ private:
     Request m_request{QByteArray()};
     Continuation m_then;
     int m_attempt = 0;
+    // Where the current request of the attempt goes, and how: a same-origin redirect changes
+    // them (303 turns it into a GET); each attempt starts again from the request as made.
+    QUrl m_target;
+    QByteArray m_hopMethod;
+    QByteArray m_hopBody;
+    bool m_hopHasBody = false;
+    int m_redirects = 0;
+    static constexpr int kMaxRedirects = 10;
     QPointer<QNetworkReply> m_reply;
     QTimer *m_attemptTimer = nullptr; // the timeout, then the backoff wait
     QElapsedTimer m_attemptClock;
@@ -220,8 +230,8 @@ Q_SIGNALS:
 
 private:
     friend class ApiReply;
-    QNetworkReply *startRequest(const QByteArray &method, const QByteArray &encodedUrl,
-                                const QByteArray &body, bool hasBody, const QByteArray &ifMatch);
+    QNetworkReply *startRequest(const QByteArray &method, const QUrl &url, const QByteArray &body,
+                                bool hasBody, const QByteArray &ifMatch);
     void changeInFlight(int delta);
     template<typename R>
     R *makeReply(Operation op, const QString &orderId, bool *refused);

@@ -10,6 +10,12 @@ QString orderIdProblem(const QString &orderId)
         return QCoreApplication::translate("sd::Api", "The order ID is empty.");
     if (orderId.trimmed().isEmpty())
         return QCoreApplication::translate("sd::Api", "The order ID contains only white space.");
+    // URL libraries, proxies and servers resolve these away as dot segments, however encoded.
+    if (orderId == QLatin1String(".") || orderId == QLatin1String(".."))
+        return QCoreApplication::translate("sd::Api",
+                                           "The order ID \"%1\" cannot be sent: servers read it "
+                                           "as a step in the path, not as an ID.")
+            .arg(orderId);
     const qsizetype bytes = orderId.toUtf8().size();
     if (bytes > kMaxOrderIdBytes)
         return QCoreApplication::translate("sd::Api",
@@ -21,10 +27,6 @@ QString orderIdProblem(const QString &orderId)
 
 QByteArray encodeOrderId(const QString &orderId)
 {
-    if (orderId == QLatin1String("."))
-        return QByteArrayLiteral("%2E");
-    if (orderId == QLatin1String(".."))
-        return QByteArrayLiteral("%2E%2E");
     // toPercentEncoding leaves exactly RFC 3986's unreserved set: ALPHA DIGIT - . _ ~
     return orderId.toUtf8().toPercentEncoding();
 }

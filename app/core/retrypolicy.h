@@ -21,7 +21,9 @@ struct RetryPolicy
     // Backoff before retry number `retry` (1-based): base * 2^(retry-1), capped, with jitter
     // drawn from [0.5, 1.5) of that value. `jitter01` in [0, 1) makes it testable.
     int backoffMs(int retry, double jitter01) const;
-    // Retry-After as delta-seconds or an HTTP date; nullopt when absent or unreadable.
+    // Retry-After as delta-seconds or an HTTP date; nullopt when absent, negative or unreadable.
+    // Saturates at the largest qint64 (however many digits): callers compare it with what they
+    // are willing to wait and must clamp it before handing it to a timer.
     static std::optional<qint64> parseRetryAfterMs(const QByteArray &value,
                                                    const QDateTime &now);
 };
