@@ -17,6 +17,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 using nlohmann::json;
@@ -418,11 +419,16 @@ QUrl SandboxServer::start(const QHostAddress &address, quint16 port)
     // Not listen(): its plain QTcpServer lets QHttpServer read any request whole into memory.
     const auto refused = [this](const QByteArray &method, const QByteArray &target, int status) {
         ++d->requests;
-        const QString path = QString::fromLatin1(target.split('?').constFirst());
+        // As sent by anyone: logged encoded, like the path of every other request.
+        const QString path = QUrl::fromEncoded(target).path(QUrl::FullyEncoded);
+        const QByteArray name = std::all_of(method.begin(), method.end(),
+                                            [](char c) { return c >= 'A' && c <= 'Z'; })
+                                  ? method
+                                  : QByteArray("UNKNOWN");
         if (d->log)
-            d->log(QString::fromLatin1(method) + QLatin1Char(' ') + path + QLatin1Char(' ')
+            d->log(QString::fromLatin1(name) + QLatin1Char(' ') + path + QLatin1Char(' ')
                    + QString::number(status) + QStringLiteral(" refused before reading the rest"));
-        Q_EMIT requestHandled(method, path, status);
+        Q_EMIT requestHandled(name, path, status);
     };
     auto *server = new GatedTcpServer(RequestLimits{kMaxHeaderBytes, kMaxBodyBytes}, refused, this);
     if (!server->listen(address, port)) {
