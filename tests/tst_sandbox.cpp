@@ -2,9 +2,11 @@
 // persistence, seeding and logging.
 #include "sandboxserver.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -15,6 +17,8 @@
 #endif
 
 #include <csignal>
+
+#include <sys/stat.h>
 
 using nlohmann::json;
 
@@ -33,6 +37,33 @@ struct Answer
         return v.is_object() && v.contains("error") ? v["error"].value("code", std::string()) : std::string();
     }
 };
+
+// Parses one HTTP/1.1 answer from the start of `data`: true when it is complete.
+bool parseAnswer(const QByteArray &data, Answer *a)
+{
+    const qsizetype end = data.indexOf("\r\n\r\n");
+    if (end < 0)
+        return false;
+    qint64 length = 0;
+    for (const QByteArray &line : data.left(end).split('\n')) {
+        const QByteArray l = line.trimmed();
+        if (l.startsWith("HTTP/1.1 "))
+            a->status = l.mid(9, 3).toInt();
+        const qsizetype colon = l.indexOf(':');
+        const QByteArray name = l.left(colon).toLower();
+        const QByteArray value = l.mid(colon + 1).trimmed();
+        if (name == "content-length")
+            length = value.toLongLong();
+        else if (name == "etag")
+            a->etag = value;
+        else if (name == "content-type")
+            a->contentType = value;
+    }
+    if (data.size() < end + 4 + length)
+        return false;
+    a->body = data.mid(end + 4, length);
+    return true;
+}
 
 // Sends one raw HTTP/1.1 request (so that paths go exactly as written) and reads the answer.
 // Waits through the event loop: the sandbox under test lives in this thread.
@@ -57,32 +88,44 @@ Answer raw(const QUrl &base, const QByteArray &method, const QByteArray &path,
     QSignalSpy readyRead(&socket, &QTcpSocket::readyRead);
     while (socket.state() == QAbstractSocket::ConnectedState || socket.bytesAvailable() > 0) {
         data += socket.readAll();
-        const qsizetype end = data.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            qint64 length = 0;
-            for (const QByteArray &line : data.left(end).split('\n')) {
-                const QByteArray l = line.trimmed();
-                if (l.startsWith("HTTP/1.1 "))
-                    a.status = l.mid(9, 3).toInt();
-                const qsizetype colon = l.indexOf(':');
-                const QByteArray name = l.left(colon).toLower();
-                const QByteArray value = l.mid(colon + 1).trimmed();
-                if (name == "content-length")
-                    length = value.toLongLong();
-                else if (name == "etag")
-                    a.etag = value;
-                else if (name == "content-type")
-                    a.contentType = value;
-            }
-            if (data.size() >= end + 4 + length) {
-                a.body = data.mid(end + 4, length);
-                return a;
-            }
-        }
+        if (parseAnswer(data, &a))
+            return a;
         if (!readyRead.wait(10000))
             break;
     }
     return a;
+}
+
+// Reads a sandbox's "--data" file mode bits (and its folder's) without Qt's permission mapping.
+int modeBits(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+}
+
+// A field of /proc/PID/status in KiB ("VmRSS", "VmHWM"), -1 when unreadable.
+qint64 procStatusKib(qint64 pid, const QByteArray &field)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+// Starts the real supportdesk-sandbox and returns its base URL (invalid on failure).
+QUrl startSandbox(QProcess &proc, const QStringList &arguments)
+{
+    proc.start(QStringLiteral(SANDBOX_PATH), arguments);
+    if (!proc.waitForStarted(5000))
+        return {};
+    QElapsedTimer clock;
+    clock.start();
+    while (!proc.canReadLine() && clock.elapsed() < 10000)
+        proc.waitForReadyRead(200);
+    return QUrl(QString::fromUtf8(proc.readLine().trimmed()));
 }
 
 } // namespace
@@ -189,6 +232,43 @@ private Q_SLOTS:
         const Answer a = raw(m_url, "PUT", "/support/BIG", big);
         QCOMPARE(a.status, 413);
         QCOMPARE(a.code(), std::string("PAYLOAD_TOO_LARGE"));
+    }
+
+    // What the bound on reading must not break: a body just under the limit, a chunked body,
+    // requests sent back to back on one connection.
+    void boundedReadingKeepsValidRequests()
+    {
+        QCOMPARE(raw(m_url, "POST", "/support/NEAR").status, 201);
+        const QByteArray near = "{\"x\":\"" + QByteArray(1024 * 1024 - 64, 'a') + "\"}";
+        QCOMPARE(raw(m_url, "PUT", "/support/NEAR", near).status, 200);
+
+        const QByteArray chunked = "{\"callback_phone\":\"+4917612345\"}";
+        // Chunked (with a chunk extension), and pipelined: three PUT + GET pairs in one write.
+        QTcpSocket socket;
+        socket.connectToHost(m_url.host(), quint16(m_url.port()));
+        QVERIFY(QSignalSpy(&socket, &QTcpSocket::connected).wait(5000));
+        QByteArray pipeline;
+        for (int i = 0; i < 3; ++i)
+            pipeline += "PUT /support/NEAR HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n"
+                        + chunked.left(5) + "\r\n" + QByteArray::number(chunked.size() - 5, 16)
+                        + ";ext=1\r\n" + chunked.mid(5) + "\r\n0\r\n\r\n"
+                        + "GET /support/NEAR HTTP/1.1\r\nHost: x\r\n\r\n";
+        socket.write(pipeline);
+        QByteArray data;
+        int answers = 0;
+        QSignalSpy readyRead(&socket, &QTcpSocket::readyRead);
+        while (answers < 6 && (readyRead.wait(5000) || socket.bytesAvailable() > 0)) {
+            data += socket.readAll();
+            Answer next;
+            while (parseAnswer(data, &next)) {
+                QCOMPARE(next.status, 200);
+                QCOMPARE(next.value()["callback_phone"].get<std::string>(), std::string("+4917612345"));
+                data.remove(0, data.indexOf("\r\n\r\n") + 4 + next.body.size());
+                ++answers;
+                next = Answer();
+            }
+        }
+        QCOMPARE(answers, 6);
     }
 
     void tokenRequired()
@@ -360,6 +440,148 @@ private Q_SLOTS:
         const Answer old = raw(url, "GET", "/support/OLD");
         QCOMPARE(old.status, 200);
         QCOMPARE(old.value().dump(), std::string(R"({"order_id":"OLD"})"));
+        proc.kill();
+        QVERIFY(proc.waitForFinished(5000));
+    }
+
+    // A client announcing or streaming far more than 1 MiB gets its error at once; the sandbox
+    // neither reads nor keeps what follows (its peak memory stays small) and goes on serving.
+    void oversizeRequestRefusedWithoutBuffering_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<QByteArray>("piece"); // sent again and again after the head
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("code");
+        const QByteArray mib(1024 * 1024, 'a');
+        QTest::newRow("Content-Length 4 GiB")
+            << QByteArray("PUT /support/BIG HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 4294967296\r\n\r\n")
+            << mib << 413 << QByteArray("PAYLOAD_TOO_LARGE");
+        QTest::newRow("chunked")
+            << QByteArray("PUT /support/BIG HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n")
+            << QByteArray("100000\r\n" + mib + "\r\n") << 413 << QByteArray("PAYLOAD_TOO_LARGE");
+        QTest::newRow("endless header")
+            << QByteArray("GET /support/BIG HTTP/1.1\r\nHost: x\r\nX-Filler: ") << mib << 431
+            << QByteArray("HEADERS_TOO_LARGE");
+    }
+    void oversizeRequestRefusedWithoutBuffering()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(QByteArray, piece);
+        QFETCH(int, status);
+        QFETCH(QByteArray, code);
+        QProcess proc;
+        const auto stop = qScopeGuard([&proc] {
+            proc.kill();
+            proc.waitForFinished(5000);
+        });
+        // Under AddressSanitizer (./x sanitize) memory the sandbox has freed stays resident in
+        // ASan's quarantine (256 MB by default): keep that small, so the peak still measures
+        // what the sandbox holds. No effect on a normal build.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString asan = env.value(QStringLiteral("ASAN_OPTIONS"));
+        env.insert(QStringLiteral("ASAN_OPTIONS"),
+                   asan + (asan.isEmpty() ? QString() : QStringLiteral(":")) + QStringLiteral("quarantine_size_mb=8"));
+        proc.setProcessEnvironment(env);
+        const QUrl url = startSandbox(proc, {QStringLiteral("--quiet")});
+        QVERIFY(url.isValid());
+        QCOMPARE(raw(url, "POST", "/support/BEFORE", "{}").status, 201);
+        const qint64 pid = proc.processId();
+        const qint64 baselineKib = procStatusKib(pid, "VmRSS");
+        QVERIFY(baselineKib > 0);
+
+        QTcpSocket client;
+        client.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(client.waitForConnected(5000));
+        client.write(head);
+        constexpr qint64 kMaxSent = 400LL * 1024 * 1024;
+        qint64 sent = 0;
+        QByteArray data;
+        Answer a;
+        bool answered = false;
+        QElapsedTimer clock;
+        clock.start();
+        // Bounded: at most 400 MiB or 60 s, and stop early once the sandbox has clearly kept
+        // what it read (so a failing run does not exhaust the machine).
+        while (sent < kMaxSent && clock.elapsed() < 60000) {
+            if (client.bytesToWrite() < 4 * piece.size()) {
+                client.write(piece);
+                sent += piece.size();
+            }
+            client.waitForBytesWritten(50);
+            if (client.bytesAvailable() > 0 || client.waitForReadyRead(0))
+                data += client.readAll();
+            if ((answered = parseAnswer(data, &a)))
+                break;
+            if (client.state() != QAbstractSocket::ConnectedState)
+                break;
+            if (procStatusKib(pid, "VmRSS") > baselineKib + 200 * 1024)
+                break;
+        }
+        const qint64 millis = clock.elapsed();
+        QVERIFY2(answered, qPrintable(QStringLiteral("no answer after %1 MiB in %2 ms; sandbox peak %3 MiB")
+                                          .arg(sent >> 20).arg(millis)
+                                          .arg(procStatusKib(pid, "VmHWM") >> 10)));
+        QCOMPARE(a.status, status);
+        QCOMPARE(a.code(), code.toStdString());
+        QVERIFY2(millis < 10000, qPrintable(QString::number(millis)));
+        // A client that goes on sending regardless: read and dropped, then the connection closes.
+        const qint64 answeredAt = sent;
+        while (sent < answeredAt + 128LL * 1024 * 1024 && clock.elapsed() < 60000
+               && client.state() == QAbstractSocket::ConnectedState) {
+            if (client.bytesToWrite() < 4 * piece.size()) {
+                client.write(piece);
+                sent += piece.size();
+            }
+            client.waitForBytesWritten(50);
+        }
+        const qint64 peakKib = procStatusKib(pid, "VmHWM");
+        qInfo("answered after %lld MiB sent in %lld ms, %lld MiB sent in all; sandbox %lld MiB, peak %lld MiB",
+              answeredAt >> 20, millis, sent >> 20, baselineKib >> 10, peakKib >> 10);
+        // Peak memory: the sandbox's own size plus a few MiB, not what the client sent.
+        QVERIFY2(peakKib - baselineKib < 64 * 1024,
+                 qPrintable(QStringLiteral("baseline %1 KiB, peak %2 KiB after %3 MiB sent")
+                                .arg(baselineKib).arg(peakKib).arg(sent >> 20)));
+        client.abort();
+
+        QCOMPARE(raw(url, "POST", "/support/AFTER", "{}").status, 201);
+        QCOMPARE(raw(url, "GET", "/support/BEFORE").status, 200);
+    }
+
+    // The --data file holds personal data: 0600, in a folder 0700 when the sandbox creates it,
+    // whatever the umask; an existing file is narrowed on the next write.
+    void executableDataFileIsPrivate()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const mode_t previous = ::umask(022);
+        const auto restore = qScopeGuard([previous] { ::umask(previous); });
+        const QString folder = dir.filePath(QStringLiteral("new/deeper"));
+        const QString data = folder + QStringLiteral("/state.json");
+        {
+            QProcess proc;
+            const QUrl url = startSandbox(proc, {QStringLiteral("--quiet"), QStringLiteral("--data"), data});
+            QVERIFY2(url.isValid(), proc.readAllStandardError().constData());
+            QCOMPARE(raw(url, "POST", "/support/P-1", R"({"callback_phone":"+4917600000"})").status, 201);
+            proc.kill();
+            QVERIFY(proc.waitForFinished(5000));
+        }
+        QCOMPARE(modeBits(data), 0600);
+        QCOMPARE(modeBits(folder), 0700);
+        QCOMPARE(modeBits(dir.filePath(QStringLiteral("new"))), 0700);
+
+        // An existing, world-readable file (an older version's, or copied around).
+        const QString old = dir.filePath(QStringLiteral("old.json"));
+        QVERIFY(QFile::copy(data, old));
+        QVERIFY(::chmod(QFile::encodeName(old).constData(), 0644) == 0);
+        QProcess proc;
+        const QUrl url = startSandbox(proc, {QStringLiteral("--quiet"), QStringLiteral("--data"), old});
+        QVERIFY(url.isValid());
+        QCOMPARE(modeBits(old), 0600);
+        QCOMPARE(raw(url, "GET", "/support/P-1").status, 200);
+        QCOMPARE(raw(url, "POST", "/support/P-2", "{}").status, 201);
+        QCOMPARE(modeBits(old), 0600);
         proc.kill();
         QVERIFY(proc.waitForFinished(5000));
     }

@@ -2,11 +2,14 @@
 
 #include "jsonlimits.h"
 #include "models.h"
+#include "requestgate.h"
 #include "seed.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
@@ -16,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 using nlohmann::json;
@@ -97,6 +101,20 @@ bool ifMatchAllows(const QByteArray &header, quint64 current)
     return false;
 }
 
+// Creates `folder` and any missing parents, each readable by the owner only.
+bool makePrivateFolders(const QString &folder)
+{
+    const QFileInfo info(folder);
+    if (info.isDir())
+        return true;
+    const QString parent = info.absolutePath();
+    if (parent == info.absoluteFilePath() || !makePrivateFolders(parent))
+        return false;
+    return QDir().mkdir(info.absoluteFilePath(),
+                        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner)
+        || QFileInfo(folder).isDir(); // made by someone else meanwhile
+}
+
 // 400 when the body names another order than the path.
 std::optional<Answer> orderIdMismatch(const json &body, const QString &id)
 {
@@ -133,8 +151,15 @@ struct SandboxServer::State
         for (const auto &[id, s] : sessions)
             list.push_back({{"etag", s.etag}, {"support", s.body}});
         all["sessions"] = std::move(list);
+        // Sessions hold personal data: the file is 0600 and any folder made for it 0700,
+        // whatever the umask, and an older file with wider permissions is narrowed.
+        const QString folder = QFileInfo(dataFile).absolutePath();
+        if (!makePrivateFolders(folder))
+            return QStringLiteral("cannot create the folder %1").arg(folder);
         QSaveFile file(dataFile);
         if (!file.open(QIODevice::WriteOnly))
+            return file.errorString();
+        if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             return file.errorString();
         const std::string text = all.dump(1, ' ', false, json::error_handler_t::replace);
         file.write(text.data(), qint64(text.size()));
@@ -465,9 +490,27 @@ void SandboxServer::setLogSink(std::function<void(const QString &)> sink)
 
 QUrl SandboxServer::start(const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = listen(address, port);
-    if (bound == 0)
+    // Not listen(): its plain QTcpServer lets QHttpServer read any request whole into memory.
+    const auto refused = [this](const QByteArray &method, const QByteArray &target, int status) {
+        ++d->requests;
+        // As sent by anyone: logged encoded, like the path of every other request.
+        const QString path = QUrl::fromEncoded(target).path(QUrl::FullyEncoded);
+        const QByteArray name = std::all_of(method.begin(), method.end(),
+                                            [](char c) { return c >= 'A' && c <= 'Z'; })
+                                  ? method
+                                  : QByteArray("UNKNOWN");
+        if (d->log)
+            d->log(QString::fromLatin1(name) + QLatin1Char(' ') + path + QLatin1Char(' ')
+                   + QString::number(status) + QStringLiteral(" refused before reading the rest"));
+        Q_EMIT requestHandled(name, path, status);
+    };
+    auto *server = new GatedTcpServer(RequestLimits{kMaxHeaderBytes, kMaxBodyBytes}, refused, this);
+    if (!server->listen(address, port)) {
+        delete server;
         return {};
+    }
+    bind(server);
+    const quint16 bound = server->serverPort();
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(address.toString());

@@ -17,6 +17,8 @@ class SandboxServer : public QAbstractHttpServer
     Q_OBJECT
 public:
     static constexpr qint64 kMaxBodyBytes = 1024 * 1024;
+    // The request line and header block; larger ones get 431 before they are read further.
+    static constexpr qint64 kMaxHeaderBytes = 64 * 1024;
 
     explicit SandboxServer(QObject *parent = nullptr);
     ~SandboxServer() override;
