@@ -108,6 +108,9 @@ private Q_SLOTS:
         QTest::newRow("deep") << QByteArray("{\"order_id\":\"X\",\"support\":{\"x\":" + QByteArray("[").repeated(100000)
                                             + QByteArray("]").repeated(100000) + "}}")
                               << goodOnly << QStringLiteral("nested deeper than");
+        // Over the 64 MiB bound for one document: skipped without being parsed.
+        QTest::newRow("too long") << QByteArray("{\"order_id\":\"X\",\"x\":\"" + QByteArray(64 << 20, 'a') + "\"}")
+                                  << goodOnly << QStringLiteral("longer than");
     }
     void damagedLinesAreReported()
     {

@@ -194,7 +194,8 @@ QString loadWorkspace(const QString &path, WorkspaceFile *out)
             const QString where = QCoreApplication::translate("sd::Workspace", "%1, line %2")
                                       .arg(path)
                                       .arg(lineNumber);
-            QByteArray line = file.readLine(qint64(kMaxJsonBytes) + 1);
+            // readLine(n) reads at most n - 1 bytes: one more than the limit tells a long line.
+            const QByteArray line = file.readLine(qint64(kMaxJsonBytes) + 2);
             if (line.size() > qsizetype(kMaxJsonBytes) && !line.endsWith('\n')) {
                 while (!file.atEnd() && !file.readLine(1 << 20).endsWith('\n')) {
                 }
@@ -237,6 +238,10 @@ QString loadWorkspace(const QString &path, WorkspaceFile *out)
     // Format 1: one JSON document {"entries": [{"support": ...}]}, each session three levels down.
     file.seek(0);
     const JsonLimits limits{kMaxJsonDepth + 3, kMaxJsonFileBytes};
+    if (file.size() > qint64(limits.maxBytes))
+        return QCoreApplication::translate("sd::Workspace", "%1 is larger than %L2 bytes.")
+            .arg(path)
+            .arg(qulonglong(limits.maxBytes));
     const QByteArray data = file.read(qint64(limits.maxBytes) + 1);
     json root;
     const JsonError bad =

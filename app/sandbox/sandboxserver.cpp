@@ -180,6 +180,10 @@ struct SandboxServer::State
                 .arg(dataFile, file.errorString());
         // Each session sits three levels down: {"sessions": [{"support": ...}]}.
         const JsonLimits limits{kMaxJsonDepth + 3, kMaxJsonFileBytes};
+        if (file.size() > qint64(limits.maxBytes))
+            return QCoreApplication::translate("sd::SandboxServer", "%1 is larger than %L2 bytes.")
+                .arg(dataFile)
+                .arg(qulonglong(limits.maxBytes));
         const QByteArray data = file.read(qint64(limits.maxBytes) + 1); // not readAll: bounded
         json all;
         const JsonError parseError =
