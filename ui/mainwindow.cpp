@@ -8,6 +8,7 @@
 #include "undocommands.h"
 #include "detailpane.h"
 #include "dialogs.h"
+#include "privatefile.h"
 #include "requestlog.h"
 #include "version.h"
 
@@ -448,7 +449,7 @@ QString MainWindow::workspacePath() const
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                       + QStringLiteral("/workspaces");
-    QDir().mkpath(dir);
+    ensurePrivateDir(dir); // the store says so if it still cannot be created
     return dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".sqlite");
 }
 
@@ -1407,8 +1408,8 @@ void MainWindow::exportCsv()
 bool MainWindow::exportCsvTo(const QString &path)
 {
     const std::vector<int> &shown = m_model->visibleTableRows();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exportSessionsCsv(m_model->table(), shown)) < 0 || !file.commit()) {
+    QSaveFile file(path); // callback phones: 0600, written atomically
+    if (!openPrivate(file) || file.write(exportSessionsCsv(m_model->table(), shown)) < 0 || !file.commit()) {
         statusBar()->showMessage(tr("Could not write %1: %2").arg(path, file.errorString()), 10000);
         return false;
     }
