@@ -365,6 +365,7 @@ private Q_SLOTS:
         file.entries = {entry(QStringLiteral("OLD-1"), R"({"callback_phone":"+1 1"})"),
                         entry(QStringLiteral("OLD-2"), "{}")};
         QCOMPARE(saveWorkspace(legacy, file), QString());
+        QVERIFY(QFile::setPermissions(legacy, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
         {
             WorkspaceStore store;
             QCOMPARE(store.open(path, legacy), QString());
@@ -376,6 +377,8 @@ private Q_SLOTS:
         }
         QVERIFY(!QFile::exists(legacy));
         QVERIFY(QFile::exists(legacy + QStringLiteral(".imported")));
+        QCOMPARE(QFile::permissions(legacy + QStringLiteral(".imported")) & (QFile::ReadGroup | QFile::ReadOther),
+                 QFile::Permissions()); // the kept copy holds the same phones
         // ...is not overwritten by a second import.
         WorkspaceStore store;
         QCOMPARE(store.open(path, legacy), QString());

@@ -3,9 +3,12 @@
 #include "workspace.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <sys/stat.h>
 
 using namespace sd;
 
@@ -15,6 +18,8 @@ class TestWorkspace : public QObject
 private Q_SLOTS:
     void roundTrip()
     {
+        const mode_t oldMask = ::umask(022); // a common default, under which files are 0644
+        const auto restore = qScopeGuard([oldMask] { ::umask(oldMask); });
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("w.json"));
         WorkspaceFile file;
@@ -31,6 +36,8 @@ private Q_SLOTS:
         b.lastError = QStringLiteral("404");
         file.entries = {a, b};
         QCOMPARE(saveWorkspace(path, file), QString());
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions()); // private, whatever the umask
         WorkspaceFile loaded;
         QCOMPARE(loadWorkspace(path, &loaded), QString());
         QCOMPARE(loaded.entries.size(), size_t(2));

@@ -196,6 +196,7 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         const QString kept = legacyPath + QStringLiteral(".imported");
         QFile::remove(kept);
         QFile::rename(legacyPath, kept);
+        QFile::setPermissions(kept, QFile::ReadOwner | QFile::WriteOwner); // an earlier version's default mode
     }
     return {};
 }
