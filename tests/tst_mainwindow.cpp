@@ -720,6 +720,9 @@ private Q_SLOTS:
         m_window.reset();
         const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
         QDir(data).removeRecursively();
+        // Folders an earlier version created with the default mode are closed too.
+        QVERIFY(QDir().mkpath(data + QStringLiteral("/workspaces")) && QDir().mkpath(data + QStringLiteral("/outbox")));
+        QCOMPARE(mode(data + QStringLiteral("/outbox")), 0755);
         makeWindow();
         m_window->openOrder(QStringLiteral("ORD-100001"));
         QVERIFY(waitForOperation(QStringLiteral("ORD-100001")));

@@ -5,6 +5,7 @@
 #include "killedwriter.h"
 #include "sandboxserver.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QScopeGuard>
@@ -78,14 +79,20 @@ private Q_SLOTS:
         for (const char *suffix : {"", "-wal", "-shm"})
             if (QFileInfo::exists(path + QLatin1String(suffix)))
                 QVERIFY(::chmod(QFile::encodeName(path + QLatin1String(suffix)).constData(), 0644) == 0);
-        QVERIFY(::chmod(QFile::encodeName(folder).constData(), 0755) == 0);
         Outbox again(path);
         QVERIFY2(again.isOpen(), qPrintable(again.error()));
         QCOMPARE(again.queuedCount(), 1);
         for (const char *suffix : {"", "-wal", "-shm"})
             if (QFileInfo::exists(path + QLatin1String(suffix)))
                 QCOMPARE(fileMode(path + QLatin1String(suffix)), 0600);
-        QCOMPARE(fileMode(folder), 0700);
+
+        // A folder the outbox did not create is not changed (the app closes its own folders).
+        const QString shared = m_dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(shared) && ::chmod(QFile::encodeName(shared).constData(), 0755) == 0);
+        Outbox there(shared + QStringLiteral("/s.sqlite"));
+        QVERIFY2(there.isOpen(), qPrintable(there.error()));
+        QCOMPARE(fileMode(shared + QStringLiteral("/s.sqlite")), 0600);
+        QCOMPARE(fileMode(shared), 0755);
     }
 
     void queuedWhileOfflineThenSentInOrder()

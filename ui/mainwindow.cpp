@@ -449,7 +449,7 @@ QString MainWindow::workspacePath() const
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                       + QStringLiteral("/workspaces");
-    ensurePrivateDir(dir); // the store says so if it still cannot be created
+    ensurePrivateDir(dir); // ours: 0700 even if an earlier version made it 0755 (the store says if it fails)
     return dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".sqlite");
 }
 
@@ -743,9 +743,10 @@ void MainWindow::updateChangedCount()
 void MainWindow::openOutbox()
 {
     delete m_sender;
-    m_outbox = std::make_unique<Outbox>(
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/outbox/") + m_profile.id + QStringLiteral(".sqlite"));
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                      + QStringLiteral("/outbox");
+    ensurePrivateDir(dir); // ours: 0700 even if an earlier version made it 0755 (the outbox says if it fails)
+    m_outbox = std::make_unique<Outbox>(dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".sqlite"));
     if (!m_outbox->isOpen()) {
         statusBar()->showMessage(tr("The offline outbox cannot be opened: %1").arg(m_outbox->error()));
         return;

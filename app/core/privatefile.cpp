@@ -39,8 +39,7 @@ private:
     mode_t m_old;
 };
 
-// Drops group and other bits of an existing file or folder (not following a symlink's target
-// is not needed here: these paths are our own, under the user's data folder).
+// Drops the group and other bits of an existing file or folder.
 bool tighten(const QByteArray &path, mode_t keep, int *error)
 {
     struct stat st;
@@ -57,12 +56,10 @@ bool tighten(const QByteArray &path, mode_t keep, int *error)
     return true;
 }
 
-} // namespace
-
-QString ensurePrivateDir(const QString &dir)
+// Creates each missing component of `absolute` with mode 0700 (mkpath would use 0777 & ~umask);
+// existing ones are left as they are.
+QString createMissingDirs(const QString &absolute)
 {
-    const QString absolute = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
-    // Create each missing component 0700 (mkpath would use 0777 & ~umask).
     QStringList missing;
     for (QString p = absolute; !p.isEmpty() && !QFileInfo::exists(p); p = QFileInfo(p).path()) {
         missing.prepend(p);
@@ -73,29 +70,44 @@ QString ensurePrivateDir(const QString &dir)
         if (::mkdir(QFile::encodeName(p).constData(), 0700) != 0 && errno != EEXIST)
             return tr("Cannot create the folder %1: %2").arg(p, errnoText(errno));
     }
+    return {};
+}
+
+} // namespace
+
+QString ensurePrivateDir(const QString &dir)
+{
+    const QString absolute = QDir::cleanPath(QFileInfo(dir).absoluteFilePath());
+    if (const QString problem = createMissingDirs(absolute); !problem.isEmpty())
+        return problem;
+    const QByteArray name = QFile::encodeName(absolute);
+    struct stat st;
+    if (::stat(name.constData(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return tr("Cannot create the folder %1: %2").arg(absolute, errnoText(ENOTDIR));
+    if (st.st_mode & S_ISVTX)
+        return {}; // a shared folder such as /tmp: never ours to close
     int error = 0;
-    if (!tighten(QFile::encodeName(absolute), 0700, &error))
+    if (!tighten(name, 0700, &error))
         return tr("Cannot make the folder %1 private: %2").arg(absolute, errnoText(error));
     return {};
 }
 
 QString preparePrivateFile(const QString &path)
 {
-    const QString problem = ensurePrivateDir(QFileInfo(path).absolutePath());
-    if (!problem.isEmpty())
+    if (const QString problem = createMissingDirs(QDir::cleanPath(QFileInfo(path).absolutePath()));
+        !problem.isEmpty())
         return problem;
     const QByteArray name = QFile::encodeName(path);
-    const int fd = ::open(name.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (fd < 0)
-        return tr("Cannot create %1: %2").arg(path, errnoText(errno));
-    // An existing file (an earlier version created it with the default umask) is tightened.
-    struct stat st;
     int error = 0;
-    if (::fstat(fd, &st) != 0 || ((st.st_mode & 077) != 0 && ::fchmod(fd, 0600) != 0))
-        error = errno;
-    ::close(fd);
-    if (error != 0)
+    const int fd = ::open(name.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+    } else if (errno != EEXIST) {
+        return tr("Cannot create %1: %2").arg(path, errnoText(errno));
+    } else if (!tighten(name, 0600, &error)) {
+        // It exists: an earlier version created it with the default umask.
         return tr("Cannot make %1 private: %2").arg(path, errnoText(error));
+    }
     for (const char *suffix : {"-wal", "-shm", "-journal"}) {
         const QByteArray side = name + suffix;
         if (::access(side.constData(), F_OK) == 0 && !tighten(side, 0600, &error))
