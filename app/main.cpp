@@ -1,4 +1,5 @@
 // supportdesk: the desktop console. Thin: options, translations, profiles, the main window.
+#include "apiurl.h"
 #include "mainwindow.h"
 #include "sandboxserver.h"
 #include "version.h"
@@ -155,6 +156,11 @@ int main(int argc, char **argv)
         p.name = QApplication::translate("main", "Command line (%1)").arg(p.baseUrl.host());
         if (p.baseUrl.scheme() != QLatin1String("http") && p.baseUrl.scheme() != QLatin1String("https")) {
             std::fprintf(stderr, "supportdesk: --server needs an http:// or https:// URL\n");
+            return 1;
+        }
+        // E.g. credentials in the address: refused before anything is stored.
+        if (const QString problem = sd::baseUrlProblem(p.baseUrl); !problem.isEmpty()) {
+            std::fprintf(stderr, "supportdesk: %s\n", qPrintable(problem));
             return 1;
         }
         upsertProfile(p);

@@ -1,9 +1,13 @@
-// URL building and order-ID encoding, the retry table, and masking of personal data.
+// URL building and order-ID encoding, the retry table, masking of personal data, CSV cells and
+// terminal text made safe, and server addresses with credentials refused.
 #include "apierror.h"
 #include "apiurl.h"
 #include "privacy.h"
+#include "profiles.h"
 #include "retrypolicy.h"
 
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 
@@ -146,6 +150,108 @@ private Q_SLOTS:
         QVERIFY(!text.contains(QStringLiteral("jane@")));
         QVERIFY(text.contains(QStringLiteral("ORD-100001"))); // six digits: not a phone
         QVERIFY(text.contains(QStringLiteral("67")));
+    }
+
+    // OWASP CSV injection: a cell a spreadsheet would run as a formula is shown as text.
+    void csvCell_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("plain") << QStringLiteral("ORD-1") << QStringLiteral("ORD-1");
+        QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("formula") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
+        QTest::newRow("hyperlink") << QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")
+                                   << QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        QTest::newRow("phone") << QStringLiteral("+49 30 1234567") << QStringLiteral("'+49 30 1234567");
+        QTest::newRow("minus") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+        QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("carriage return") << QStringLiteral("\r=1") << QStringLiteral("\"'\r=1\"");
+        QTest::newRow("inside is fine") << QStringLiteral("a=b+c") << QStringLiteral("a=b+c");
+        QTest::newRow("comma") << QStringLiteral("Doe, Jane") << QStringLiteral("\"Doe, Jane\"");
+        QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
+        QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
+        QTest::newRow("formula and comma") << QStringLiteral("=A1,B1") << QStringLiteral("\"'=A1,B1\"");
+    }
+    void csvCell()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, cell);
+        QCOMPARE(sd::csvCell(value), cell);
+    }
+
+    void terminalSafe_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("plain") << QStringLiteral("Anna Müller") << QStringLiteral("Anna Müller");
+        QTest::newRow("colour") << QStringLiteral("\x1b[31mRed\x1b[0m") << QStringLiteral("Red");
+        QTest::newRow("clear screen") << QStringLiteral("a\x1b[2J\x1b[Hb") << QStringLiteral("ab");
+        QTest::newRow("title by OSC, BEL") << QStringLiteral("\x1b]0;owned\x07x") << QStringLiteral("x");
+        QTest::newRow("hyperlink by OSC, ST") << QStringLiteral("\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\")
+                                              << QStringLiteral("link");
+        QTest::newRow("two-byte escape") << QStringLiteral("a\x1b" "cb") << QStringLiteral("ab");
+        QTest::newRow("charset escape") << QStringLiteral("a\x1b(Bb") << QStringLiteral("ab");
+        QTest::newRow("C1 CSI") << QStringLiteral("a") + QChar(0x9B) + QStringLiteral("31mb") << QStringLiteral("ab");
+        QTest::newRow("C1 other") << QStringLiteral("a") + QChar(0x85) + QStringLiteral("b") << QStringLiteral("ab");
+        QTest::newRow("backspace and bell") << QStringLiteral("ab\x08\x07" "c") << QStringLiteral("abc");
+        QTest::newRow("DEL") << QStringLiteral("a\x7f" "b") << QStringLiteral("ab");
+        QTest::newRow("NUL") << QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b")) << QStringLiteral("ab");
+        QTest::newRow("line breaks") << QStringLiteral("a\nAgent: evil\r\tb") << QStringLiteral("a Agent: evil  b");
+        QTest::newRow("bidi override") << QStringLiteral("abc") + QChar(0x202E) + QStringLiteral("fdp.exe")
+                                       << QStringLiteral("abcfdp.exe");
+        QTest::newRow("bidi isolate") << QChar(0x2066) + QStringLiteral("x") + QChar(0x2069) << QStringLiteral("x");
+        QTest::newRow("unterminated CSI") << QStringLiteral("a\x1b[31") << QStringLiteral("a");
+        QTest::newRow("escape at end") << QStringLiteral("a\x1b") << QStringLiteral("a");
+        QTest::newRow("emoji kept") << QStringLiteral("ok \U0001F600") << QStringLiteral("ok \U0001F600");
+    }
+    void terminalSafe()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, shown);
+        QCOMPARE(sd::terminalSafe(text), shown);
+    }
+
+    void credentialsInServerAddressRefused()
+    {
+        for (const char *url : {"https://agent:s3cret@h/api/", "http://agent@127.0.0.1:8080/",
+                                "https://:s3cret@h/"}) {
+            const QString problem = sd::baseUrlProblem(QUrl(QString::fromLatin1(url)));
+            QVERIFY2(!problem.isEmpty(), url);
+            QVERIFY2(!problem.contains(QStringLiteral("s3cret")), qPrintable(problem));
+            QVERIFY2(!sd::supportUrl(QUrl(QString::fromLatin1(url)), QStringLiteral("a"), false).isValid(), url);
+        }
+        QVERIFY(sd::baseUrlProblem(QUrl(QStringLiteral("https://h/api/"))).isEmpty());
+    }
+
+    void profilesKeepNoCredentials()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("supportdesk.conf"));
+        {
+            // Written by an earlier version, which stored the address as typed.
+            QSettings old(path, QSettings::IniFormat);
+            old.beginWriteArray(QStringLiteral("profiles"), 1);
+            old.setArrayIndex(0);
+            old.setValue(QStringLiteral("id"), QStringLiteral("p"));
+            old.setValue(QStringLiteral("name"), QStringLiteral("P"));
+            old.setValue(QStringLiteral("baseUrl"), QStringLiteral("https://agent:s3cret@h.example/api/"));
+            old.endArray();
+        }
+        QSettings settings(path, QSettings::IniFormat);
+        const QList<sd::ServerProfile> profiles = sd::loadProfiles(settings);
+        QCOMPARE(profiles.size(), 1);
+        QCOMPARE(profiles[0].baseUrl, QUrl(QStringLiteral("https://h.example/api/")));
+        sd::ServerProfile typed = profiles[0];
+        typed.baseUrl = QUrl(QStringLiteral("https://agent:s3cret@h.example/api/"));
+        sd::saveProfiles(settings, {typed});
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        QVERIFY(stored.contains("h.example"));
+        QVERIFY2(!stored.contains("s3cret") && !stored.contains("agent@"), stored.constData());
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions());
     }
 
     void errorMessagesNameOperationAndOrder()

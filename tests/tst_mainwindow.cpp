@@ -7,6 +7,7 @@
 #include "conflictdialog.h"
 #include "detailpane.h"
 #include "mainwindow.h"
+#include "requestlog.h"
 #include "sandboxserver.h"
 
 #include <QAction>
@@ -32,8 +33,10 @@
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
+#include <QScopeGuard>
 
 #include <functional>
+#include <sys/stat.h>
 #include <memory>
 
 using namespace sd;
@@ -630,13 +633,124 @@ private Q_SLOTS:
         QCOMPARE(model->index(row, 2).data().toString(), QStringLiteral("/support/ORD-100002/agent"));
         QCOMPARE(model->index(row, 3).data().toString(), QStringLiteral("200"));
         log->setCurrentIndex(model->index(row, 0));
-        log->actions().first()->trigger(); // Copy as curl
+        log->findChild<QAction *>(QStringLiteral("copyAsCurl"))->trigger();
         const QString curl = QApplication::clipboard()->text();
-        QVERIFY2(curl.startsWith(QStringLiteral("curl -X PUT")), qPrintable(curl));
+        // The masked body must not be sent again by accident: said so, and commented out.
+        const QStringList lines = curl.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("# ")) && lines[0].contains(QStringLiteral("masked")), qPrintable(curl));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("# curl -X PUT")), qPrintable(curl));
         QVERIFY(curl.contains(QStringLiteral("$SUPPORTDESK_TOKEN")));
         QVERIFY(!curl.contains(QStringLiteral("tok-visible-nowhere")));
         QVERIFY(!curl.contains(QStringLiteral("1234567")));
         QVERIFY(!curl.contains(QStringLiteral("jane@")));
+        // The real body only on the explicit choice; the token stays a variable.
+        auto *real = log->findChild<QAction *>(QStringLiteral("copyAsCurlRealBody"));
+        QVERIFY(real);
+        QVERIFY(log->actions().contains(real));
+        real->trigger();
+        const QString replay = QApplication::clipboard()->text();
+        QVERIFY2(replay.startsWith(QStringLiteral("curl -X PUT")), qPrintable(replay));
+        QVERIFY(replay.contains(QStringLiteral("+49 30 1234567")));
+        QVERIFY(replay.contains(QStringLiteral("jane@example.org")));
+        QVERIFY(replay.contains(QStringLiteral("$SUPPORTDESK_TOKEN")));
+        QVERIFY(!replay.contains(QStringLiteral("tok-visible-nowhere")));
+        // A GET has no body to mask: runnable as it is.
+        m_window->openOrder(QStringLiteral("ORD-100003"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100003")));
+        log->setCurrentIndex(model->index(model->rowCount() - 1, 0));
+        log->findChild<QAction *>(QStringLiteral("copyAsCurl"))->trigger();
+        QVERIFY2(QApplication::clipboard()->text().startsWith(QStringLiteral("curl -X GET")),
+                 qPrintable(QApplication::clipboard()->text()));
+    }
+
+    void curlNeverCarriesUrlCredentials()
+    {
+        RequestLogModel model;
+        Exchange e;
+        e.method = "GET";
+        e.url = QUrl(QStringLiteral("http://agent:s3cret@127.0.0.1:8080/support/A"));
+        e.started = QDateTime::currentDateTimeUtc();
+        e.httpStatus = 200;
+        model.add(e);
+        const QString curl = model.curlCommand(0, true);
+        QVERIFY2(curl.contains(QStringLiteral("http://127.0.0.1:8080/support/A")), qPrintable(curl));
+        QVERIFY2(!curl.contains(QStringLiteral("s3cret")) && !curl.contains(QStringLiteral("agent@")), qPrintable(curl));
+        for (int c = 0; c < model.columnCount(); ++c)
+            QVERIFY(!model.index(0, c).data().toString().contains(QStringLiteral("s3cret")));
+    }
+
+    void profileWithCredentialsRefused()
+    {
+        bool checked = false;
+        auto *timer = new QTimer(this);
+        timer->setInterval(10);
+        connect(timer, &QTimer::timeout, this, [timer, &checked] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            timer->stop();
+            timer->deleteLater();
+            dialog->findChild<QLineEdit *>(QStringLiteral("profileUrl"))->setText(QStringLiteral("https://agent:s3cret@h.example/"));
+            dialog->accept();
+            checked = dialog->isVisible(); // refused: still open, nothing typed lost
+            const QString problem = dialog->findChild<QLabel *>(QStringLiteral("problem"))->text();
+            checked = checked && problem.contains(QStringLiteral("password")) && !problem.contains(QStringLiteral("s3cret"));
+            dialog->reject();
+        });
+        timer->start();
+        m_window->action(QStringLiteral("manageProfiles"))->trigger();
+        QVERIFY(checked);
+        QCOMPARE(m_window->profile().baseUrl, m_profile.baseUrl);
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(QStringLiteral("s3cret")));
+    }
+
+    void personalDataFilesArePrivate()
+    {
+        // Whatever the umask (a common 022 here): the workspace store, the outbox and every
+        // export 0600, their folders 0700.
+        const mode_t oldMask = ::umask(022);
+        const auto restore = qScopeGuard([oldMask] { ::umask(oldMask); });
+        const auto mode = [](const QString &p) {
+            struct stat st;
+            return ::stat(QFile::encodeName(p).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+        };
+        m_window.reset();
+        const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir(data).removeRecursively();
+        // Folders an earlier version created with the default mode are closed too.
+        QVERIFY(QDir().mkpath(data + QStringLiteral("/workspaces")) && QDir().mkpath(data + QStringLiteral("/outbox")));
+        QCOMPARE(mode(data + QStringLiteral("/outbox")), 0755);
+        makeWindow();
+        m_window->openOrder(QStringLiteral("ORD-100001"));
+        QVERIFY(waitForOperation(QStringLiteral("ORD-100001")));
+        m_window->saveWorkspaceNow();
+        QCOMPARE(mode(data + QStringLiteral("/workspaces")), 0700);
+        QCOMPARE(mode(data + QStringLiteral("/workspaces/test.sqlite")), 0600);
+        QCOMPARE(mode(data + QStringLiteral("/outbox")), 0700);
+        QCOMPARE(mode(data + QStringLiteral("/outbox/test.sqlite")), 0600);
+
+        QTemporaryDir dir;
+        const QString fresh = dir.filePath(QStringLiteral("sessions.csv"));
+        QVERIFY(m_window->exportCsvTo(fresh));
+        QCOMPARE(mode(fresh), 0600);
+        const QString existing = dir.filePath(QStringLiteral("old.csv"));
+        QFile old(existing);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.close();
+        QVERIFY(::chmod(QFile::encodeName(existing).constData(), 0644) == 0);
+        QVERIFY(m_window->exportCsvTo(existing));
+        QCOMPARE(mode(existing), 0600);
+        QFile csv(existing);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().contains("ORD-100001"));
+
+        AuditViewer viewer(m_tmp.filePath(QStringLiteral("none.log")));
+        const QString audit = dir.filePath(QStringLiteral("audit.csv"));
+        QVERIFY(viewer.exportTo(audit));
+        QCOMPARE(mode(audit), 0600);
     }
 
     void shortcutsDialogListsActions()

@@ -5,7 +5,10 @@
 #include "killedwriter.h"
 #include "sandboxserver.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -15,6 +18,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace sd;
 
@@ -37,6 +41,12 @@ OutboxItem assignItem(const QString &orderId, const QString &agentId, const QByt
     return item;
 }
 
+int fileMode(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+}
+
 } // namespace
 
 class TestOutbox : public QObject
@@ -45,6 +55,46 @@ class TestOutbox : public QObject
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void privateFiles()
+    {
+        // The outbox holds whole sessions with callback phones: 0600 in a 0700 folder, the
+        // SQLite side files too, whatever the umask (a common 022 here).
+        const mode_t oldMask = ::umask(022);
+        const auto restore = qScopeGuard([oldMask] { ::umask(oldMask); });
+        const QString folder = m_dir.filePath(QStringLiteral("private/outbox"));
+        const QString path = folder + QStringLiteral("/p.sqlite");
+        {
+            Outbox outbox(path);
+            QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+            QCOMPARE(fileMode(path), 0600);
+            QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-1"), QStringLiteral("agent-1"))) > 0);
+            for (const char *suffix : {"", "-wal", "-shm"}) {
+                QVERIFY2(QFileInfo::exists(path + QLatin1String(suffix)), suffix);
+                QCOMPARE(fileMode(path + QLatin1String(suffix)), 0600);
+            }
+            QCOMPARE(fileMode(folder), 0700);
+            QCOMPARE(fileMode(m_dir.filePath(QStringLiteral("private"))), 0700);
+        }
+        // One an earlier version left readable by everyone is made private when opened.
+        for (const char *suffix : {"", "-wal", "-shm"})
+            if (QFileInfo::exists(path + QLatin1String(suffix)))
+                QVERIFY(::chmod(QFile::encodeName(path + QLatin1String(suffix)).constData(), 0644) == 0);
+        Outbox again(path);
+        QVERIFY2(again.isOpen(), qPrintable(again.error()));
+        QCOMPARE(again.queuedCount(), 1);
+        for (const char *suffix : {"", "-wal", "-shm"})
+            if (QFileInfo::exists(path + QLatin1String(suffix)))
+                QCOMPARE(fileMode(path + QLatin1String(suffix)), 0600);
+
+        // A folder the outbox did not create is not changed (the app closes its own folders).
+        const QString shared = m_dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(shared) && ::chmod(QFile::encodeName(shared).constData(), 0755) == 0);
+        Outbox there(shared + QStringLiteral("/s.sqlite"));
+        QVERIFY2(there.isOpen(), qPrintable(there.error()));
+        QCOMPARE(fileMode(shared + QStringLiteral("/s.sqlite")), 0600);
+        QCOMPARE(fileMode(shared), 0755);
+    }
+
     void queuedWhileOfflineThenSentInOrder()
     {
         const quint16 port = freePort();

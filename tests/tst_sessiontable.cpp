@@ -4,6 +4,8 @@
 #include "killedwriter.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -12,6 +14,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <sys/stat.h>
 
 using namespace sd;
 
@@ -216,7 +219,38 @@ private Q_SLOTS:
         const QByteArray csv = exportSessionsCsv(t, {1, 0});
         QCOMPARE(csv, QByteArray("order_id,status,agent_id,agent_name,callback_phone,chat_session,last_seen\r\n"
                                  "B,open,,,,,\r\n"
-                                 "\"A,\"\"1\"\"\",open,a,\"Doe, Jane\",+1 555,,2026-11-28T10:00:00Z\r\n"));
+                                 "\"A,\"\"1\"\"\",open,a,\"Doe, Jane\",'+1 555,,2026-11-28T10:00:00Z\r\n"));
+    }
+
+    void storeIsPrivate()
+    {
+        // 0600 from the start in a 0700 folder, side files included, whatever the umask; a store
+        // an earlier version left readable by everyone is made private when opened.
+        const mode_t oldMask = ::umask(022);
+        const auto restore = qScopeGuard([oldMask] { ::umask(oldMask); });
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("data/workspaces"));
+        const QString path = folder + QStringLiteral("/w.sqlite");
+        const auto mode = [](const QString &p) {
+            struct stat st;
+            return ::stat(QFile::encodeName(p).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+        };
+        {
+            WorkspaceStore store;
+            QCOMPARE(store.open(path), QString());
+            QCOMPARE(store.put({entry(QStringLiteral("A"), R"({"callback_phone":"+1 555 0100"})")}), QString());
+            for (const char *suffix : {"", "-wal", "-shm"}) {
+                QVERIFY2(QFileInfo::exists(path + QLatin1String(suffix)), suffix);
+                QCOMPARE(mode(path + QLatin1String(suffix)), 0600);
+            }
+            QCOMPARE(mode(folder), 0700);
+            QCOMPARE(mode(dir.filePath(QStringLiteral("data"))), 0700);
+        }
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), 0644) == 0);
+        WorkspaceStore store;
+        QCOMPARE(store.open(path), QString());
+        QCOMPARE(store.count(), 1);
+        QCOMPARE(mode(path), 0600);
     }
 
     void storeRoundTrip()
@@ -331,6 +365,7 @@ private Q_SLOTS:
         file.entries = {entry(QStringLiteral("OLD-1"), R"({"callback_phone":"+1 1"})"),
                         entry(QStringLiteral("OLD-2"), "{}")};
         QCOMPARE(saveWorkspace(legacy, file), QString());
+        QVERIFY(QFile::setPermissions(legacy, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
         {
             WorkspaceStore store;
             QCOMPARE(store.open(path, legacy), QString());
@@ -342,6 +377,8 @@ private Q_SLOTS:
         }
         QVERIFY(!QFile::exists(legacy));
         QVERIFY(QFile::exists(legacy + QStringLiteral(".imported")));
+        QCOMPARE(QFile::permissions(legacy + QStringLiteral(".imported")) & (QFile::ReadGroup | QFile::ReadOther),
+                 QFile::Permissions()); // the kept copy holds the same phones
         // ...is not overwritten by a second import.
         WorkspaceStore store;
         QCOMPARE(store.open(path, legacy), QString());

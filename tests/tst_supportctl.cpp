@@ -360,6 +360,129 @@ private Q_SLOTS:
         QVERIFY(!r.err.contains(QStringLiteral("very-secret-token")));
     }
 
+    void tokenFromFileAndStdin()
+    {
+        const QString token = QStringLiteral("tok-from-file-0123456789");
+        m_server->setToken(token);
+        const QString path = m_dir.filePath(QStringLiteral("token"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(token.toUtf8() + "  \nsecond line ignored\n");
+        file.close();
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        const auto noToken = [&token](const Run &r) {
+            return !r.out.contains(token) && !r.err.contains(token);
+        };
+
+        Run r = ctl({QStringLiteral("-v"), QStringLiteral("--token-file"), path, QStringLiteral("get"), QStringLiteral("ORD-100001")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("ORD-100001")));
+        QVERIFY(!r.err.contains(QStringLiteral("warning")));
+        QVERIFY(noToken(r));
+        r = ctl({QStringLiteral("-v"), QStringLiteral("--token-file"), QStringLiteral("-"), QStringLiteral("get"), QStringLiteral("ORD-100001")},
+                token.toUtf8() + "\n");
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(noToken(r));
+        // It wins over the environment; a wrong one is refused by the server.
+        r = ctl({QStringLiteral("--token-file"), path, QStringLiteral("get"), QStringLiteral("ORD-100001")}, {},
+                {{QStringLiteral("SUPPORTDESK_TOKEN"), QStringLiteral("wrong")}});
+        QCOMPARE(r.code, 0);
+        r = ctl({QStringLiteral("--token-file"), QStringLiteral("-"), QStringLiteral("get"), QStringLiteral("ORD-100001")}, "wrong\n");
+        QCOMPARE(r.code, 2);
+
+        // Readable by others: used, with a warning naming the file (not the token).
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        r = ctl({QStringLiteral("--token-file"), path, QStringLiteral("get"), QStringLiteral("ORD-100001")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("warning")) && r.err.contains(path), qPrintable(r.err));
+        QVERIFY(noToken(r));
+
+        // Usage errors send nothing.
+        const QString empty = m_dir.filePath(QStringLiteral("empty-token"));
+        QFile e(empty);
+        QVERIFY(e.open(QIODevice::WriteOnly));
+        e.write("\n");
+        e.close();
+        const qint64 before = m_server->requestCount();
+        for (const QStringList &args : {QStringList{QStringLiteral("--token-file"), empty, QStringLiteral("get"), QStringLiteral("A")},
+                                        QStringList{QStringLiteral("--token-file"), m_dir.filePath(QStringLiteral("missing")), QStringLiteral("get"), QStringLiteral("A")},
+                                        QStringList{QStringLiteral("--token-file"), path, QStringLiteral("--token"), token, QStringLiteral("get"), QStringLiteral("A")},
+                                        QStringList{QStringLiteral("--token-file"), QStringLiteral("-"), QStringLiteral("fetch"), QStringLiteral("--from"), QStringLiteral("-")}}) {
+            r = ctl(args, token.toUtf8() + "\nORD-1\n");
+            QVERIFY2(r.code == 1, qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") + r.err));
+            QVERIFY(noToken(r));
+        }
+        QCOMPARE(m_server->requestCount(), before);
+
+        // --help says --token is visible to others and offers --token-file.
+        r = ctl({QStringLiteral("--help")}, {}, {}, false);
+        QVERIFY(r.out.contains(QStringLiteral("--token-file FILE")));
+        QVERIFY(r.out.contains(QStringLiteral("other users")));
+    }
+
+    void credentialsInServerAddressRefused()
+    {
+        // In --server or SUPPORTDESK_SERVER: refused before anything is sent, stored or printed.
+        QUrl withCredentials = m_url;
+        withCredentials.setUserName(QStringLiteral("agent"));
+        withCredentials.setPassword(QStringLiteral("s3cret-pw"));
+        const QStringList update{QStringLiteral("-v"), QStringLiteral("update"), QStringLiteral("ORD-100001"),
+                                 QStringLiteral("--chat-session"), QStringLiteral("S")};
+        const qint64 before = m_server->requestCount();
+        QList<Run> runs;
+        runs << ctl(QStringList{QStringLiteral("--server"), withCredentials.toString()} + update, {}, {}, false);
+        runs << ctl(update, {}, {{QStringLiteral("SUPPORTDESK_SERVER"), withCredentials.toString()}}, false);
+        for (const Run &r : std::as_const(runs)) {
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(QStringLiteral("password")), qPrintable(r.err));
+            QVERIFY(!r.err.contains(QStringLiteral("s3cret-pw")) && !r.out.contains(QStringLiteral("s3cret-pw")));
+        }
+        QCOMPARE(m_server->requestCount(), before);
+        QFile audit(m_auditLog);
+        QVERIFY(!audit.exists() || (audit.open(QIODevice::ReadOnly) && !audit.readAll().contains("s3cret-pw")));
+    }
+
+    void controlCharactersStrippedButJsonExact()
+    {
+        // A hostile server's text reaches the terminal without escape sequences, control
+        // characters or bidi overrides; --json keeps it exact (JSON-escaped).
+        const std::string name = "\x1b[31mRed\x1b[0m \x1b]0;owned\x07" "Agent\u202Eevil\nOrder: FAKE\x08";
+        json session = {{"callback_phone", "+1 555 0100\x1b[2J"},
+                        {"agent", {{"id", "a\x1b[5m1"}, {"person", {{"name", name}}}}}};
+        QVERIFY(m_server->putSessionJson(QStringLiteral("ESC-1"), QByteArray::fromStdString(session.dump())));
+        const auto clean = [](const QString &text) {
+            for (QChar c : text)
+                if ((c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t'))
+                    || (c.unicode() >= 0x7F && c.unicode() <= 0x9F) || c.unicode() == 0x202E)
+                    return false;
+            return true;
+        };
+        Run r = ctl({QStringLiteral("get"), QStringLiteral("ESC-1")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(clean(r.out), r.out.toUtf8().toPercentEncoding(" \n:()").constData());
+        QVERIFY(r.out.contains(QStringLiteral("Red")));
+        QVERIFY(!r.out.contains(QStringLiteral("\nOrder: FAKE"))); // no forged line
+        r = ctl({QStringLiteral("fetch"), QStringLiteral("ESC-1"), QStringLiteral("ORD-100001")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(clean(r.out), r.out.toUtf8().toPercentEncoding(" \n\t:()").constData());
+        QCOMPARE(r.out.count(QLatin1Char('\n')), 2);
+
+        r = ctl({QStringLiteral("--json"), QStringLiteral("get"), QStringLiteral("ESC-1")});
+        QCOMPARE(r.code, 0);
+        const json j = json::parse(r.out.toStdString());
+        QCOMPARE(j["agent"]["person"]["name"].get<std::string>(), name);
+        QCOMPARE(j["callback_phone"].get<std::string>(), std::string("+1 555 0100\x1b[2J"));
+
+        // Error text from the server too.
+        FaultServer faults;
+        const QUrl url = faults.start();
+        faults.setFallback(FaultStep::json(404, "{\"error\":{\"code\":\"GONE\",\"message\":\"gone\\u001b]0;owned\\u0007\\u001b[2Jaway\"}}"));
+        r = ctl({QStringLiteral("-v"), QStringLiteral("--server"), url.toString(), QStringLiteral("get"), QStringLiteral("A")}, {}, {}, false);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("goneaway")), qPrintable(r.err));
+        QVERIFY2(clean(r.err), r.err.toUtf8().toPercentEncoding(" \n:()").constData());
+    }
+
     void serverFromEnvironment()
     {
         const Run r = ctl({QStringLiteral("get"), QStringLiteral("ORD-100001")}, {},

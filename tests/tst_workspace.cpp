@@ -3,9 +3,12 @@
 #include "workspace.h"
 
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <sys/stat.h>
 
 using namespace sd;
 
@@ -15,6 +18,8 @@ class TestWorkspace : public QObject
 private Q_SLOTS:
     void roundTrip()
     {
+        const mode_t oldMask = ::umask(022); // a common default, under which files are 0644
+        const auto restore = qScopeGuard([oldMask] { ::umask(oldMask); });
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("w.json"));
         WorkspaceFile file;
@@ -31,6 +36,8 @@ private Q_SLOTS:
         b.lastError = QStringLiteral("404");
         file.entries = {a, b};
         QCOMPARE(saveWorkspace(path, file), QString());
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions()); // private, whatever the umask
         WorkspaceFile loaded;
         QCOMPARE(loadWorkspace(path, &loaded), QString());
         QCOMPARE(loaded.entries.size(), size_t(2));
@@ -193,9 +200,30 @@ private Q_SLOTS:
         SessionTable table;
         const QByteArray csv = exportSessionsCsv(table, {table.upsert(summarize(e))});
         QVERIFY(csv.startsWith("order_id,status,agent_id,agent_name"));
-        QVERIFY(csv.contains("\"A,\"\"1\"\"\",open,a,\"Doe, Jane\",+1 555"));
+        QVERIFY(csv.contains("\"A,\"\"1\"\"\",open,a,\"Doe, Jane\",'+1 555"));
         // What we export we can import again.
         QCOMPARE(parseOrderIdList(QString::fromUtf8(csv)), QStringList{e.orderId});
+    }
+
+    void csvExportNeutralisesFormulas()
+    {
+        // Server-supplied text opened in a spreadsheet must not run as a formula (OWASP).
+        WorkspaceEntry e;
+        e.orderId = QStringLiteral("ORD-1");
+        e.state = SessionState::Open;
+        e.support = parseSupport("{\"callback_phone\":\"=cmd|' /C calc'!A0\",\"chat\":{\"session_id\":\"@SUM(1+1)\"},"
+                                 "\"agent\":{\"id\":\"-1+1\",\"person\":{\"name\":\"=HYPERLINK(\\\"http://evil\\\",\\\"x\\\")\"}}}").value;
+        QVERIFY(e.support);
+        SessionTable table;
+        const QByteArray csv = exportSessionsCsv(table, {table.upsert(summarize(e))});
+        const QByteArray row = csv.split('\n').value(1);
+        QVERIFY2(row.contains(",'-1+1,"), row.constData());
+        QVERIFY2(row.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\""), row.constData());
+        QVERIFY2(row.contains("'=cmd|' /C calc'!A0"), row.constData());
+        QVERIFY2(row.contains("'@SUM(1+1)"), row.constData());
+        for (const QByteArray &cell : row.split(','))
+            QVERIFY2(!cell.startsWith('=') && !cell.startsWith('+') && !cell.startsWith('-') && !cell.startsWith('@'),
+                     cell.constData());
     }
 };
 

@@ -1,5 +1,7 @@
 #include "auditviewer.h"
 
+#include "privatefile.h"
+
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -178,9 +180,9 @@ QString AuditViewer::chainStatus() const
 
 bool AuditViewer::exportTo(const QString &file, QString *error) const
 {
-    QSaveFile out(file);
+    QSaveFile out(file); // names, order IDs: 0600, written atomically
     const QByteArray csv = AuditLog::exportCsv(m_model->shownEntries(), false);
-    if (!out.open(QIODevice::WriteOnly) || out.write(csv) != csv.size() || !out.commit()) {
+    if (!openPrivate(out) || out.write(csv) != csv.size() || !out.commit()) {
         if (error)
             *error = out.errorString();
         return false;

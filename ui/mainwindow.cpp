@@ -8,6 +8,7 @@
 #include "undocommands.h"
 #include "detailpane.h"
 #include "dialogs.h"
+#include "privatefile.h"
 #include "requestlog.h"
 #include "version.h"
 
@@ -448,7 +449,7 @@ QString MainWindow::workspacePath() const
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                       + QStringLiteral("/workspaces");
-    QDir().mkpath(dir);
+    ensurePrivateDir(dir); // ours: 0700 even if an earlier version made it 0755 (the store says if it fails)
     return dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".sqlite");
 }
 
@@ -750,9 +751,10 @@ void MainWindow::updateChangedCount()
 void MainWindow::openOutbox()
 {
     delete m_sender;
-    m_outbox = std::make_unique<Outbox>(
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/outbox/") + m_profile.id + QStringLiteral(".sqlite"));
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                      + QStringLiteral("/outbox");
+    ensurePrivateDir(dir); // ours: 0700 even if an earlier version made it 0755 (the outbox says if it fails)
+    m_outbox = std::make_unique<Outbox>(dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".sqlite"));
     if (!m_outbox->isOpen()) {
         statusBar()->showMessage(tr("The offline outbox cannot be opened: %1").arg(m_outbox->error()));
         return;
@@ -1415,8 +1417,8 @@ void MainWindow::exportCsv()
 bool MainWindow::exportCsvTo(const QString &path)
 {
     const std::vector<int> &shown = m_model->visibleTableRows();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(exportSessionsCsv(m_model->table(), shown)) < 0 || !file.commit()) {
+    QSaveFile file(path); // callback phones: 0600, written atomically
+    if (!openPrivate(file) || file.write(exportSessionsCsv(m_model->table(), shown)) < 0 || !file.commit()) {
         statusBar()->showMessage(tr("Could not write %1: %2").arg(path, file.errorString()), 10000);
         return false;
     }

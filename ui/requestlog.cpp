@@ -23,6 +23,7 @@ void RequestLogModel::add(const Exchange &exchange)
     beginInsertRows({}, row, row);
     Row r;
     r.exchange = exchange;
+    r.realBody = exchange.requestBody;
     if (exchange.error.isError())
         r.maskedError = maskPersonalData(exchange.error.message());
     r.exchange.requestBody = maskPersonalData(QString::fromUtf8(exchange.requestBody)).toUtf8();
@@ -72,22 +73,33 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation o, int role) c
     return {};
 }
 
-QString RequestLogModel::curlCommand(int row, bool withToken) const
+QString RequestLogModel::curlCommand(int row, bool withToken, Body body) const
 {
     if (row < 0 || row >= int(m_rows.size()))
         return {};
-    const Exchange &e = m_rows[size_t(row)].exchange;
+    const Row &r = m_rows[size_t(row)];
+    const Exchange &e = r.exchange;
+    const QByteArray &sent = body == Body::Real ? r.realBody : e.requestBody;
     const auto quote = [](QString s) -> QString {
         return QLatin1Char('\'') + s.replace(QLatin1Char('\''), QStringLiteral("'\\''"))
              + QLatin1Char('\'');
     };
     QString cmd = QStringLiteral("curl -X %1 %2 -H 'Accept: application/json'")
-                      .arg(QString::fromLatin1(e.method), quote(QString::fromUtf8(e.url.toEncoded())));
+               .arg(QString::fromLatin1(e.method),
+                    quote(QString::fromUtf8(e.url.adjusted(QUrl::RemoveUserInfo).toEncoded())));
     if (withToken)
         cmd += QStringLiteral(" -H \"Authorization: Bearer $SUPPORTDESK_TOKEN\"");
-    if (!e.requestBody.isEmpty())
+    if (!sent.isEmpty())
         cmd += QStringLiteral(" -H 'Content-Type: application/json' --data ")
-             + quote(QString::fromUtf8(e.requestBody));
+             + quote(QString::fromUtf8(sent));
+    // A masked body sent again would overwrite the real phone numbers and e-mails with the
+    // masked text: said so, and the command itself commented out, so a paste runs nothing.
+    if (body == Body::Masked && !sent.isEmpty())
+        cmd = QLatin1String("# ")
+            + tr("The body is masked: run as it is, this would overwrite phone numbers and e-mail "
+                 "addresses with the masked text. Use \"Copy as curl with the real body\" to send "
+                 "it again.")
+            + QLatin1String("\n# ") + cmd;
     return cmd;
 }
 
@@ -105,8 +117,13 @@ RequestLogDock::RequestLogDock(RequestLogModel *model, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copy = new QAction(tr("Copy as curl"), m_view);
     copy->setObjectName(QStringLiteral("copyAsCurl"));
-    connect(copy, &QAction::triggered, this, &RequestLogDock::copySelectedAsCurl);
+    connect(copy, &QAction::triggered, this, [this] { copySelectedAsCurl(RequestLogModel::Body::Masked); });
     m_view->addAction(copy);
+    // The real body only on this explicit choice: it carries phone numbers and e-mails.
+    auto *copyReal = new QAction(tr("Copy as curl with the real body"), m_view);
+    copyReal->setObjectName(QStringLiteral("copyAsCurlRealBody"));
+    connect(copyReal, &QAction::triggered, this, [this] { copySelectedAsCurl(RequestLogModel::Body::Real); });
+    m_view->addAction(copyReal);
     setWidget(m_view);
     connect(model, &QAbstractItemModel::rowsInserted, m_view, [this] {
         if (m_view->isVisible())
@@ -114,12 +131,12 @@ RequestLogDock::RequestLogDock(RequestLogModel *model, QWidget *parent)
     });
 }
 
-void RequestLogDock::copySelectedAsCurl()
+void RequestLogDock::copySelectedAsCurl(RequestLogModel::Body body)
 {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return;
-    QApplication::clipboard()->setText(m_model->curlCommand(current.row(), true));
+    QApplication::clipboard()->setText(m_model->curlCommand(current.row(), true, body));
 }
 
 } // namespace sd::ui

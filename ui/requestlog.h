@@ -26,14 +26,20 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
-    // "curl ..." for the exchange, the token shown as $SUPPORTDESK_TOKEN, personal data masked.
-    QString curlCommand(int row, bool withToken) const;
+    enum class Body { Masked, Real };
+    // "curl ..." for the exchange, the token shown as $SUPPORTDESK_TOKEN, the server address
+    // without credentials. With Body::Masked (the default) personal data in the body is masked
+    // and, if there is a body, the command is commented out under a line saying that running
+    // it would write the masked values; Body::Real is the body as it was sent (the agent asks
+    // for it explicitly).
+    QString curlCommand(int row, bool withToken, Body body = Body::Masked) const;
 
 private:
     struct Row
     {
-        Exchange exchange;
+        Exchange exchange; // its requestBody masked
         QString maskedError;
+        QByteArray realBody; // in memory only, for "Copy as curl with the real body"
     };
     std::deque<Row> m_rows;
 };
@@ -44,7 +50,7 @@ class RequestLogDock : public QDockWidget
 public:
     RequestLogDock(RequestLogModel *model, QWidget *parent = nullptr);
     QTableView *view() const { return m_view; }
-    void copySelectedAsCurl();
+    void copySelectedAsCurl(RequestLogModel::Body body = RequestLogModel::Body::Masked);
 
 private:
     RequestLogModel *m_model;

@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
@@ -41,7 +42,7 @@ QTextStream &err()
     return stream;
 }
 
-const char kUsage[] = R"(Usage: supportctl [--server URL] [--token TOKEN] [--timeout SECONDS] [--retries N]
+const char kUsage[] = R"(Usage: supportctl [--server URL] [--token-file FILE|-] [--timeout SECONDS] [--retries N]
                   [--concurrency N] [--json] [--ca-cert FILE] [-v] COMMAND ...
 Commands:
   get ORDER_ID
@@ -57,7 +58,10 @@ Commands:
   audit export [--log FILE] [--unmasked] (CSV; phones and e-mails masked by default)
 Options:
   --server URL       base URL of the Provider Platform (default: $SUPPORTDESK_SERVER)
-  --token TOKEN      bearer token (default: $SUPPORTDESK_TOKEN); never printed
+  --token-file FILE  read the bearer token from the first line of FILE ("-": standard
+                     input); never printed
+  --token TOKEN      the bearer token itself: other users of this machine can see it (ps,
+                     /proc); use --token-file or $SUPPORTDESK_TOKEN (the default) instead
   --timeout SECONDS  per request (default 15)
   --retries N        retries of transient failures (default 3; POST is never retried)
   --concurrency N    requests in flight for bulk commands (default 6)
@@ -76,7 +80,7 @@ Exit status: 0 ok; 1 usage error (nothing sent); 2 refused by the server (4xx);
 
 int usageError(const QString &message)
 {
-    err() << "supportctl: " << message << '\n'
+    err() << "supportctl: " << terminalSafe(message) << '\n'
           << tr("Try 'supportctl --help'.") << '\n';
     err().flush();
     return ExitUsage;
@@ -104,10 +108,11 @@ QString q(const std::optional<std::string> &s)
     return s ? QString::fromStdString(*s) : QString();
 }
 
+// Values come from the server: printed without control characters or escape sequences.
 void printLine(const QString &label, const QString &value)
 {
     if (!value.isEmpty())
-        out() << label.leftJustified(13) << value << '\n';
+        out() << label.leftJustified(13) << terminalSafe(value) << '\n';
 }
 
 void printAgent(const Agent &a, const QString &indent)
@@ -218,6 +223,42 @@ bool readIdList(const QString &path, QStringList *ids, QString *problem)
     return true;
 }
 
+// The token from the first line of `path` ("-": standard input), trimmed. A file other users
+// can read is used, with a warning: the token has leaked already, and refusing would only break
+// setups that mount secrets 0644.
+bool readTokenFile(const QString &path, QString *token, QString *problem)
+{
+    const bool isStdin = path == QLatin1String("-");
+    const QString shown = isStdin ? tr("standard input") : path;
+    QFile file;
+    const bool opened = isStdin ? file.open(stdin, QIODevice::ReadOnly)
+                                : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        *problem = tr("cannot read %1: %2").arg(shown, file.errorString());
+        return false;
+    }
+    if (!isStdin) {
+        const QFileInfo info(path);
+        if (info.isFile() && (info.permissions() & (QFile::ReadGroup | QFile::ReadOther))) {
+            err() << "supportctl: "
+                  << tr("warning: %1 can be read by other users; run \"chmod 600 %1\"").arg(path) << '\n';
+            err().flush();
+        }
+    }
+    constexpr qint64 kMaxLine = 64 * 1024; // far above any bearer token
+    const QByteArray line = file.readLine(kMaxLine + 1);
+    if (line.size() > kMaxLine && !line.endsWith('\n')) {
+        *problem = tr("the first line of %1 is longer than %2 bytes: not a token").arg(shown).arg(kMaxLine);
+        return false;
+    }
+    *token = QString::fromUtf8(line).trimmed();
+    if (token->isEmpty()) {
+        *problem = tr("%1 holds no token on its first line").arg(shown);
+        return false;
+    }
+    return true;
+}
+
 struct Globals
 {
     ClientConfig config;
@@ -237,7 +278,7 @@ public:
             QObject::connect(&m_client, &ApiClient::exchangeFinished, [](const Exchange &ex) {
                 QString line = QStringLiteral("> %1 %2 -> %3 %4ms")
                                    .arg(QString::fromLatin1(ex.method),
-                                        ex.url.toString(QUrl::FullyEncoded))
+                                        ex.url.toString(QUrl::FullyEncoded | QUrl::RemoveUserInfo))
                                    .arg(ex.httpStatus == 0 ? QStringLiteral("---")
                                                            : QString::number(ex.httpStatus))
                                    .arg(ex.durationMs);
@@ -246,7 +287,7 @@ public:
                 if (ex.error.isError())
                     line += QStringLiteral(" [%1] %2").arg(ApiError::kindName(ex.error.kind),
                                                            ex.error.serverMessage);
-                err() << maskPersonalData(line) << '\n';
+                err() << terminalSafe(maskPersonalData(line)) << '\n';
                 err().flush();
             });
             QObject::connect(&m_client, &ApiClient::retryScheduled,
@@ -287,7 +328,7 @@ public:
             loop.exec();
         reply->deleteLater();
         if (!reply->isOk()) {
-            err() << "supportctl: " << reply->error().message() << '\n';
+            err() << "supportctl: " << terminalSafe(reply->error().message()) << '\n';
             err().flush();
             return exitCodeFor(reply->error());
         }
@@ -303,7 +344,7 @@ public:
             if (s->result())
                 printSupport(*s->result());
             else
-                out() << tr("Order %1: closed.").arg(reply->orderId()) << '\n';
+                out() << terminalSafe(tr("Order %1: closed.").arg(reply->orderId())) << '\n';
         } else if (auto *a = qobject_cast<AgentReply *>(reply); a && a->result()) {
             printAgent(*a->result(), QString());
         }
@@ -337,11 +378,12 @@ public:
                     QString agent;
                     if (item.support && item.support->agent)
                         agent = QString::fromStdString(item.support->agent->displayName());
-                    out() << item.orderId << '\t' << verb
-                          << (agent.isEmpty() ? QString() : QStringLiteral("\t") + agent) << '\n';
+                    out() << terminalSafe(item.orderId) << '\t' << verb
+                          << (agent.isEmpty() ? QString() : QStringLiteral("\t") + terminalSafe(agent))
+                          << '\n';
                 } else {
-                    out() << item.orderId << '\t' << tr("FAILED") << '\t'
-                          << item.error.message() << '\n';
+                    out() << terminalSafe(item.orderId) << '\t' << tr("FAILED") << '\t'
+                          << terminalSafe(item.error.message()) << '\n';
                 }
                 out().flush();
             }
@@ -389,7 +431,7 @@ public:
         err() << tr("%1 of %2 succeeded, %3 failed").arg(okCount).arg(run.total()).arg(failedIds.size());
         if (!failedIds.isEmpty()) {
             const int shown = 20;
-            err() << ": " << failedIds.mid(0, shown).join(QStringLiteral(", "));
+            err() << ": " << terminalSafe(failedIds.mid(0, shown).join(QStringLiteral(", ")));
             if (failedIds.size() > shown)
                 err() << tr(" and %1 more").arg(failedIds.size() - shown);
         }
@@ -420,6 +462,7 @@ int run(const QStringList &arguments)
     global.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const auto server = opt(QStringLiteral("server"), QStringLiteral("URL"));
     const auto token = opt(QStringLiteral("token"), QStringLiteral("TOKEN"));
+    const auto tokenFile = opt(QStringLiteral("token-file"), QStringLiteral("FILE"));
     const auto timeout = opt(QStringLiteral("timeout"), QStringLiteral("SECONDS"));
     const auto retries = opt(QStringLiteral("retries"), QStringLiteral("N"));
     const auto concurrency = opt(QStringLiteral("concurrency"), QStringLiteral("N"));
@@ -442,7 +485,7 @@ int run(const QStringList &arguments)
     const auto unmasked = opt(QStringLiteral("unmasked"));
     const QList<QCommandLineOption> commandOptions = {phone, body, chatUrl, chatSession,
                                                       name, agentPhone, email, from, log, unmasked};
-    global.addOptions({server, token, timeout, retries, concurrency, json, caCert, verbose, help, version});
+    global.addOptions({server, token, tokenFile, timeout, retries, concurrency, json, caCert, verbose, help, version});
     global.addOptions(commandOptions);
     if (!global.parse(QStringList{QStringLiteral("supportctl")} + arguments))
         return usageError(global.errorText());
@@ -500,8 +543,6 @@ int run(const QStringList &arguments)
     g.verbose = global.isSet(verbose);
     const QString serverText = global.isSet(server) ? global.value(server)
                                                     : env.value(QStringLiteral("SUPPORTDESK_SERVER"));
-    g.config.token = global.isSet(token) ? global.value(token)
-                                         : env.value(QStringLiteral("SUPPORTDESK_TOKEN"));
     bool ok = true;
     if (global.isSet(timeout)) {
         const double seconds = global.value(timeout).toDouble(&ok);
@@ -534,7 +575,8 @@ int run(const QStringList &arguments)
                 out().flush();
                 return ExitOk;
             }
-            out() << tr("%1: BROKEN at entry %2: %3").arg(path).arg(v.firstBroken).arg(v.reason) << '\n';
+            out() << terminalSafe(tr("%1: BROKEN at entry %2: %3").arg(path).arg(v.firstBroken).arg(v.reason))
+                  << '\n';
             out().flush();
             return ExitRefused;
         }
@@ -553,6 +595,21 @@ int run(const QStringList &arguments)
     if (global.isSet(unmasked) || global.isSet(log))
         return usageError(tr("--log and --unmasked go with \"audit\""));
 
+    if (global.isSet(token) && global.isSet(tokenFile))
+        return usageError(tr("give --token or --token-file, not both"));
+    if (global.isSet(tokenFile)) {
+        const QString path = global.value(tokenFile);
+        if (path == QLatin1String("-")
+            && ((global.isSet(body) && global.value(body) == path)
+                || (global.isSet(from) && global.value(from) == path)))
+            return usageError(tr("only one of --token-file, --body and --from can read standard input"));
+        QString problem;
+        if (!readTokenFile(path, &g.config.token, &problem))
+            return usageError(problem);
+    } else {
+        g.config.token = global.isSet(token) ? global.value(token)
+                                             : env.value(QStringLiteral("SUPPORTDESK_TOKEN"));
+    }
     if (serverText.isEmpty())
         return usageError(tr("no server: give --server URL or set SUPPORTDESK_SERVER"));
     g.config.baseUrl = QUrl(serverText, QUrl::StrictMode);

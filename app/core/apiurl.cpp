@@ -36,7 +36,14 @@ QString baseUrlProblem(const QUrl &base)
     if (!base.isValid() || base.isRelative() || base.host().isEmpty())
         return QCoreApplication::translate("sd::Api",
                                            "The server address \"%1\" is not an absolute URL.")
-            .arg(base.toDisplayString());
+            .arg(base.toDisplayString(QUrl::RemoveUserInfo));
+    // Credentials in the address would be stored in the settings and shown wherever the address
+    // is (logs, the audit trail, "copy as curl"): refused, never used.
+    if (!base.userInfo().isEmpty() || base.authority().contains(QLatin1Char('@')))
+        return QCoreApplication::translate("sd::Api",
+                                           "The server address must not contain a user name or "
+                                           "password: they would be stored and shown with it. "
+                                           "Give an access token instead.");
     const QString scheme = base.scheme().toLower();
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         return QCoreApplication::translate("sd::Api",

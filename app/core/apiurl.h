@@ -18,7 +18,8 @@ QByteArray encodeOrderId(const QString &orderId);
 QUrl supportUrl(const QUrl &base, const QString &orderId, bool agent);
 // The same URL as bytes, exactly as it travels.
 QByteArray supportUrlEncoded(const QUrl &base, const QString &orderId, bool agent);
-// Empty when usable as a server base URL; else why not.
+// Empty when usable as a server base URL; else why not. An address with a user name or
+// password ("https://user:pw@host/") is refused.
 QString baseUrlProblem(const QUrl &base);
 
 } // namespace sd

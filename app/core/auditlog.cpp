@@ -247,10 +247,7 @@ std::vector<AuditEntry> AuditLog::read(const QString &path, QString *error)
 QByteArray AuditLog::exportCsv(const std::vector<AuditEntry> &entries, bool unmasked)
 {
     const auto field = [unmasked](const QString &raw) -> QString {
-        const QString s = unmasked ? raw : maskPersonalData(raw);
-        if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')))
-            return s;
-        return QLatin1Char('"') + QString(s).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        return csvCell(unmasked ? raw : maskPersonalData(raw)); // quoted, formulas neutralised
     };
     QString out = QStringLiteral("seq,time,user,server,order,operation,result,status,before,after,hash\r\n");
     for (const AuditEntry &e : entries) {

@@ -1,7 +1,7 @@
 #include "outbox.h"
 
-#include <QDir>
-#include <QFileInfo>
+#include "privatefile.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -62,7 +62,12 @@ QString outboxOpName(OutboxItem::Op op)
 Outbox::Outbox(const QString &path)
     : m_path(path), m_connection(QStringLiteral("outbox-") + QUuid::createUuid().toString(QUuid::Id128))
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    // Whole sessions with callback phones: the file exists 0600 (in a 0700 folder) before SQLite
+    // opens it, and SQLite gives its -wal and -shm files the same mode.
+    if (const QString problem = preparePrivateFile(path); !problem.isEmpty()) {
+        m_error = problem;
+        return;
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(path);
     if (!db.open()) {

@@ -1,5 +1,7 @@
 #include "profiles.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <qt6keychain/keychain.h>
 
@@ -14,7 +16,9 @@ QList<ServerProfile> loadProfiles(QSettings &settings)
         ServerProfile p;
         p.id = settings.value(QStringLiteral("id")).toString();
         p.name = settings.value(QStringLiteral("name")).toString();
-        p.baseUrl = QUrl(settings.value(QStringLiteral("baseUrl")).toString());
+        // An earlier version stored "https://user:password@host/" as typed: the credentials are
+        // dropped here (and with the next save, from the file too); such addresses are refused now.
+        p.baseUrl = QUrl(settings.value(QStringLiteral("baseUrl")).toString()).adjusted(QUrl::RemoveUserInfo);
         p.timeoutSeconds = std::clamp(settings.value(QStringLiteral("timeout"), 15).toInt(), 1, 600);
         p.concurrency = std::clamp(settings.value(QStringLiteral("concurrency"), 6).toInt(), 1, 64);
         p.refreshIntervalSeconds = std::clamp(settings.value(QStringLiteral("refresh"), 120).toInt(), 0, 86400);
@@ -35,7 +39,7 @@ void saveProfiles(QSettings &settings, const QList<ServerProfile> &profiles)
         const ServerProfile &p = profiles[i];
         settings.setValue(QStringLiteral("id"), p.id);
         settings.setValue(QStringLiteral("name"), p.name);
-        settings.setValue(QStringLiteral("baseUrl"), p.baseUrl.toString());
+        settings.setValue(QStringLiteral("baseUrl"), p.baseUrl.adjusted(QUrl::RemoveUserInfo).toString());
         settings.setValue(QStringLiteral("timeout"), p.timeoutSeconds);
         settings.setValue(QStringLiteral("concurrency"), p.concurrency);
         settings.setValue(QStringLiteral("refresh"), p.refreshIntervalSeconds);
@@ -43,6 +47,10 @@ void saveProfiles(QSettings &settings, const QList<ServerProfile> &profiles)
     }
     settings.endArray();
     settings.sync();
+    // Nothing secret is kept there (tokens live in the keychain), but which servers the agent
+    // works with is nobody else's business; QSettings keeps the mode on later writes.
+    if (QFileInfo(settings.fileName()).isFile())
+        QFile::setPermissions(settings.fileName(), QFile::ReadOwner | QFile::WriteOwner);
 }
 
 QString makeProfileId(const QString &name, const QList<ServerProfile> &existing)

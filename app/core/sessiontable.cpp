@@ -1,5 +1,7 @@
 #include "sessiontable.h"
 
+#include "privacy.h"
+
 #include <QDateTime>
 #include <QHashFunctions>
 #include <QtEndian>
@@ -541,31 +543,17 @@ size_t SessionTable::memoryBytes() const
          + m_slots.capacity() * sizeof(qint32);
 }
 
-namespace {
-
-QString csvField(const QString &s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"'))
-        && !s.contains(QLatin1Char('\n')) && !s.contains(QLatin1Char('\r')))
-        return s;
-    QString quoted = s;
-    quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-} // namespace
-
 QByteArray exportSessionsCsv(const SessionTable &table, const std::vector<int> &rows)
 {
     QByteArray out = "order_id,status,agent_id,agent_name,callback_phone,chat_session,last_seen\r\n";
     for (int row : rows) {
         QStringList fields;
-        fields << csvField(table.text(row, SessionTable::OrderId))
+        fields << csvCell(table.text(row, SessionTable::OrderId))
                << sessionStateKey(table.state(row))
-               << csvField(table.text(row, SessionTable::AgentId))
-               << csvField(table.text(row, SessionTable::AgentName))
-               << csvField(table.text(row, SessionTable::Phone))
-               << csvField(table.text(row, SessionTable::Chat))
+               << csvCell(table.text(row, SessionTable::AgentId))
+               << csvCell(table.text(row, SessionTable::AgentName))
+               << csvCell(table.text(row, SessionTable::Phone))
+               << csvCell(table.text(row, SessionTable::Chat))
                << (table.lastSeenMs(row) > 0
                        ? QDateTime::fromMSecsSinceEpoch(table.lastSeenMs(row), Qt::UTC)
                              .toString(Qt::ISODate)

@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "jsonlimits.h"
+#include "privatefile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -269,7 +270,7 @@ QString loadWorkspace(const QString &path, WorkspaceFile *out)
 QString saveWorkspace(const QString &path, const WorkspaceFile &workspace)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    if (!openPrivate(file)) // sessions with callback phones: 0600
         return file.errorString();
     QByteArray buffer = QByteArray(kHeader) + '\n';
     for (const WorkspaceEntry &e : workspace.entries) {

@@ -1,5 +1,7 @@
 #include "workspacestore.h"
 
+#include "privatefile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -134,7 +136,10 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         if (!error.isEmpty())
             return m_lastError = error;
     }
-    const bool creating = !QFileInfo::exists(path);
+    // Callback phones and names: readable by the agent's account only, from the start (the file
+    // exists 0600 before SQLite opens it; SQLite gives its -wal and -shm files the same mode).
+    if (const QString problem = preparePrivateFile(path); !problem.isEmpty())
+        return m_lastError = problem;
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
@@ -143,10 +148,6 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         close();
         return m_lastError = error;
     }
-    // Callback phones and names: readable by the agent's account only (SQLite gives its
-    // -wal and -shm files the same permissions).
-    if (creating)
-        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     sqlite3_busy_timeout(m_db, 5000); // another SupportDesk on the same profile may be writing
     QString error;
     int version = 0;
@@ -197,6 +198,7 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         const QString kept = legacyPath + QStringLiteral(".imported");
         QFile::remove(kept);
         QFile::rename(legacyPath, kept);
+        QFile::setPermissions(kept, QFile::ReadOwner | QFile::WriteOwner); // an earlier version's default mode
     }
     return {};
 }
