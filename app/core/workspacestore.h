@@ -11,6 +11,7 @@
 #include "workspace.h"
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 #include <vector>
 
@@ -42,6 +43,8 @@ public:
     std::optional<WorkspaceEntry> get(const QString &orderId) const;
     // Adds or replaces the sessions, all in one transaction (all or none).
     QString put(const std::vector<WorkspaceEntry> &entries);
+    // Takes the sessions out of the store, all in one transaction (all or none).
+    QString remove(const QStringList &orderIds);
     int count() const;
     QString lastError() const { return m_lastError; }
 
