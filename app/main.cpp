@@ -1,5 +1,6 @@
 // supportdesk: the desktop console. Thin: options, translations, profiles, the main window.
 #include "apiurl.h"
+#include "englishplurals.h"
 #include "mainwindow.h"
 #include "sandboxserver.h"
 #include "version.h"
@@ -90,6 +91,9 @@ int main(int argc, char **argv)
     }
 
     // The UI language follows the system (LANGUAGE/LC_ALL/LANG); German ships with the app.
+    // Installed first, so asked last: "%n session(s)" reads "1 session", "2 sessions".
+    sd::EnglishPlurals englishPlurals;
+    QApplication::installTranslator(&englishPlurals);
     QTranslator qtTranslator, appTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -117,6 +121,11 @@ int main(int argc, char **argv)
 
     QSettings settings;
     QList<sd::ServerProfile> profiles = sd::loadProfiles(settings);
+    // Earlier versions saved the demo profile with the random port of that run: it only ever
+    // led to "connection refused".
+    profiles.removeIf([](const sd::ServerProfile &p) {
+        return p.id == QLatin1String("demo") && p.baseUrl.host() == QLatin1String("127.0.0.1");
+    });
     QString startId = settings.value(QStringLiteral("lastProfile")).toString();
     const auto upsertProfile = [&profiles](const sd::ServerProfile &p) {
         for (sd::ServerProfile &existing : profiles)
@@ -145,6 +154,7 @@ int main(int argc, char **argv)
         p.baseUrl = url;
         p.myAgentId = QStringLiteral("agent-1006");
         p.refreshIntervalSeconds = 60;
+        p.transient = true; // its port is this run's: never saved
         upsertProfile(p);
         startId = p.id;
         for (int i = 0; i < count; ++i)

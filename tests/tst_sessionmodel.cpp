@@ -36,6 +36,35 @@ class TestSessionModel : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void removeKeepsOrderFilterAndMarks()
+    {
+        SessionModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        SessionTable table;
+        for (const char *name : {"Dora", "anna", "Cleo", "Bert", "Emil"})
+            table.upsert(row(QStringLiteral("ORD-%1").arg(table.size() + 1), QString::fromLatin1(name)));
+        model.setTable(std::move(table));
+        model.sort(SessionModel::AgentColumn, Qt::AscendingOrder);
+        model.setPending(QStringLiteral("ORD-5"), true);
+        model.setChanged(QStringLiteral("ORD-4"), true);
+        model.setFilterText(QStringLiteral("e")); // Bert, Cleo, Emil
+
+        QCOMPARE(model.remove({QStringLiteral("ORD-3"), QStringLiteral("ORD-1"), QStringLiteral("ORD-404")}), 2);
+        QCOMPARE(model.totalCount(), 3);
+        QCOMPARE(column(model, SessionModel::AgentColumn), (QStringList{QStringLiteral("Bert"), QStringLiteral("Emil")}));
+        QVERIFY(model.isPending(QStringLiteral("ORD-5")));
+        QVERIFY(!model.isPending(QStringLiteral("ORD-4")));
+        QCOMPARE(model.changedCount(), 1);
+        QVERIFY(model.indexOf(QStringLiteral("ORD-4")).data(SessionModel::ChangedRole).toBool());
+        model.setFilterText({});
+        QCOMPARE(column(model, SessionModel::AgentColumn),
+                 (QStringList{QStringLiteral("anna"), QStringLiteral("Bert"), QStringLiteral("Emil")}));
+        // Back again: at its sorted place.
+        model.upsert(row(QStringLiteral("ORD-3"), QStringLiteral("Cleo")));
+        QCOMPARE(column(model, SessionModel::AgentColumn),
+                 (QStringList{QStringLiteral("anna"), QStringLiteral("Bert"), QStringLiteral("Cleo"), QStringLiteral("Emil")}));
+    }
+
     void sortFilterAndUpdate()
     {
         SessionModel model;

@@ -92,6 +92,36 @@ private Q_SLOTS:
         QVERIFY(t.memoryBytes() < 2000u * 64 * 30); // not every replaced text kept
     }
 
+    void removedRowsLeaveTheRestFindable()
+    {
+        SessionTable t;
+        for (int i = 0; i < 200; ++i) {
+            SessionSummary s = summary(QStringLiteral("R-%1").arg(i), QStringLiteral("Agent %1").arg(i));
+            if (i % 10 == 3)
+                s.error = QStringLiteral("error of %1").arg(i);
+            t.upsert(s);
+        }
+        std::vector<int> gone;
+        for (int i = 0; i < 200; i += 2)
+            gone.push_back(i); // every even row, errors on odd rows move with them
+        const std::vector<int> moved = t.removeRows(gone);
+        QCOMPARE(t.size(), 100);
+        QCOMPARE(moved[0], -1);
+        QCOMPARE(moved[13], 6);
+        for (int i = 0; i < 200; ++i) {
+            const int row = t.find(QStringLiteral("R-%1").arg(i));
+            QCOMPARE(row, i % 2 ? moved[size_t(i)] : -1);
+            if (row >= 0) {
+                QCOMPARE(t.text(row, SessionTable::AgentName), QStringLiteral("Agent %1").arg(i));
+                QCOMPARE(t.error(row), i % 10 == 3 ? QStringLiteral("error of %1").arg(i) : QString());
+            }
+        }
+        // A removed ID can come back, as a new row at the end.
+        QCOMPARE(t.upsert(summary(QStringLiteral("R-0"))), 100);
+        QCOMPARE(t.find(QStringLiteral("R-0")), 100);
+        QCOMPARE(t.find(QStringLiteral("R-1")), 0);
+    }
+
     void filterMatches_data()
     {
         QTest::addColumn<QString>("needle");
@@ -300,6 +330,30 @@ private Q_SLOTS:
         QCOMPARE(t.lastSeenMs(0), a.lastSeen.toMSecsSinceEpoch());
         QCOMPARE(t.state(1), SessionState::NotFound);
         QCOMPARE(t.error(1), QStringLiteral("404"));
+    }
+
+    void removedSessionsAreGoneFromTheStore()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.sqlite"));
+        {
+            WorkspaceStore store;
+            QCOMPARE(store.open(path), QString());
+            QCOMPARE(store.put({entry(QStringLiteral("A"), R"({"callback_phone":"+1 555 0100"})"),
+                                entry(QStringLiteral("B"), "{}"), entry(QStringLiteral("C"), "{}")}), QString());
+            QCOMPARE(store.remove({QStringLiteral("A"), QStringLiteral("C"), QStringLiteral("never there")}), QString());
+        }
+        WorkspaceStore store;
+        QCOMPARE(store.open(path), QString());
+        QCOMPARE(store.count(), 1);
+        QVERIFY(!store.get(QStringLiteral("A")));
+        QVERIFY(store.get(QStringLiteral("B")));
+        SessionTable t;
+        QCOMPARE(store.readSummaries(&t), QString());
+        QCOMPARE(t.size(), 1);
+        // Put back, it is whole again.
+        QCOMPARE(store.put({entry(QStringLiteral("A"), R"({"callback_phone":"+1 555 0100"})")}), QString());
+        QCOMPARE(*store.get(QStringLiteral("A"))->support->callbackPhone, std::string("+1 555 0100"));
     }
 
     void twoStoresOnOneFileSeeEachOther()

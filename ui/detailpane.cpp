@@ -37,6 +37,14 @@ QString escaped(const QString &s)
     return s.toHtmlEscaped();
 }
 
+// Storing a draft while the agent types shows the session again: the same text must not move
+// the cursor.
+void setIfDifferent(QLineEdit *edit, const QString &text)
+{
+    if (edit->text() != text)
+        edit->setText(text);
+}
+
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
@@ -77,6 +85,20 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_banner->hide();
     connect(m_retry, &QPushButton::clicked, this, &DetailPane::retryRequested);
     connect(dismiss, &QPushButton::clicked, this, &DetailPane::hideBanner);
+
+    // A closed session (or one the server does not have) is shown read-only, with a way on.
+    m_readOnlyBox = new QWidget(this);
+    m_readOnlyNotice = new QLabel(m_readOnlyBox);
+    m_readOnlyNotice->setObjectName(QStringLiteral("readOnlyNotice"));
+    m_readOnlyNotice->setWordWrap(true);
+    auto *newRequest = new QPushButton(tr("Open a &new support request for this order…"), m_readOnlyBox);
+    newRequest->setObjectName(QStringLiteral("newRequestButton"));
+    connect(newRequest, &QPushButton::clicked, this, &DetailPane::newRequestRequested);
+    auto *readOnlyLayout = new QVBoxLayout(m_readOnlyBox);
+    readOnlyLayout->setContentsMargins(0, 0, 0, 0);
+    readOnlyLayout->addWidget(m_readOnlyNotice);
+    readOnlyLayout->addWidget(newRequest, 0, Qt::AlignLeft);
+    m_readOnlyBox->hide();
 
     m_placeholder = new QLabel(tr("Select a session in the list, or open one by order ID (Ctrl+O)."), this);
     m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
@@ -165,6 +187,7 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     auto *innerLayout = new QVBoxLayout(inner);
     innerLayout->addWidget(m_title);
     innerLayout->addWidget(m_state);
+    innerLayout->addWidget(m_readOnlyBox);
     innerLayout->addWidget(m_banner);
     innerLayout->addWidget(m_placeholder, 1);
     innerLayout->addWidget(m_form, 1);
@@ -205,9 +228,21 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         m_orderId.clear();
         m_title->setText(tr("No session selected"));
         m_state->clear();
+        m_readOnly = false;
+        m_readOnlyBox->hide();
         hideBanner();
         return;
     }
+    m_readOnly = entry->state == SessionState::Closed || entry->state == SessionState::NotFound;
+    m_readOnlyNotice->setText(entry->state == SessionState::Closed
+        ? tr("This session is closed and can no longer be changed. A new support request for "
+             "this order starts a new session.")
+        : tr("The server has no open session for this order, so there is nothing to change. "
+             "A new support request for this order starts one."));
+    m_readOnlyBox->setVisible(m_readOnly);
+    for (QLineEdit *e : {m_phone, m_chatUrl, m_chatSession, m_faqUrl, m_faqType, m_descName, m_descShort})
+        e->setReadOnly(m_readOnly);
+    m_descLong->setReadOnly(m_readOnly);
     if (!sameSession)
         hideBanner();
     if (!entry->lastError.isEmpty() && entry->state == SessionState::Error)
@@ -223,7 +258,7 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         state += QStringLiteral(" · ") + tr("unsaved edit kept as a draft");
     m_state->setText(state);
 
-    const bool keepEdits = sameSession && isDirty();
+    const bool keepEdits = sameSession && isDirty() && !m_readOnly;
     m_server = entry->support.value_or(Support{});
     if (keepEdits) {
         // A background refresh must not wipe what the agent is typing.
@@ -233,14 +268,15 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
     m_base = entry->draft ? *entry->draft : m_server;
     m_loading = true;
     const Support &s = m_base;
-    m_phone->setText(q(s.callbackPhone));
-    m_chatUrl->setText(s.chat ? q(s.chat->url) : QString());
-    m_chatSession->setText(s.chat ? q(s.chat->sessionId) : QString());
-    m_faqUrl->setText(s.faq ? q(s.faq->url) : QString());
-    m_faqType->setText(s.faq ? q(s.faq->mimeType) : QString());
-    m_descName->setText(s.descriptor ? q(s.descriptor->name) : QString());
-    m_descShort->setText(s.descriptor ? q(s.descriptor->shortDesc) : QString());
-    m_descLong->setPlainText(s.descriptor ? q(s.descriptor->longDesc) : QString());
+    setIfDifferent(m_phone, q(s.callbackPhone));
+    setIfDifferent(m_chatUrl, s.chat ? q(s.chat->url) : QString());
+    setIfDifferent(m_chatSession, s.chat ? q(s.chat->sessionId) : QString());
+    setIfDifferent(m_faqUrl, s.faq ? q(s.faq->url) : QString());
+    setIfDifferent(m_faqType, s.faq ? q(s.faq->mimeType) : QString());
+    setIfDifferent(m_descName, s.descriptor ? q(s.descriptor->name) : QString());
+    setIfDifferent(m_descShort, s.descriptor ? q(s.descriptor->shortDesc) : QString());
+    if (const QString longDesc = s.descriptor ? q(s.descriptor->longDesc) : QString(); m_descLong->toPlainText() != longDesc)
+        m_descLong->setPlainText(longDesc);
     m_unknown->setPlainText(s.extra.isNull() ? tr("(none)") : QString::fromStdString(s.extra.dump(2)));
     m_loading = false;
 
@@ -329,8 +365,8 @@ void DetailPane::updateButtons()
     m_phoneProblem->setVisible(!valid);
     m_phoneProblem->setText(valid ? QString() : tr("Not a phone number: use digits, spaces and an optional leading +."));
     const bool dirty = isDirty();
-    m_save->setEnabled(dirty && valid);
-    m_revert->setEnabled(dirty);
+    m_save->setEnabled(dirty && valid && !m_readOnly);
+    m_revert->setEnabled(dirty); // a draft of a closed session can still be dropped
 }
 
 void DetailPane::showBanner(const QString &message, bool offerRetry)

@@ -34,6 +34,8 @@ public:
     Support editedSupport() const;
     bool isDirty() const;
     bool isValid() const; // the form's input can be sent
+    // A closed session, or one the server has not: shown, not editable.
+    bool isReadOnly() const { return m_readOnly; }
     void showBanner(const QString &message, bool offerRetry);
     void hideBanner();
     QString bannerText() const;
@@ -44,6 +46,7 @@ Q_SIGNALS:
     void retryRequested();
     void assignRequested();
     void unassignRequested();
+    void newRequestRequested(); // a new support request for the shown (closed) order
     void editsChanged();
 
 private:
@@ -55,6 +58,7 @@ private:
     Support m_server;
     bool m_hasEntry = false;
     bool m_loading = false;
+    bool m_readOnly = false;
 
     QLabel *m_title, *m_state, *m_links, *m_placeholder;
     QFrame *m_banner;
@@ -68,6 +72,8 @@ private:
     QGroupBox *m_agentBox;
     QLabel *m_agentText;
     QPushButton *m_assign, *m_unassign, *m_save, *m_revert;
+    QWidget *m_readOnlyBox;
+    QLabel *m_readOnlyNotice;
 };
 
 } // namespace sd::ui

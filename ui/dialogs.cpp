@@ -122,6 +122,14 @@ void NewSessionDialog::validate()
         ->setEnabled(problem.isEmpty() && !m_orderId->text().trimmed().isEmpty());
 }
 
+void NewSessionDialog::setInitial(const QString &orderId, const Support &earlier)
+{
+    m_orderId->setText(orderId);
+    // The customer's phone and the topic carry over; a chat belongs to the earlier session.
+    m_phone->setText(q(earlier.callbackPhone));
+    m_topic->setText(earlier.descriptor ? q(earlier.descriptor->name) : QString());
+}
+
 QString NewSessionDialog::orderId() const
 {
     return m_orderId->text().trimmed();
@@ -145,25 +153,25 @@ Support NewSessionDialog::support() const
 
 // ---- AgentDialog -----------------------------------------------------------------------------
 
-AgentDialog::AgentDialog(const QString &orderId, const std::optional<Agent> &current,
-                         const QHash<QString, Agent> &known, QWidget *parent)
-    : QDialog(parent), m_known(known), m_base(current)
+AgentDialog::AgentDialog(const QString &title, const std::optional<Agent> &current,
+                         const AgentDirectory &directory, QWidget *parent)
+    : QDialog(parent), m_directory(directory), m_base(current)
 {
     setObjectName(QStringLiteral("agentDialog"));
-    setWindowTitle(current ? tr("Reassign order %1").arg(orderId) : tr("Assign order %1").arg(orderId));
+    setWindowTitle(title);
     m_id = field(this, "agentId", tr("Agent ID"), current ? q(current->id) : QString());
-    m_name = field(this, "agentName", tr("Agent name"),
-                   current && current->person ? q(current->person->name) : QString());
-    m_phone = field(this, "agentPhone", tr("Agent phone"),
-                    current && current->contact ? q(current->contact->phone) : QString());
-    m_email = field(this, "agentEmail", tr("Agent e-mail"),
-                    current && current->contact ? q(current->contact->email) : QString());
-    auto *completer = new QCompleter(QStringList(known.keys()), this);
+    m_name = field(this, "agentName", tr("Agent name"));
+    m_phone = field(this, "agentPhone", tr("Agent phone"));
+    m_email = field(this, "agentEmail", tr("Agent e-mail"));
+    showDetails(current);
+    m_detailsOf = current ? q(current->id) : QString();
+    auto *completer = new QCompleter(directory.ids(), this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_id->setCompleter(completer);
-    connect(completer, qOverload<const QString &>(&QCompleter::activated), this,
-            &AgentDialog::fillFromKnown);
+    // Whatever sets the ID (typing, a completion taken with the mouse or the keyboard), the
+    // details follow it: a known agent's from the directory, never the previous person's.
+    connect(m_id, &QLineEdit::textChanged, this, &AgentDialog::onIdChanged);
     auto *form = new QFormLayout;
     form->addRow(tr("Agent &ID:"), m_id);
     form->addRow(tr("&Name:"), m_name);
@@ -177,15 +185,29 @@ AgentDialog::AgentDialog(const QString &orderId, const std::optional<Agent> &cur
     validate();
 }
 
-void AgentDialog::fillFromKnown(const QString &id)
+void AgentDialog::showDetails(const std::optional<Agent> &a)
 {
-    auto it = m_known.constFind(id);
-    if (it == m_known.constEnd())
+    m_name->setText(a && a->person ? q(a->person->name) : QString());
+    m_phone->setText(a && a->contact ? q(a->contact->phone) : QString());
+    m_email->setText(a && a->contact ? q(a->contact->email) : QString());
+}
+
+void AgentDialog::onIdChanged(const QString &text)
+{
+    const QString id = text.trimmed();
+    if (id == m_detailsOf)
         return;
-    m_base = *it;
-    m_name->setText(it->person ? q(it->person->name) : QString());
-    m_phone->setText(it->contact ? q(it->contact->phone) : QString());
-    m_email->setText(it->contact ? q(it->contact->email) : QString());
+    if (const std::optional<Agent> known = m_directory.find(id)) {
+        m_base = known;
+        m_detailsOf = id;
+        showDetails(known);
+    } else if (!m_detailsOf.isEmpty()) {
+        // The details shown belong to another agent: a new ID starts without them. Details the
+        // agent typed for a new ID (none filled in before) stay while the ID is corrected.
+        m_base.reset();
+        m_detailsOf.clear();
+        showDetails(std::nullopt);
+    }
 }
 
 void AgentDialog::validate()
@@ -207,8 +229,8 @@ Agent AgentDialog::agent() const
     // Another agent's ID: start from what we know of that agent, not the previous one's data.
     if (m_base && q(m_base->id) == m_id->text().trimmed())
         a = *m_base;
-    else if (auto it = m_known.constFind(m_id->text().trimmed()); it != m_known.constEnd())
-        a = *it;
+    else if (const std::optional<Agent> known = m_directory.find(m_id->text().trimmed()))
+        a = *known;
     a.id = m_id->text().trimmed().toStdString();
     if (!m_name->text().trimmed().isEmpty() || (a.person && a.person->name)) {
         if (!a.person)

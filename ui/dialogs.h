@@ -1,6 +1,7 @@
 // The application's dialogs. Fields have object names so tests can fill them.
 #pragma once
 
+#include "agentdirectory.h"
 #include "models.h"
 #include "profiles.h"
 
@@ -23,6 +24,8 @@ class NewSessionDialog : public QDialog
     Q_OBJECT
 public:
     explicit NewSessionDialog(QWidget *parent = nullptr);
+    // Starts from an order and its earlier session's phone and topic (a new request for it).
+    void setInitial(const QString &orderId, const Support &earlier);
     QString orderId() const;
     Support support() const; // the optional fields
 
@@ -37,19 +40,22 @@ class AgentDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // `known`: agents seen before, by ID, for completion.
-    AgentDialog(const QString &orderId, const std::optional<Agent> &current,
-                const QHash<QString, Agent> &known, QWidget *parent = nullptr);
+    // `title` names what is assigned (one order or several sessions); `directory`: the agents
+    // seen before, for completion and their details.
+    AgentDialog(const QString &title, const std::optional<Agent> &current,
+                const AgentDirectory &directory, QWidget *parent = nullptr);
     Agent agent() const;
 
 private:
     void validate();
-    void fillFromKnown(const QString &id);
+    void onIdChanged(const QString &text);
+    void showDetails(const std::optional<Agent> &agent);
     QLineEdit *m_id, *m_name, *m_phone, *m_email;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
-    QHash<QString, Agent> m_known;
+    AgentDirectory m_directory;
     std::optional<Agent> m_base; // keeps fields the dialog does not show
+    QString m_detailsOf; // the agent ID whose details the fields were filled with ("" if none)
 };
 
 class ProfileDialog : public QDialog

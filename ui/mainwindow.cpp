@@ -29,6 +29,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
@@ -210,18 +211,13 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
                                          delayMs + 1000);
             });
     connect(m_detail, &DetailPane::saveRequested, this, &MainWindow::saveSelected);
-    connect(m_detail, &DetailPane::revertRequested, this, [this] {
-        const QString id = m_detail->orderId();
-        storeDraft(id, std::nullopt);
-        if (const std::optional<WorkspaceEntry> e = entry(id)) {
-            m_detail->showEntry(nullptr, false);
-            m_detail->showEntry(e, m_model->isPending(id));
-        }
-    });
+    connect(m_detail, &DetailPane::revertRequested, this, &MainWindow::revertDraft);
     connect(m_detail, &DetailPane::retryRequested, this, [this] { refresh(m_detail->orderId()); });
     connect(m_detail, &DetailPane::assignRequested, this, &MainWindow::askAndAssign);
     connect(m_detail, &DetailPane::unassignRequested, this, [this] { unassign(m_detail->orderId()); });
+    connect(m_detail, &DetailPane::editsChanged, this, &MainWindow::keepTypedDraft);
     connect(m_detail, &DetailPane::editsChanged, this, &MainWindow::updateActions);
+    connect(m_detail, &DetailPane::newRequestRequested, this, &MainWindow::askAndCreateAgain);
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -294,6 +290,13 @@ void MainWindow::createActions()
     make("refreshAll", tr("Refresh &all"), "refresh-all", QKeySequence(Qt::SHIFT | Qt::Key_F5),
          [this] { refreshAll(false); });
     make("save", tr("&Save changes"), "save", QKeySequence::Save, [this] { saveSelected(); });
+    make("revert", tr("Re&vert changes"), nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+         [this] { revertDraft(); });
+    // The list's own key (a window shortcut would take Delete from the text fields).
+    QAction *remove = make("removeFromList", tr("Re&move from list"), nullptr, QKeySequence::Delete,
+                           [this] { removeSelectedFromList(); });
+    remove->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(remove);
     make("assignAgent", tr("&Assign or reassign agent…"), "assign",
          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), [this] { askAndAssign(); });
     make("unassignAgent", tr("&Unassign agent"), "unassign",
@@ -320,14 +323,21 @@ void MainWindow::createActions()
     redo->setObjectName(QStringLiteral("redo"));
     redo->setShortcut(QKeySequence::Redo);
     m_actions.insert(redo->objectName(), redo);
+    // Queued: an entry that became stale is dropped after the step that uncovered it.
+    connect(m_undo, &QUndoStack::indexChanged, this, &MainWindow::dropUndoOfClosed, Qt::QueuedConnection);
     make("importIds", tr("&Import order IDs…"), "import", QKeySequence(Qt::CTRL | Qt::Key_I),
          [this] { importFromFile(); });
     make("pasteIds", tr("&Paste order IDs"), nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
          [this] { importFromClipboard(); });
     make("exportCsv", tr("&Export list as CSV…"), "export", QKeySequence(Qt::CTRL | Qt::Key_E),
          [this] { exportCsv(); });
-    make("manageProfiles", tr("Server &profiles…"), "profiles", QKeySequence::Preferences,
-         [this] { manageProfiles(); });
+    QAction *profiles = make("manageProfiles", tr("Server &profiles…"), "profiles",
+                             QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { manageProfiles(); });
+    // QKeySequence::Preferences has no key outside KDE and macOS: Ctrl+, everywhere, and the
+    // platform's own key too where it has another one.
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Preferences))
+        if (!profiles->shortcuts().contains(k))
+            profiles->setShortcuts(profiles->shortcuts() << k);
     make("quit", tr("&Quit"), nullptr, QKeySequence::Quit, [this] { close(); });
     make("shortcuts", tr("&Keyboard shortcuts"), nullptr, QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     make("about", tr("&About SupportDesk"), nullptr, QKeySequence(), [this] { showAbout(); });
@@ -350,8 +360,9 @@ void MainWindow::createMenusAndToolbar()
     edit->addAction(action(QStringLiteral("redo")));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("selectAllShown")));
+    edit->addAction(action(QStringLiteral("removeFromList")));
     QMenu *session = menuBar()->addMenu(tr("&Session"));
-    for (const char *n : {"save", "refresh", "refreshAll", "assignAgent", "unassignAgent"})
+    for (const char *n : {"save", "revert", "refresh", "refreshAll", "assignAgent", "unassignAgent"})
         session->addAction(action(QString::fromLatin1(n)));
     session->addSeparator();
     session->addAction(action(QStringLiteral("closeSession")));
@@ -367,6 +378,15 @@ void MainWindow::createMenusAndToolbar()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action(QStringLiteral("shortcuts")));
     help->addAction(action(QStringLiteral("about")));
+
+    // The rows' context menu: what can be done to the sessions selected.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    const QList<QAction *> rowActions = m_view->actions(); // "Remove from list", added above
+    auto *separator = new QAction(m_view);
+    separator->setSeparator(true);
+    m_view->insertActions(rowActions.value(0), {action(QStringLiteral("refresh")), action(QStringLiteral("assignAgent")),
+                                               action(QStringLiteral("unassignAgent")), action(QStringLiteral("closeSession")),
+                                               separator});
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -419,7 +439,8 @@ void MainWindow::applyProfile(const ServerProfile &profile)
     config.baseUrl = profile.baseUrl;
     config.timeoutMs = profile.timeoutSeconds * 1000;
     m_client->setConfig(config);
-    setWindowTitle(tr("SupportDesk — %1").arg(profile.name));
+    // Ends with the application's name, so the platform does not add it a second time.
+    setWindowTitle(tr("%1 — SupportDesk").arg(profile.name));
     const int boxIndex = m_profileBox->findData(profile.id);
     if (boxIndex >= 0)
         m_profileBox->setCurrentIndex(boxIndex);
@@ -555,24 +576,7 @@ void MainWindow::finishLoading(SessionTable table, const QString &error,
                 e.draft = stored->draft;
         table.upsert(summarize(e));
     }
-    // The agents named in the list, for completion: a few distinct ones among many rows, so
-    // each row costs a hash of its UTF-8 ID, not a string conversion.
-    std::unordered_set<std::string_view> seenAgents;
-    for (int row = 0; row < table.size(); ++row) {
-        const std::string_view id = table.utf8(row, SessionTable::AgentId);
-        if (id.empty() || !seenAgents.insert(id).second)
-            continue;
-        const QString key = table.text(row, SessionTable::AgentId);
-        if (m_knownAgents.contains(key))
-            continue;
-        Agent agent;
-        agent.id = std::string(id);
-        if (const std::string_view name = table.utf8(row, SessionTable::AgentName); !name.empty()) {
-            agent.person.emplace();
-            agent.person->name = std::string(name);
-        }
-        m_knownAgents.insert(key, agent);
-    }
+    m_knownAgents.addFromTable(table); // the agents named in the list, for completion
     const QString selected = selectedOrderId();
     m_model->setTable(std::move(table));
     if (!selected.isEmpty())
@@ -676,12 +680,14 @@ void MainWindow::updateActions()
     action(QStringLiteral("unassignAgent"))->setEnabled(open && (!e->agentId.isEmpty() || !e->agentName.isEmpty()));
     action(QStringLiteral("closeSession"))->setEnabled(open);
     action(QStringLiteral("save"))->setEnabled(open && m_detail->isDirty() && m_detail->isValid());
+    action(QStringLiteral("revert"))->setEnabled(e && m_detail->orderId() == id && m_detail->isDirty());
+    action(QStringLiteral("removeFromList"))->setEnabled(e.has_value() && !m_loading);
 }
 
 void MainWindow::rememberAgents(const Support &s)
 {
-    if (s.agent && s.agent->id && !s.agent->id->empty())
-        m_knownAgents.insert(QString::fromStdString(*s.agent->id), *s.agent);
+    if (s.agent)
+        m_knownAgents.add(*s.agent);
 }
 
 void MainWindow::trackReply(ApiReply *reply, bool ownWrite, bool fromUndo)
@@ -744,8 +750,8 @@ void MainWindow::updateChangedCount()
 {
     const int changed = m_model->changedCount();
     m_changedLabel->setText(changed ? tr("%n changed by others", nullptr, changed) : QString());
-    setWindowTitle(changed ? tr("(%1) SupportDesk — %2").arg(changed).arg(m_profile.name)
-                           : tr("SupportDesk — %1").arg(m_profile.name));
+    setWindowTitle(changed ? tr("(%1) %2 — SupportDesk").arg(changed).arg(m_profile.name)
+                           : tr("%1 — SupportDesk").arg(m_profile.name));
 }
 
 void MainWindow::openOutbox()
@@ -851,6 +857,8 @@ void MainWindow::onOutboxSent(const OutboxItem &item, const std::optional<Suppor
     e.lastError.clear();
     e.lastSeen = QDateTime::currentDateTimeUtc();
     putEntry(e);
+    if (item.op == OutboxItem::Op::Close)
+        dropUndoOfClosed();
     m_model->setPending(item.orderId, m_outbox->hasPendingFor(item.orderId));
     AuditEntry audit;
     audit.user = m_profile.myAgentId.isEmpty() ? currentUserName() : m_profile.myAgentId;
@@ -957,7 +965,13 @@ void MainWindow::pushUndo(ApiReply *reply, const std::optional<Support> &before)
 
 void MainWindow::applyAgents(const QHash<QString, std::optional<Agent>> &agents)
 {
-    const QStringList ids = agents.keys();
+    QStringList ids = agents.keys();
+    ids.removeIf([this](const QString &id) { // closed meanwhile: nothing left to change
+        const std::optional<SessionSummary> s = m_model->summary(id);
+        return s && (s->state == SessionState::Closed || s->state == SessionState::NotFound);
+    });
+    if (ids.isEmpty())
+        return;
     auto *run = new BulkRun(ids, m_profile.concurrency, [this, agents](const QString &id) -> ApiReply * {
         const std::optional<Agent> &a = agents.value(id);
         ApiReply *r = a ? static_cast<ApiReply *>(m_client->assignAgent(id, *a))
@@ -976,6 +990,9 @@ void MainWindow::applyAgents(const QHash<QString, std::optional<Agent>> &agents)
 
 void MainWindow::applyFields(const QString &orderId, const Support &fields)
 {
+    if (const std::optional<SessionSummary> s = m_model->summary(orderId);
+        s && (s->state == SessionState::Closed || s->state == SessionState::NotFound))
+        return; // closed meanwhile: nothing left to change
     trackReply(m_client->update(orderId, [fields](Support &current) {
         current.callbackPhone = fields.callbackPhone;
         current.chat = fields.chat;
@@ -1043,7 +1060,9 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
                 if (r.ok())
                     before.insert(r.orderId, previous.value(r.orderId));
             if (!before.isEmpty())
-                m_undo->push(new AgentUndoCommand(this, tr("%1 (%n session(s))", nullptr, int(before.size())).arg(title),
+                m_undo->push(new AgentUndoCommand(this, kind == BulkKind::Reassign
+                                                            ? tr("Reassign %n session(s)", nullptr, int(before.size()))
+                                                            : tr("Unassign %n session(s)", nullptr, int(before.size())),
                                                   before, kind == BulkKind::Reassign ? agent : std::nullopt));
         }
         run->deleteLater();
@@ -1070,7 +1089,7 @@ void MainWindow::askAndBulk(BulkKind kind)
     }
     std::optional<Agent> agent;
     if (kind == BulkKind::Reassign) {
-        AgentDialog dialog(tr("%n session(s)", nullptr, int(ids.size())), std::nullopt, m_knownAgents, this);
+        AgentDialog dialog(tr("Reassign %n session(s)", nullptr, int(ids.size())), std::nullopt, m_knownAgents, this);
         if (dialog.exec() != QDialog::Accepted)
             return;
         agent = dialog.agent();
@@ -1110,11 +1129,23 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
             e.support = s;
             e.etag = reply->etag();
             e.state = SessionState::Open;
-            if (ownWrite && reply->operation() == Operation::Update)
-                e.draft.reset();
+            if (ownWrite && (reply->operation() == Operation::Update || reply->operation() == Operation::Create))
+                e.draft.reset(); // saved, or the new request made from it
             rememberAgents(s);
         }
-        statusBar()->showMessage(tr("Order %1: done (%2).").arg(id, operationName(reply->operation())), 4000);
+        const QString done = [&] {
+            switch (reply->operation()) {
+            case Operation::Create: return tr("Order %1: support request created.");
+            case Operation::Fetch: return tr("Order %1: loaded.");
+            case Operation::Update: return tr("Order %1: changes saved.");
+            case Operation::Close: return tr("Order %1: session closed.");
+            case Operation::FetchAgent: return tr("Order %1: agent loaded.");
+            case Operation::AssignAgent: return tr("Order %1: agent assigned.");
+            case Operation::UnassignAgent: return tr("Order %1: agent removed.");
+            }
+            return tr("Order %1: done.");
+        }();
+        statusBar()->showMessage(done.arg(id), 4000);
     } else if (err.kind == ApiError::Kind::Cancelled) {
         // nothing changed
     } else if (err.kind == ApiError::Kind::Refused && err.httpStatus == 404
@@ -1125,14 +1156,19 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
         e.lastSeen = QDateTime::currentDateTimeUtc();
     } else {
         // Reads that failed make the entry an error only when nothing better is known; a
-        // failed write keeps the last good copy and says so in the banner.
-        if (e.state == SessionState::Unknown || reply->operation() == Operation::Fetch)
+        // failed write keeps the last good copy and says so in the banner. A server that cannot
+        // be reached changes nothing about what is known of the session.
+        const bool noAnswer = err.kind == ApiError::Kind::Network || err.kind == ApiError::Kind::Timeout;
+        if ((e.state == SessionState::Unknown || reply->operation() == Operation::Fetch)
+            && !(noAnswer && existing && existing->support))
             e.state = existing && existing->support && reply->operation() != Operation::Fetch
                           ? existing->state
                           : SessionState::Error;
         e.lastError = err.message();
     }
     putEntry(e);
+    if (e.state == SessionState::Closed || e.state == SessionState::NotFound)
+        dropUndoOfClosed();
     updateChangedCount();
     const bool unreachable = err.kind == ApiError::Kind::Network || err.kind == ApiError::Kind::Timeout;
     if (unreachable) {
@@ -1183,7 +1219,14 @@ void MainWindow::refresh(const QString &orderId)
 
 void MainWindow::refreshAll(bool quiet)
 {
-    fetchInBulk(m_model->allOrderIds(), quiet);
+    // A closed session stays closed: it is fetched only when asked for by itself (F5 on it).
+    const SessionTable &table = m_model->table();
+    QStringList ids;
+    ids.reserve(table.size());
+    for (int row = 0; row < table.size(); ++row)
+        if (table.state(row) != SessionState::Closed)
+            ids << table.text(row, SessionTable::OrderId);
+    fetchInBulk(ids, quiet);
 }
 
 void MainWindow::fetchInBulk(const QStringList &ids, bool quiet)
@@ -1204,13 +1247,32 @@ void MainWindow::fetchInBulk(const QStringList &ids, bool quiet)
         return r;
     }, this);
     m_bulk = run;
-    connect(run, &BulkRun::progress, this, [this, quiet](int done, int failed, int total) {
-        if (!quiet)
-            statusBar()->showMessage(tr("Refreshing: %1 of %2 done, %3 failed").arg(done).arg(total).arg(failed));
+    // No open session on the server is an answer (the row says so), not a failure.
+    struct Counts { int notFound = 0, failed = 0; };
+    auto counts = std::make_shared<Counts>();
+    connect(run, &BulkRun::itemFinished, this, [counts](int, const BulkItemResult &r) {
+        if (!r.done || r.ok() || r.error.kind == ApiError::Kind::Cancelled)
+            return;
+        if (r.error.kind == ApiError::Kind::Refused && r.error.httpStatus == 404)
+            ++counts->notFound;
+        else
+            ++counts->failed;
     });
-    connect(run, &BulkRun::finished, this, [this, run, quiet] {
-        if (!quiet || run->failedCount() > 0)
-            statusBar()->showMessage(tr("Refreshed %1 sessions, %2 failed.").arg(run->doneCount()).arg(run->failedCount()), 8000);
+    connect(run, &BulkRun::progress, this, [this, quiet](int done, int, int total) {
+        if (!quiet)
+            statusBar()->showMessage(tr("Refreshing %n session(s): %1 done…", nullptr, total).arg(done));
+    });
+    connect(run, &BulkRun::finished, this, [this, run, quiet, counts] {
+        const int answered = run->doneCount() - counts->failed;
+        if (!quiet || counts->failed > 0) {
+            QString text = answered > 0 || counts->failed == 0
+                               ? tr("Refreshed %n session(s).", nullptr, answered) : QString();
+            if (counts->notFound > 0)
+                text += QLatin1Char(' ') + tr("No open session on the server for %n of them.", nullptr, counts->notFound);
+            if (counts->failed > 0)
+                text += QLatin1Char(' ') + tr("%n session(s) could not be refreshed.", nullptr, counts->failed);
+            statusBar()->showMessage(text.trimmed(), 8000);
+        }
         run->deleteLater();
         m_bulk = nullptr;
         const QStringList next = std::exchange(m_bulkQueue, {});
@@ -1245,7 +1307,7 @@ void MainWindow::saveSelected()
 {
     const QString id = m_detail->orderId();
     const std::optional<WorkspaceEntry> e = entry(id);
-    if (!e || !m_detail->isDirty() || !m_detail->isValid())
+    if (!e || !m_detail->isDirty() || !m_detail->isValid() || m_detail->isReadOnly())
         return;
     const Support edited = m_detail->editedSupport();
     storeDraft(id, edited); // kept until the server confirms
@@ -1350,10 +1412,19 @@ void MainWindow::switchProfile(const QString &profileId)
 void MainWindow::askAndOpenOrder()
 {
     bool ok = false;
-    const QString id = QInputDialog::getText(this, tr("Open order"), tr("Order ID:"),
-                                             QLineEdit::Normal, QString(), &ok);
-    if (ok && !id.trimmed().isEmpty())
-        openOrder(id.trimmed());
+    const QString text = QInputDialog::getText(this, tr("Open order"),
+                                               tr("Order IDs (separated by spaces or commas):"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    // Order IDs hold no white space or commas (orderIdProblem): several were pasted at once.
+    static const QRegularExpression separators(QStringLiteral("[\\s,]+"));
+    QStringList ids = text.split(separators, Qt::SkipEmptyParts);
+    ids.removeDuplicates();
+    for (const QString &id : std::as_const(ids))
+        openOrder(id);
+    if (!ids.isEmpty())
+        selectOrder(ids.first());
 }
 
 void MainWindow::askAndCreate()
@@ -1369,7 +1440,9 @@ void MainWindow::askAndAssign()
     const std::optional<WorkspaceEntry> e = entry(id);
     if (!e || e->state != SessionState::Open)
         return;
-    AgentDialog dialog(id, e->support ? e->support->agent : std::nullopt, m_knownAgents, this);
+    const std::optional<Agent> current = e->support ? e->support->agent : std::nullopt;
+    AgentDialog dialog(current ? tr("Reassign order %1").arg(id) : tr("Assign order %1").arg(id), current,
+                       m_knownAgents, this);
     if (dialog.exec() == QDialog::Accepted)
         assign(id, dialog.agent());
 }
@@ -1521,6 +1594,141 @@ void MainWindow::showAbout()
                        tr("<h3>SupportDesk %1</h3><p>A desktop console for support sessions on "
                           "marketplace orders, speaking the GovStack e-Marketplace Support "
                           "Management API.</p>").arg(QStringLiteral(SUPPORTDESK_VERSION)));
+}
+
+void MainWindow::keepTypedDraft()
+{
+    // Every edit is a draft as soon as it is typed (kept in the store, marked in the list) until
+    // it is saved or reverted: another row, Quit or a crash does not lose it.
+    const QString id = m_detail->orderId();
+    if (id.isEmpty() || m_detail->isReadOnly())
+        return;
+    std::optional<WorkspaceEntry> e = entry(id);
+    if (!e)
+        return;
+    const std::optional<Support> draft = m_detail->isDirty() ? std::optional<Support>(m_detail->editedSupport())
+                                                             : std::nullopt;
+    if (draft == e->draft)
+        return;
+    e->draft = draft;
+    putEntry(*e);
+}
+
+void MainWindow::revertDraft()
+{
+    const QString id = m_detail->orderId();
+    if (id.isEmpty())
+        return;
+    storeDraft(id, std::nullopt);
+    if (const std::optional<WorkspaceEntry> e = entry(id)) {
+        m_detail->showEntry(nullptr, false);
+        m_detail->showEntry(e, m_model->isPending(id));
+    }
+    updateActions();
+}
+
+void MainWindow::removeSelectedFromList()
+{
+    if (m_loading)
+        return;
+    std::vector<WorkspaceEntry> rows;
+    int waiting = 0;
+    for (const QString &id : selectedOrderIds()) {
+        // A change on its way would bring the row back when it is sent: it stays.
+        if (m_model->isPending(id) || (m_outbox && m_outbox->hasPendingFor(id))) {
+            ++waiting;
+            continue;
+        }
+        if (std::optional<WorkspaceEntry> e = entry(id))
+            rows.push_back(std::move(*e));
+    }
+    if (waiting > 0)
+        statusBar()->showMessage(tr("%n session(s) with a change on its way stay in the list.", nullptr, waiting), 8000);
+    if (rows.empty())
+        return;
+    const int n = int(rows.size());
+    m_undo->push(new RemoveRowsCommand(this, tr("Remove %n session(s) from the list", nullptr, n), std::move(rows)));
+}
+
+void MainWindow::removeFromWorkspace(const QStringList &orderIds)
+{
+    int firstShown = -1;
+    for (const QString &id : orderIds)
+        if (const QModelIndex i = m_model->indexOf(id); i.isValid())
+            firstShown = firstShown < 0 ? i.row() : std::min(firstShown, i.row());
+    for (const QString &id : orderIds)
+        m_unsaved.remove(id);
+    const int removed = m_model->remove(orderIds);
+    if (m_store.isOpen()) {
+        const QString problem = m_store.remove(orderIds);
+        if (!problem.isEmpty())
+            statusBar()->showMessage(tr("Could not save the session list: %1").arg(problem), 10000);
+    }
+    // The model was reset: the row now in the first removed one's place is selected.
+    if (firstShown >= 0 && m_model->rowCount() > 0)
+        m_view->selectionModel()->setCurrentIndex(m_model->index(std::min(firstShown, m_model->rowCount() - 1), 0),
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    else
+        onSelectionChanged();
+    updateStatusBar();
+    if (removed > 0)
+        statusBar()->showMessage(tr("%n session(s) removed from the list (not from the server).", nullptr, removed), 6000);
+}
+
+void MainWindow::restoreToWorkspace(const std::vector<WorkspaceEntry> &entries)
+{
+    std::vector<SessionSummary> summaries;
+    summaries.reserve(entries.size());
+    for (const WorkspaceEntry &e : entries) {
+        m_unsaved.insert(e.orderId, e);
+        summaries.push_back(summarize(e));
+    }
+    m_model->upsertMany(summaries);
+    scheduleSave();
+    if (!entries.empty())
+        selectOrder(entries.front().orderId);
+    updateStatusBar();
+}
+
+void MainWindow::askAndCreateAgain()
+{
+    const QString id = m_detail->orderId();
+    const std::optional<WorkspaceEntry> e = entry(id);
+    if (!e)
+        return;
+    NewSessionDialog dialog(this);
+    dialog.setInitial(id, e->draft ? *e->draft : e->support.value_or(Support{}));
+    if (dialog.exec() == QDialog::Accepted)
+        createSession(dialog.orderId(), dialog.support());
+}
+
+void MainWindow::dropUndoOfClosed()
+{
+    // Undoing or redoing a change to a session that is closed (or gone) could only fail.
+    const auto stale = [this](const QUndoCommand *c) {
+        QStringList ids;
+        if (const auto *a = dynamic_cast<const AgentUndoCommand *>(c))
+            ids = a->orderIds();
+        else if (const auto *u = dynamic_cast<const UpdateUndoCommand *>(c))
+            ids = u->orderIds();
+        if (ids.isEmpty())
+            return false;
+        for (const QString &id : std::as_const(ids)) {
+            const std::optional<SessionSummary> s = m_model->summary(id);
+            if (!s || (s->state != SessionState::Closed && s->state != SessionState::NotFound))
+                return false;
+        }
+        return true;
+    };
+    // An obsolete entry is dropped by undo()/redo() without being run.
+    while (m_undo->canUndo() && stale(m_undo->command(m_undo->index() - 1))) {
+        const_cast<QUndoCommand *>(m_undo->command(m_undo->index() - 1))->setObsolete(true);
+        m_undo->undo();
+    }
+    while (m_undo->canRedo() && stale(m_undo->command(m_undo->index()))) {
+        const_cast<QUndoCommand *>(m_undo->command(m_undo->index()))->setObsolete(true);
+        m_undo->redo();
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

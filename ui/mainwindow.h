@@ -1,6 +1,7 @@
 // The agent's console: session list, detail pane, request log, profiles.
 #pragma once
 
+#include "agentdirectory.h"
 #include "apiclient.h"
 #include "bulkrun.h"
 #include "outbox.h"
@@ -86,6 +87,9 @@ public:
     // Used by undo/redo: put agents (nullopt: none) or the shown fields back on the server.
     void applyAgents(const QHash<QString, std::optional<Agent>> &agents);
     void applyFields(const QString &orderId, const Support &fields);
+    // Used by undo/redo of "Remove from list": the workspace only, never the server.
+    void removeFromWorkspace(const QStringList &orderIds);
+    void restoreToWorkspace(const std::vector<WorkspaceEntry> &entries);
     Outbox *outbox() const { return m_outbox.get(); }
     OutboxSender *outboxSender() const { return m_sender; }
     // Shows theirs and mine side by side; tests replace the dialog with a chooser.
@@ -161,7 +165,7 @@ private:
     QHash<QString, QAction *> m_actions;
     QList<ServerProfile> m_profiles;
     ServerProfile m_profile;
-    QHash<QString, Agent> m_knownAgents;
+    AgentDirectory m_knownAgents; // every agent seen in this profile's sessions
     QPointer<BulkRun> m_bulk;
     QStringList m_bulkQueue;
     QUndoStack *m_undo = nullptr;
@@ -186,6 +190,11 @@ private:
     QString m_storePath; // of the list shown (or being read)
     void flushBeforeLeaving(); // finishes a load in progress, then saves
     QHash<QString, WorkspaceEntry> m_unsaved; // newer than the store, written by saveWorkspaceNow
+    void keepTypedDraft();     // the pane's edits, as a draft, as they are typed
+    void revertDraft();
+    void removeSelectedFromList(); // undoable: the rows come back with Undo
+    void askAndCreateAgain(); // a new support request for the shown (closed) order
+    void dropUndoOfClosed();  // undo/redo entries only about sessions that are no longer open
 };
 
 } // namespace sd::ui

@@ -221,6 +221,39 @@ void SessionModel::upsertMany(const std::vector<SessionSummary> &summaries)
     refilter();
 }
 
+int SessionModel::remove(const QStringList &orderIds)
+{
+    std::vector<int> rows;
+    for (const QString &id : orderIds)
+        if (const int row = m_table.find(id); row >= 0)
+            rows.push_back(row);
+    if (rows.empty())
+        return 0;
+    beginResetModel();
+    const std::vector<int> newRow = m_table.removeRows(rows);
+    const auto remapMarks = [&newRow](QSet<int> &marks) {
+        QSet<int> moved;
+        for (int row : std::as_const(marks))
+            if (newRow[size_t(row)] >= 0)
+                moved.insert(newRow[size_t(row)]);
+        marks = std::move(moved);
+    };
+    remapMarks(m_pending);
+    remapMarks(m_changed);
+    // The mapping keeps the order of the rows that stay: sorted and shown orders stay valid.
+    const auto remapOrder = [&newRow](std::vector<int> &order) {
+        std::erase_if(order, [&newRow](int row) { return newRow[size_t(row)] < 0; });
+        for (int &row : order)
+            row = newRow[size_t(row)];
+    };
+    remapOrder(m_sorted);
+    remapOrder(m_rows);
+    rebuildRowOf();
+    endResetModel();
+    Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
+    return int(rows.size());
+}
+
 std::optional<SessionSummary> SessionModel::summary(const QString &orderId) const
 {
     const int row = m_table.find(orderId);

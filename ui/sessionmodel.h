@@ -1,7 +1,7 @@
 // The session list: every session of the workspace as a compact SessionTable row, with
 // filtering and sorting done in the model (a QSortFilterProxyModel over strings takes seconds
-// at a million rows). Rows are never removed from the table, so a table row number names a
-// session for the model's lifetime.
+// at a million rows). A table row number names a session until remove() takes rows out (which
+// resets the model).
 #pragma once
 
 #include "sessiontable.h"
@@ -48,6 +48,8 @@ public:
     void upsert(const WorkspaceEntry &entry) { upsert(summarize(entry)); }
     // Many at once (an import): one reset instead of a row insertion each.
     void upsertMany(const std::vector<SessionSummary> &summaries);
+    // Takes the sessions off the list (unknown IDs are ignored); returns how many were listed.
+    int remove(const QStringList &orderIds);
     bool contains(const QString &orderId) const { return m_table.find(orderId) >= 0; }
     std::optional<SessionSummary> summary(const QString &orderId) const;
     QString orderIdAt(const QModelIndex &index) const;

@@ -45,4 +45,23 @@ void UpdateUndoCommand::redo()
     m_window->applyFields(m_orderId, m_after);
 }
 
+RemoveRowsCommand::RemoveRowsCommand(MainWindow *window, const QString &text,
+                                     std::vector<WorkspaceEntry> rows)
+    : QUndoCommand(text), m_window(window), m_rows(std::move(rows))
+{
+}
+
+void RemoveRowsCommand::undo()
+{
+    m_window->restoreToWorkspace(m_rows);
+}
+
+void RemoveRowsCommand::redo()
+{
+    QStringList ids;
+    for (const WorkspaceEntry &e : m_rows)
+        ids << e.orderId;
+    m_window->removeFromWorkspace(ids);
+}
+
 } // namespace sd::ui

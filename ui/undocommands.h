@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models.h"
+#include "workspace.h"
 
 #include <QHash>
 #include <QUndoCommand>
@@ -21,6 +22,7 @@ public:
     void undo() override;
     void redo() override;
     const QHash<QString, std::optional<Agent>> &before() const { return m_before; }
+    QStringList orderIds() const { return m_before.keys(); }
 
 private:
     MainWindow *m_window;
@@ -36,12 +38,27 @@ public:
                       Support after);
     void undo() override;
     void redo() override;
+    QStringList orderIds() const { return {m_orderId}; }
 
 private:
     MainWindow *m_window;
     QString m_orderId;
     Support m_before, m_after;
     bool m_done = true;
+};
+
+// Rows taken out of the workspace (the list and its store; nothing on the server): undo puts
+// them back as they were, drafts included.
+class RemoveRowsCommand : public QUndoCommand
+{
+public:
+    RemoveRowsCommand(MainWindow *window, const QString &text, std::vector<WorkspaceEntry> rows);
+    void undo() override;
+    void redo() override;
+
+private:
+    MainWindow *m_window;
+    std::vector<WorkspaceEntry> m_rows;
 };
 
 } // namespace sd::ui

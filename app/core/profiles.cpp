@@ -30,8 +30,12 @@ QList<ServerProfile> loadProfiles(QSettings &settings)
     return profiles;
 }
 
-void saveProfiles(QSettings &settings, const QList<ServerProfile> &profiles)
+void saveProfiles(QSettings &settings, const QList<ServerProfile> &all)
 {
+    QList<ServerProfile> profiles;
+    for (const ServerProfile &p : all)
+        if (!p.transient)
+            profiles << p;
     settings.remove(QStringLiteral("profiles"));
     settings.beginWriteArray(QStringLiteral("profiles"), int(profiles.size()));
     for (int i = 0; i < profiles.size(); ++i) {
@@ -65,7 +69,7 @@ QString makeProfileId(const QString &name, const QList<ServerProfile> &existing)
         base = QStringLiteral("profile");
     QString id = base;
     for (int n = 2;; ++n) {
-        bool taken = false;
+        bool taken = id == QLatin1String("demo"); // the --demo sandbox's, never saved
         for (const ServerProfile &p : existing)
             taken = taken || p.id == id;
         if (!taken)

@@ -20,10 +20,12 @@ struct ServerProfile
     int concurrency = 6;
     int refreshIntervalSeconds = 120; // 0: no background refresh
     QString myAgentId;                // for the "mine" filter
+    bool transient = false;           // for this run only, never saved (the --demo sandbox)
     bool operator==(const ServerProfile &) const = default;
 };
 
 QList<ServerProfile> loadProfiles(QSettings &settings);
+// Saves all but the transient ones.
 void saveProfiles(QSettings &settings, const QList<ServerProfile> &profiles);
 // A file-name-safe ID from a name, unique among `existing`.
 QString makeProfileId(const QString &name, const QList<ServerProfile> &existing);

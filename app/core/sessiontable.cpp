@@ -345,6 +345,42 @@ int SessionTable::upsertUtf8(const std::string_view (&texts)[FieldCount], Sessio
     return row;
 }
 
+size_t SessionTable::bytesOf(const Row &r)
+{
+    size_t bytes = 0;
+    for (int f = 0; f < FieldCount; ++f)
+        bytes += r.length[f] + 1u;
+    if (r.flags & NonAscii)
+        bytes += r.foldedLength + 1u;
+    return bytes;
+}
+
+std::vector<int> SessionTable::removeRows(const std::vector<int> &rows)
+{
+    std::vector<int> newRow(m_rows.size(), 0);
+    for (int r : rows)
+        if (r >= 0 && size_t(r) < m_rows.size())
+            newRow[size_t(r)] = -1;
+    std::vector<Row> kept;
+    kept.reserve(m_rows.size());
+    QHash<int, QString> errors;
+    for (size_t r = 0; r < m_rows.size(); ++r) {
+        if (newRow[r] < 0) {
+            m_wasted += bytesOf(m_rows[r]); // its texts go with the next compaction
+            continue;
+        }
+        newRow[r] = int(kept.size());
+        if (auto it = m_errors.constFind(int(r)); it != m_errors.constEnd())
+            errors.insert(newRow[r], *it);
+        kept.push_back(m_rows[r]);
+    }
+    m_rows = std::move(kept);
+    m_errors = std::move(errors);
+    rehash(m_slots.size());
+    compactIfWasteful();
+    return newRow;
+}
+
 void SessionTable::compactIfWasteful()
 {
     // Replaced texts stay in the buffer until they are half of it (and worth the copy); the

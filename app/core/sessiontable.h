@@ -67,6 +67,9 @@ public:
     int upsertUtf8(const std::string_view (&texts)[FieldCount], SessionState state,
                    qint64 lastChangeMs, qint64 lastSeenMs, bool hasDraft, const QString &error);
 
+    // Takes rows out; the rows after them move up. Returns, per old row, its new row (-1: removed).
+    std::vector<int> removeRows(const std::vector<int> &rows);
+
     std::string_view utf8(int row, Field field) const;
     QString text(int row, Field field) const;
     SessionState state(int row) const { return SessionState(m_rows[size_t(row)].state); }
@@ -109,6 +112,7 @@ private:
         quint8 state;
         quint8 flags;
     };
+    static size_t bytesOf(const Row &row); // its texts in m_text
     std::string_view searchSpan(const Row &row) const;
     void appendRowSortKey(SortKey key, int row, std::string &out) const;
     void indexInsert(int row);

@@ -341,6 +341,39 @@ QString WorkspaceStore::put(const std::vector<WorkspaceEntry> &entries)
     return error;
 }
 
+QString WorkspaceStore::remove(const QStringList &orderIds)
+{
+    if (!m_db)
+        return tr("The session list is not open.");
+    if (orderIds.isEmpty())
+        return {};
+    Statement summary, detail;
+    if (sqlite3_prepare_v2(m_db, "DELETE FROM summary WHERE order_id = ?1", -1, &summary.stmt, nullptr) != SQLITE_OK
+        || sqlite3_prepare_v2(m_db, "DELETE FROM detail WHERE order_id = ?1", -1, &detail.stmt, nullptr) != SQLITE_OK)
+        return fail("remove");
+    QString error = exec("BEGIN IMMEDIATE");
+    if (!error.isEmpty())
+        return error;
+    for (const QString &id : orderIds) {
+        const QByteArray utf8 = id.toUtf8();
+        for (sqlite3_stmt *stmt : {summary.stmt, detail.stmt}) {
+            sqlite3_reset(stmt);
+            bindText(stmt, 1, utf8, false);
+            if (sqlite3_step(stmt) != SQLITE_DONE) {
+                error = fail("remove");
+                break;
+            }
+        }
+        if (!error.isEmpty())
+            break;
+    }
+    if (error.isEmpty())
+        error = exec("COMMIT");
+    if (!error.isEmpty())
+        exec("ROLLBACK");
+    return error;
+}
+
 int WorkspaceStore::count() const
 {
     if (!m_db)

@@ -46,6 +46,8 @@ public:
     std::optional<WorkspaceEntry> get(const QString &orderId) const;
     // Adds or replaces the sessions, all in one transaction (all or none).
     QString put(const std::vector<WorkspaceEntry> &entries);
+    // Takes the sessions out of the store, all in one transaction (all or none).
+    QString remove(const QStringList &orderIds);
     int count() const;
     QString lastError() const { return m_lastError; }
 
