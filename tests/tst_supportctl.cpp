@@ -4,6 +4,7 @@
 #include "sandboxserver.h"
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -108,13 +109,15 @@ class TestSupportctl : public QObject
         int status = 0;
         rusage usage{};
         bool reaped = false;
+        // Never leave the child behind when the wait below fails (QTRY returns at once).
+        const auto killer = qScopeGuard([&] {
+            if (!reaped) {
+                ::kill(pid, SIGKILL);
+                wait4(pid, &status, 0, &usage);
+            }
+        });
         // (QTRY_VERIFY evaluates its condition once more at the end: reap only once.)
         QTRY_VERIFY_WITH_TIMEOUT(reaped || (reaped = wait4(pid, &status, WNOHANG, &usage) == pid), 60000);
-        if (!reaped) {
-            ::kill(pid, SIGKILL);
-            wait4(pid, &status, 0, &usage);
-            return;
-        }
         QVERIFY(WIFEXITED(status));
         *code = WEXITSTATUS(status);
         *maxRssKb = usage.ru_maxrss;

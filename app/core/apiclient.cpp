@@ -426,7 +426,9 @@ void ApiReply::onAttemptFinished()
         Q_EMIT m_client->exchangeFinished(ex);
     }
 
-    if (followTo && !m_finished) {
+    if (followTo) {
+        if (m_finished) // aborted from a slot connected to exchangeFinished()
+            return;
         ++m_redirects;
         // 303, and 301/302 after a POST, turn into a GET (as browsers and curl do); 307 and 308
         // repeat the request as it was, body included.
