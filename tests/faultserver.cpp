@@ -131,12 +131,16 @@ void FaultServer::answer(QTcpSocket *socket, const FaultStep &step)
         break;
     case FaultStep::Kind::Endless: {
         socket->write(head(0, true));
-        const QByteArray chunk = "10000\r\n" + QByteArray(0x10000, ' ') + "\r\n";
+        const QByteArray oneChunk = "10000\r\n" + QByteArray(0x10000, ' ') + "\r\n";
         QPointer<QTcpSocket> guard(socket);
-        auto pump = [this, guard, chunk] {
-            // Keep about 1 MiB queued; stop at 64 MiB so the test cannot run away.
+        const qint64 queue = step.endlessQueue;
+        // The socket sends one written block per turn of the event loop: for a fast stream,
+        // write 64 chunks (4 MiB) at a time.
+        const QByteArray chunk = queue >= (4 << 20) ? oneChunk.repeated(64) : oneChunk;
+        auto pump = [this, guard, chunk, queue] {
+            // Keep `queue` bytes queued; stop at 64 MiB so the test cannot run away.
             while (guard && guard->state() == QAbstractSocket::ConnectedState
-                   && guard->bytesToWrite() < (1 << 20) && m_endlessSent < (64 << 20)) {
+                   && guard->bytesToWrite() < queue && m_endlessSent < (64 << 20)) {
                 guard->write(chunk);
                 m_endlessSent += chunk.size();
             }

@@ -30,6 +30,7 @@ struct FaultStep
     int status = 200;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers; // Content-Type defaults to application/json
+    qint64 endlessQueue = 1 << 20; // Endless: how much the server keeps queued for the client
 
     static FaultStep json(int status, const QByteArray &body) { return {Kind::Respond, status, body, {}}; }
     static FaultStep drop() { return {Kind::Drop, 0, {}, {}}; }
@@ -44,7 +45,8 @@ struct FaultStep
     // Declares Content-Length of the whole body but sends only half, then closes.
     static FaultStep truncated(const QByteArray &body) { return {Kind::Truncate, 200, body, {}}; }
     // A chunked body that never ends (until the client goes away).
-    static FaultStep endless() { return {Kind::Endless, 200, {}, {}}; }
+    // `queue`: bytes kept queued, so a client that reads ahead can take them as fast as it likes.
+    static FaultStep endless(qint64 queue = 1 << 20) { return {Kind::Endless, 200, {}, {}, queue}; }
 };
 
 class FaultServer : public QObject

@@ -250,7 +250,8 @@ void ApiReply::startAttempt()
 
 void ApiReply::startHop()
 {
-    m_buffer.clear();
+    m_chunks.clear();
+    m_received = 0;
     m_timedOut = false;
     m_tooLarge = false;
     const ClientConfig &config = m_client->config();
@@ -270,8 +271,8 @@ void ApiReply::startHop()
         reply, [reply, readBuffer] { reply->setReadBufferSize(readBuffer); }, Qt::QueuedConnection);
     const auto overLimit = [this, reply] {
         m_tooLarge = true;
-        m_buffer.clear();
-        m_buffer.squeeze();
+        m_chunks.clear();
+        m_received = 0;
         reply->abort();
     };
 
@@ -289,11 +290,14 @@ void ApiReply::startHop()
         if (m_tooLarge)
             return;
         // Checked before appending, so the buffer never holds more than the limit.
-        if (m_buffer.size() + reply->bytesAvailable() > limit) {
+        if (m_received + reply->bytesAvailable() > limit) {
             overLimit();
             return;
         }
-        m_buffer += reply->readAll();
+        // Kept in pieces while it streams in (joined at the end): growing one array would copy
+        // it again and again, holding the old and the new copy at once.
+        m_chunks.append(reply->readAll());
+        m_received += m_chunks.last().size();
     });
     connect(reply, &QNetworkReply::finished, this, &ApiReply::onAttemptFinished);
 
@@ -325,14 +329,16 @@ void ApiReply::onAttemptFinished()
     r.etag = reply->rawHeader("ETag");
     r.contentType = reply->rawHeader("Content-Type");
     if (!m_tooLarge && !m_aborted && reply->isOpen()) {
-        if (m_buffer.size() + reply->bytesAvailable()
+        if (m_received + reply->bytesAvailable()
             > (m_client ? m_client->config().maxResponseBytes : 0))
             m_tooLarge = true;
         else
-            m_buffer += reply->readAll();
+            m_chunks.append(reply->readAll());
     }
-    r.body = m_tooLarge ? QByteArray() : m_buffer;
-    m_buffer.clear();
+    if (!m_tooLarge)
+        r.body = m_chunks.size() == 1 ? m_chunks.first() : m_chunks.join();
+    m_chunks.clear();
+    m_received = 0;
 
     const QNetworkReply::NetworkError netError = reply->error();
     bool transient = false;
@@ -426,7 +432,9 @@ void ApiReply::onAttemptFinished()
         Q_EMIT m_client->exchangeFinished(ex);
     }
 
-    if (followTo && !m_finished) {
+    if (followTo) {
+        if (m_finished) // aborted from a slot connected to exchangeFinished()
+            return;
         ++m_redirects;
         // 303, and 301/302 after a POST, turn into a GET (as browsers and curl do); 307 and 308
         // repeat the request as it was, body included.

@@ -11,6 +11,7 @@
 #include "models.h"
 #include "retrypolicy.h"
 
+#include <QByteArrayList>
 #include <QElapsedTimer>
 #include <QList>
 #include <QNetworkReply>
@@ -146,7 +147,8 @@ private:
     QTimer *m_attemptTimer = nullptr; // the timeout, then the backoff wait
     QElapsedTimer m_attemptClock;
     QDateTime m_attemptStarted;
-    QByteArray m_buffer;
+    QByteArrayList m_chunks; // the body received so far
+    qint64 m_received = 0;    // its size
     bool m_timedOut = false;
     bool m_tooLarge = false;
     bool m_aborted = false;
