@@ -797,9 +797,11 @@ private Q_SLOTS:
         c.timeoutMs = 2000;
         m_window->client()->setConfig(c);
         m_server->setLatencyMs(40);
-        connect(m_window.get(), &MainWindow::operationFinished, this, [this](const QString &, bool ok) {
-            if (ok && m_server && m_server->requestCount() > 16 + 4)
-                m_server.reset(); // gone after a few of the bulk's requests
+        // Gone after a few of the bulk's requests were answered (the window reports them a
+        // little later, once their outcomes are in the audit trail).
+        connect(m_server.get(), &SandboxServer::requestHandled, this, [this] {
+            if (m_server && m_server->requestCount() > 16 + 4)
+                QMetaObject::invokeMethod(this, [this] { m_server.reset(); }, Qt::QueuedConnection);
         });
         m_window->runBulk(BulkKind::Unassign, ids, std::nullopt, false);
         auto *progress = qobject_cast<BulkProgressDialog *>(m_window->lastBulkDialog());

@@ -26,6 +26,10 @@ class QUndoStack;
 class QSystemTrayIcon;
 
 
+namespace sd {
+class AuditRecorder;
+}
+
 namespace sd::ui {
 
 class DetailPane;
@@ -142,6 +146,7 @@ private:
     void goToOrder(const QString &prefix);
 
     ApiClient *m_client;
+    AuditRecorder *m_audit;
     TokenStore *m_tokens;
     SessionModel *m_model;
     QTableView *m_view;
