@@ -14,6 +14,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <limits>
 #include <map>
@@ -242,14 +245,32 @@ QByteArray seal(json &j, qint64 seq, const QByteArray &prev, QByteArray *hash)
 
 // ---- the file ---------------------------------------------------------------------------------
 
-bool syncData(QFile &file)
+bool syncFd(int fd)
 {
 #ifdef Q_OS_WIN
-    return _commit(file.handle()) == 0;
+    return _commit(fd) == 0;
 #elif defined(Q_OS_DARWIN)
-    return ::fcntl(file.handle(), F_FULLFSYNC) == 0 || ::fsync(file.handle()) == 0;
+    return ::fcntl(fd, F_FULLFSYNC) == 0 || ::fsync(fd) == 0;
 #else
-    return ::fdatasync(file.handle()) == 0;
+    return ::fdatasync(fd) == 0;
+#endif
+}
+
+int dupFd(int fd)
+{
+#ifdef Q_OS_WIN
+    return _dup(fd);
+#else
+    return ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+#endif
+}
+
+void closeFd(int fd)
+{
+#ifdef Q_OS_WIN
+    _close(fd);
+#else
+    ::close(fd);
 #endif
 }
 
@@ -594,21 +615,55 @@ QByteArray AuditLog::loadHead()
     return out;
 }
 
-QString AuditLog::writeHead()
+AuditLog::Sync::Sync(Sync &&other) noexcept
+    : fd(std::exchange(other.fd, -1)), headPath(std::move(other.headPath)), seq(other.seq),
+      hash(std::move(other.hash))
 {
-    const QString head = headPath(m_path);
-    const QString temp = head + QStringLiteral(".tmp");
-    QFile::remove(temp);
+}
+
+AuditLog::Sync &AuditLog::Sync::operator=(Sync &&other) noexcept
+{
+    std::swap(fd, other.fd);
+    headPath = std::move(other.headPath);
+    seq = other.seq;
+    hash = std::move(other.hash);
+    return *this;
+}
+
+AuditLog::Sync::~Sync()
+{
+    if (fd >= 0)
+        closeFd(fd);
+}
+
+QString AuditLog::Sync::run()
+{
+    if (fd < 0)
+        return {};
+    const bool synced = syncFd(fd);
+    closeFd(std::exchange(fd, -1));
+    if (!synced)
+        return tr("Cannot write the audit log: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+    // Only now the head: it never claims an entry that is not on disk. A name of its own per
+    // writer, so two processes never write into one temporary file.
+    static std::atomic<int> counter{0};
+    const QString temp = headPath + QStringLiteral(".%1-%2.tmp").arg(QCoreApplication::applicationPid()).arg(++counter);
     QFile file(temp);
-    const QByteArray text = QByteArray::fromStdString(
-        json{{"seq", m_seq}, {"hash", m_hash.toStdString()}}.dump()) + '\n';
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, kOwnerOnly)
-        || file.write(text) != text.size() || !file.flush() || !syncData(file))
-        return file.errorString();
+    const QByteArray text = QByteArray::fromStdString(json{{"seq", seq}, {"hash", hash.toStdString()}}.dump()) + '\n';
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly) || file.write(text) != text.size()
+        || !file.flush() || !syncFd(file.handle())) {
+        const QString problem = file.errorString();
+        file.remove();
+        return tr("Cannot write the head file %1: %2").arg(headPath, problem);
+    }
     file.close();
     std::error_code error;
-    std::filesystem::rename(QFile::encodeName(temp).toStdString(), QFile::encodeName(head).toStdString(), error);
-    return error ? QString::fromStdString(error.message()) : QString();
+    std::filesystem::rename(QFile::encodeName(temp).toStdString(), QFile::encodeName(headPath).toStdString(), error);
+    if (error) {
+        QFile::remove(temp);
+        return tr("Cannot write the head file %1: %2").arg(headPath, QString::fromStdString(error.message()));
+    }
+    return {};
 }
 
 QString AuditLog::append(AuditEntry entry)
@@ -618,6 +673,13 @@ QString AuditLog::append(AuditEntry entry)
 }
 
 QString AuditLog::append(std::vector<AuditEntry> &entries)
+{
+    Sync sync;
+    const QString problem = write(entries, &sync);
+    return problem.isEmpty() ? sync.run() : problem;
+}
+
+QString AuditLog::write(std::vector<AuditEntry> &entries, Sync *sync)
 {
     if (entries.empty())
         return {};
@@ -641,10 +703,11 @@ QString AuditLog::append(std::vector<AuditEntry> &entries)
         out += seal(j, seq, prev, &e.hash);
         prev = e.hash;
     }
-    // One write of whole lines and one sync: a crash leaves whole entries and at most one torn
-    // line, which the next append seals.
+    // One write of whole lines: a crash leaves whole entries and at most one torn line, which
+    // the next append seals.
     const qint64 before = m_size;
-    if (m_file.write(out) != out.size() || !syncData(m_file)) {
+    const int duplicate = m_file.write(out) == out.size() ? dupFd(m_file.handle()) : -1;
+    if (duplicate < 0) {
         problem = tr("Cannot write the audit log %1: %2").arg(m_path, m_file.errorString());
         m_file.resize(before); // never synced, never reported: take it back
         m_headKnown = false;   // and look again next time (a seal in `out` is not written)
@@ -653,11 +716,10 @@ QString AuditLog::append(std::vector<AuditEntry> &entries)
     m_size = before + out.size();
     m_seq = seq;
     m_hash = prev;
-    // The head only ever trails the log: a crash between the two leaves it one batch behind.
-    const QString headProblem = writeHead();
-    if (!headProblem.isEmpty())
-        m_notice = tr("The head file of the audit log %1 could not be written: %2")
-                       .arg(headPath(m_path), headProblem);
+    sync->fd = duplicate;
+    sync->headPath = headPath(m_path);
+    sync->seq = seq;
+    sync->hash = prev;
     return {};
 }
 
@@ -896,16 +958,17 @@ AuditRecorder::AuditRecorder(const QString &path, QObject *parent)
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(100);
-    connect(&m_flushTimer, &QTimer::timeout, this, [this] { flush(); });
+    connect(&m_flushTimer, &QTimer::timeout, this, &AuditRecorder::flush);
+    m_syncer.setMaxThreadCount(1); // in order: the head file never goes back
 }
 
 AuditRecorder::~AuditRecorder()
 {
     if (m_client)
         m_client->setWriteJournal(nullptr);
-    m_waiting.clear(); // their owners are going away with us
-    if (!m_pending.empty())
-        write(m_pending);
+    m_syncer.waitForDone();
+    if (!m_pending.empty()) // their owners are going away with us: no reports
+        m_log.append(m_pending);
 }
 
 void AuditRecorder::attach(ApiClient *client)
@@ -939,21 +1002,56 @@ AuditEntry AuditRecorder::intentFor(Operation operation, const QString &orderId,
     return e;
 }
 
-QString AuditRecorder::write(std::vector<AuditEntry> &entries)
+qint64 AuditRecorder::write(std::vector<AuditEntry> &entries, QString *problem)
 {
-    const QString problem = m_log.append(entries);
+    AuditLog::Sync sync;
+    *problem = m_log.write(entries, &sync);
     const QString notice = m_log.takeNotice();
     if (!notice.isEmpty())
         Q_EMIT this->problem(notice);
-    if (problem.isEmpty() && !m_waiting.empty()) {
-        // Their outcomes are kept now; finished() from the event loop, never from inside a
-        // call that is starting another write.
-        QMetaObject::invokeMethod(this, [waiting = std::exchange(m_waiting, {})] {
-            for (const auto &report : waiting)
-                report();
-        }, Qt::QueuedConnection);
-    }
-    return problem;
+    if (!problem->isEmpty())
+        return 0;
+    const qint64 batch = ++m_lastBatch;
+    for (auto &report : m_unwritten) // their outcomes were in `entries`
+        m_unsynced.emplace_back(batch, std::move(report));
+    m_unwritten.clear();
+    auto task = std::make_shared<AuditLog::Sync>(std::move(sync));
+    m_syncer.start([this, task, batch] {
+        const QString failed = task->run();
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_syncedBatch = batch;
+            if (!failed.isEmpty())
+                m_failedBatches.insert(batch, failed);
+        }
+        m_syncedChanged.notify_all();
+        QMetaObject::invokeMethod(this, [this, batch, failed] { onSynced(batch, failed); },
+                                  Qt::QueuedConnection);
+    });
+    return batch;
+}
+
+QString AuditRecorder::waitUntilSynced(qint64 batch)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    if (!m_syncedChanged.wait_for(lock, std::chrono::minutes(1), [&] { return m_syncedBatch >= batch; }))
+        return tr("The disk did not confirm the audit log %1 within a minute.").arg(m_log.path());
+    return m_failedBatches.value(batch);
+}
+
+void AuditRecorder::onSynced(qint64 batch, const QString &problem)
+{
+    if (!problem.isEmpty())
+        Q_EMIT this->problem(problem); // the writes are done on the server: reported anyway
+    // Reports in the order their outcomes were written.
+    auto done = std::stable_partition(m_unsynced.begin(), m_unsynced.end(),
+                                      [batch](const auto &r) { return r.first <= batch; });
+    std::vector<std::function<void()>> reports;
+    for (auto it = m_unsynced.begin(); it != done; ++it)
+        reports.push_back(std::move(it->second));
+    m_unsynced.erase(m_unsynced.begin(), done);
+    for (const auto &report : reports)
+        report();
 }
 
 QString AuditRecorder::reserve(Operation operation, const QStringList &orderIds)
@@ -961,20 +1059,21 @@ QString AuditRecorder::reserve(Operation operation, const QStringList &orderIds)
     if (orderIds.isEmpty())
         return {};
     const QString server = m_client ? m_client->config().baseUrl.adjusted(QUrl::RemoveUserInfo).toString() : QString();
-    std::vector<AuditEntry> batch = std::exchange(m_pending, {});
-    const size_t outcomes = batch.size();
+    std::vector<AuditEntry> entries = std::exchange(m_pending, {});
+    const size_t outcomes = entries.size();
     for (const QString &id : orderIds)
-        batch.push_back(intentFor(operation, id, server, std::nullopt));
-    const QString problem = write(batch);
-    if (!problem.isEmpty()) {
-        batch.resize(outcomes);
-        m_pending = std::move(batch);
+        entries.push_back(intentFor(operation, id, server, std::nullopt));
+    QString problem;
+    const qint64 batch = write(entries, &problem);
+    if (batch == 0) {
+        entries.resize(outcomes);
+        m_pending = std::move(entries);
         Q_EMIT this->problem(problem);
         return problem;
     }
     m_flushTimer.stop();
-    for (size_t i = outcomes; i < batch.size(); ++i)
-        m_reserved[qMakePair(int(operation), batch[i].orderId)].append(batch[i].seq);
+    for (size_t i = outcomes; i < entries.size(); ++i)
+        m_reserved[qMakePair(int(operation), entries[i].orderId)].append(qMakePair(entries[i].seq, batch));
     return {};
 }
 
@@ -987,7 +1086,7 @@ void AuditRecorder::unreserve(Operation operation, const QStringList &orderIds)
             continue;
         AuditEntry e;
         e.phase = AuditEntry::Phase::Outcome;
-        e.link = it->takeFirst();
+        e.link = it->takeFirst().first;
         if (it->isEmpty())
             m_reserved.erase(it);
         e.user = m_user;
@@ -1004,27 +1103,34 @@ QString AuditRecorder::writeStarting(const ApiClient &client, const ApiReply &re
 {
     m_writing.removeAll(nullptr);
     const auto reserved = m_reserved.find(qMakePair(int(reply.operation()), reply.orderId()));
+    qint64 batch = 0;
     if (reserved != m_reserved.end()) {
-        *id = reserved->takeFirst();
+        const auto [seq, reservedIn] = reserved->takeFirst();
         if (reserved->isEmpty())
             m_reserved.erase(reserved);
-        m_writing.append(const_cast<ApiReply *>(&reply));
-        return {};
+        *id = seq;
+        batch = reservedIn;
+    } else {
+        std::optional<Support> before;
+        if (const auto *s = qobject_cast<const SupportReply *>(&reply))
+            before = s->before();
+        std::vector<AuditEntry> entries = std::exchange(m_pending, {});
+        entries.push_back(intentFor(reply.operation(), reply.orderId(),
+                                    client.config().baseUrl.adjusted(QUrl::RemoveUserInfo).toString(), before));
+        QString problem;
+        batch = write(entries, &problem);
+        if (batch == 0) {
+            entries.pop_back();
+            m_pending = std::move(entries);
+            return tr("The audit trail could not be written, so nothing was sent. %1").arg(problem);
+        }
+        m_flushTimer.stop();
+        *id = entries.back().seq;
     }
-    std::optional<Support> before;
-    if (const auto *s = qobject_cast<const SupportReply *>(&reply))
-        before = s->before();
-    std::vector<AuditEntry> batch = std::exchange(m_pending, {});
-    batch.push_back(intentFor(reply.operation(), reply.orderId(),
-                              client.config().baseUrl.adjusted(QUrl::RemoveUserInfo).toString(), before));
-    const QString problem = write(batch);
-    if (!problem.isEmpty()) {
-        batch.pop_back();
-        m_pending = std::move(batch);
+    // Nothing leaves before its intent is on disk.
+    const QString problem = waitUntilSynced(batch);
+    if (!problem.isEmpty())
         return tr("The audit trail could not be written, so nothing was sent. %1").arg(problem);
-    }
-    m_flushTimer.stop();
-    *id = batch.back().seq;
     m_writing.append(const_cast<ApiReply *>(&reply));
     return {};
 }
@@ -1045,7 +1151,7 @@ void AuditRecorder::writeFinished(const ApiReply &reply, qint64 id, std::functio
     e.result = reply.isOk() ? QStringLiteral("ok") : reply.error().message();
     e.httpStatus = reply.httpStatus();
     m_pending.push_back(std::move(e));
-    m_waiting.push_back(std::move(report));
+    m_unwritten.push_back(std::move(report));
     scheduleFlush();
 }
 
@@ -1058,23 +1164,22 @@ void AuditRecorder::scheduleFlush()
         m_flushTimer.start();
 }
 
-QString AuditRecorder::flush()
+void AuditRecorder::flush()
 {
     m_flushTimer.stop();
     if (m_pending.empty())
-        return {};
-    std::vector<AuditEntry> batch = std::exchange(m_pending, {});
-    const QString problem = write(batch);
-    if (!problem.isEmpty()) {
-        m_pending = std::move(batch); // tried again with the next batch
-        // Their writes are done on the server: report them, with the warning, not never.
-        QMetaObject::invokeMethod(this, [waiting = std::exchange(m_waiting, {})] {
-            for (const auto &report : waiting)
-                report();
-        }, Qt::QueuedConnection);
-        Q_EMIT this->problem(problem);
-    }
-    return problem;
+        return;
+    std::vector<AuditEntry> entries = std::exchange(m_pending, {});
+    QString problem;
+    if (write(entries, &problem) != 0)
+        return;
+    m_pending = std::move(entries); // tried again with the next batch
+    // Their writes are done on the server: reported, with the warning, rather than never.
+    QMetaObject::invokeMethod(this, [reports = std::exchange(m_unwritten, {})] {
+        for (const auto &report : reports)
+            report();
+    }, Qt::QueuedConnection);
+    Q_EMIT this->problem(problem);
 }
 
 } // namespace sd

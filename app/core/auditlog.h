@@ -17,8 +17,11 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 #include <QTimer>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -79,6 +82,22 @@ public:
     // records it. Returns an error message; on error nothing of `entries` is kept.
     QString append(std::vector<AuditEntry> &entries);
     QString append(AuditEntry entry);
+
+    // append() in two parts, for a caller that syncs on another thread: write() returns once
+    // the entries are written; `sync` then makes them durable and updates the head file.
+    struct Sync
+    {
+        Sync() = default;
+        Sync(Sync &&other) noexcept;
+        Sync &operator=(Sync &&other) noexcept;
+        ~Sync();
+        QString run(); // any thread; once
+        int fd = -1;   // a descriptor of its own
+        QString headPath;
+        qint64 seq = 0;
+        QByteArray hash;
+    };
+    QString write(std::vector<AuditEntry> &entries, Sync *sync);
     // What the last append found and sealed, once ("" if nothing).
     QString takeNotice() { return std::exchange(m_notice, QString()); }
 
@@ -95,7 +114,6 @@ private:
     QString openLocked();
     void unlock();
     QByteArray loadHead();
-    QString writeHead();
 
     QString m_path;
     QFile m_file;
@@ -107,9 +125,10 @@ private:
     QString m_notice;
 };
 
-// Records every write an ApiClient sends: the intent, synced, before the request leaves; the
-// outcome after, in batches (one sync per 100 entries or 100 ms, or at once when no write is
-// in flight); the reply's finished() waits until its outcome is synced.
+// Records every write an ApiClient sends: the intent, on disk, before the request leaves; the
+// outcome after, in batches (every 100 entries or 100 ms, or at once when no write is in
+// flight); the reply's finished() waits until its outcome is on disk. Syncing runs on a thread
+// of its own, so the event loop (and the requests of a bulk run) go on meanwhile.
 class AuditRecorder : public QObject, public WriteJournal
 {
     Q_OBJECT
@@ -123,12 +142,11 @@ public:
     void setBeforeLookup(std::function<std::optional<Support>(const QString &orderId)> lookup);
     QString path() const { return m_log.path(); }
 
-    // A bulk run: the intents of the next writes, in one batch, before any of them is sent.
-    // A write of the same operation and order then uses its intent.
+    // A bulk run: the intents of the next writes, written in one batch ahead of them. A write
+    // of the same operation and order then uses its intent (once it is on disk).
     QString reserve(Operation operation, const QStringList &orderIds);
     // Intents reserved and never used are closed as "not sent".
     void unreserve(Operation operation, const QStringList &orderIds);
-    QString flush();
 
     QString writeStarting(const ApiClient &client, const ApiReply &reply, qint64 *id) override;
     void writeFinished(const ApiReply &reply, qint64 id, std::function<void()> report) override;
@@ -140,18 +158,30 @@ Q_SIGNALS:
 private:
     AuditEntry intentFor(Operation operation, const QString &orderId, const QString &server,
                          const std::optional<Support> &before) const;
-    QString write(std::vector<AuditEntry> &entries);
+    // Writes `entries` and queues their sync; the batch's number, 0 when it was not written.
+    qint64 write(std::vector<AuditEntry> &entries, QString *problem);
+    QString waitUntilSynced(qint64 batch);
+    void onSynced(qint64 batch, const QString &problem);
+    void flush();
     void scheduleFlush();
 
     AuditLog m_log;
     QString m_user;
     QPointer<ApiClient> m_client;
     std::function<std::optional<Support>(const QString &)> m_lookup;
-    std::vector<AuditEntry> m_pending;            // outcomes not yet written
-    std::vector<std::function<void()>> m_waiting; // their replies' finished()
-    QHash<QPair<int, QString>, QList<qint64>> m_reserved;
-    QList<QPointer<ApiReply>> m_writing;           // journaled writes in flight
+    std::vector<AuditEntry> m_pending;                // outcomes not yet written
+    std::vector<std::function<void()>> m_unwritten;   // their replies' finished()
+    std::vector<std::pair<qint64, std::function<void()>>> m_unsynced; // batch, finished()
+    QHash<QPair<int, QString>, QList<QPair<qint64, qint64>>> m_reserved; // intent seq, batch
+    QList<QPointer<ApiReply>> m_writing;             // journaled writes in flight
     QTimer m_flushTimer;
+    qint64 m_lastBatch = 0;
+    // Shared with the sync thread.
+    std::mutex m_mutex;
+    std::condition_variable m_syncedChanged;
+    qint64 m_syncedBatch = 0;
+    QHash<qint64, QString> m_failedBatches;
+    QThreadPool m_syncer; // last: finished before the rest goes
 };
 
 } // namespace sd

@@ -70,12 +70,14 @@ void BulkRun::fill()
     constexpr int kIntentWindow = 100;
     while (!m_cancelled && m_inFlight < m_concurrency && m_next < total()) {
         const int index = m_next++;
-        if (m_audit && index >= m_reservedEnd) {
+        // The next window is written while half of this one is still to go: on disk before
+        // it is needed.
+        if (m_audit && m_reservedEnd < total() && index >= m_reservedEnd - kIntentWindow / 2) {
             QStringList ids;
-            for (int i = index; i < std::min(total(), index + kIntentWindow); ++i)
+            for (int i = m_reservedEnd; i < std::min(total(), m_reservedEnd + kIntentWindow); ++i)
                 ids << m_results[size_t(i)].orderId;
             m_audit->reserve(m_auditOperation, ids); // on failure each write tries, and says why
-            m_reservedEnd = index + int(ids.size());
+            m_reservedEnd += int(ids.size());
         }
         ApiReply *reply = m_start(m_results[size_t(index)].orderId);
         ++m_inFlight;
