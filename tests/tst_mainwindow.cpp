@@ -799,8 +799,9 @@ private Q_SLOTS:
         m_server->setLatencyMs(40);
         // Gone after a few of the bulk's requests were answered (the window reports them a
         // little later, once their outcomes are in the audit trail).
-        connect(m_server.get(), &SandboxServer::requestHandled, this, [this] {
-            if (m_server && m_server->requestCount() > 16 + 4)
+        const qint64 before = m_server->requestCount();
+        connect(m_server.get(), &SandboxServer::requestHandled, this, [this, before] {
+            if (m_server && m_server->requestCount() > before + 6 + 4) // 6 in flight, 4 answered
                 QMetaObject::invokeMethod(this, [this] { m_server.reset(); }, Qt::QueuedConnection);
         });
         m_window->runBulk(BulkKind::Unassign, ids, std::nullopt, false);
@@ -838,6 +839,23 @@ private Q_SLOTS:
             QCOMPARE(viewer->model()->rowCount(), 2); // the assign and the unassign name that agent
             QTemporaryDir dir;
             QVERIFY(viewer->exportTo(dir.filePath(QStringLiteral("a.csv"))));
+        });
+        m_window->action(QStringLiteral("auditViewer"))->trigger();
+
+        // The last entry deleted: the viewer says so.
+        QFile log(AuditLog().path());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        QByteArray text = log.readAll();
+        log.close();
+        text.chop(1);
+        text.truncate(text.lastIndexOf('\n') + 1);
+        QVERIFY(log.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        log.write(text);
+        log.close();
+        onNextDialog([](QDialog *d) {
+            auto *viewer = qobject_cast<AuditViewer *>(d);
+            QVERIFY(viewer);
+            QVERIFY2(viewer->chainStatus().contains(QStringLiteral("removed from its end")), qPrintable(viewer->chainStatus()));
         });
         m_window->action(QStringLiteral("auditViewer"))->trigger();
     }

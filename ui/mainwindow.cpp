@@ -949,6 +949,11 @@ void MainWindow::applyAgents(const QHash<QString, std::optional<Agent>> &agents)
         watch(r, true, true);
         return r;
     }, this);
+    const auto assigned = [](const std::optional<Agent> &a) { return a.has_value(); };
+    if (std::all_of(agents.cbegin(), agents.cend(), assigned))
+        run->setAuditIntents(m_audit, Operation::AssignAgent);
+    else if (std::none_of(agents.cbegin(), agents.cend(), assigned))
+        run->setAuditIntents(m_audit, Operation::UnassignAgent);
     connect(run, &BulkRun::finished, run, &QObject::deleteLater);
     connect(run, &BulkRun::finished, this, [this, run] {
         statusBar()->showMessage(tr("Undo/redo: %1 of %2 sessions done, %3 failed.")

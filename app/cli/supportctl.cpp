@@ -65,8 +65,8 @@ Options:
   -v, --verbose      log each exchange on stderr (token and phone numbers masked)
   -h, --help         this text
   --version          the version
-Every change sent is appended to the audit trail ($SUPPORTDESK_AUDIT_LOG, default
-  ~/.local/share/SupportDesk/audit.log).
+Every change is recorded in the audit trail before it is sent, and again with its outcome
+  ($SUPPORTDESK_AUDIT_LOG, default ~/.local/share/SupportDesk/audit.log, with a .head file).
 Exit status: 0 ok; 1 usage error (nothing sent); 2 refused by the server (4xx);
   3 server error (5xx) after retries; 4 network error, timeout or TLS failure;
   5 invalid response; 6 partial failure in a bulk command.

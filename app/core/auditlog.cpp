@@ -274,6 +274,20 @@ void closeFd(int fd)
 #endif
 }
 
+// Readers wait briefly for a writer to finish its batch, so they do not take a line being
+// written for a torn one; they read anyway when it takes longer.
+void lockShared(QFile &file)
+{
+#ifndef Q_OS_WIN
+    QElapsedTimer waited;
+    waited.start();
+    while (::flock(file.handle(), LOCK_SH | LOCK_NB) != 0 && waited.elapsed() < 2000)
+        QThread::msleep(2);
+#else
+    Q_UNUSED(file);
+#endif
+}
+
 bool tryLock(QFile &file)
 {
 #ifdef Q_OS_WIN
@@ -734,6 +748,7 @@ AuditVerification AuditLog::verify(const QString &path)
         v.reason = file.exists() ? tr("Cannot read %1: %2").arg(path, file.errorString()) : QString();
         return v;
     }
+    lockShared(file);
     const Head head = readHead(headPath(path));
     const auto broken = [&v](qint64 line, const QString &why) {
         if (!v.intact)
@@ -879,6 +894,7 @@ std::vector<AuditEntry> AuditLog::read(const QString &path, QString *error, QStr
             *error = file.errorString();
         return out;
     }
+    lockShared(file);
     LineReader reader(file);
     LineReader::Line line;
     qint64 lineNo = 0;
