@@ -1,8 +1,13 @@
 // The audit trail's hash chain: intact logs verify; an edited, deleted, reordered or torn
 // entry is found and named; exports mask personal data unless asked not to.
 #include "auditlog.h"
+#include "bulkrun.h"
+#include "sandboxserver.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QDir>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -102,18 +107,36 @@ private Q_SLOTS:
         QCOMPARE(v.firstBroken, 4);
     }
 
-    void lastEntryDeletedIsOnlyDetectableByCount()
+    void lastEntriesDeletedAreDetected()
     {
-        // A chain cannot prove its own end; verify reports how many entries it holds.
+        // The head file beside the log remembers the newest entry.
         QList<QByteArray> l = lines(m_path);
         l.removeLast();
+        l.removeLast();
         writeLines(m_path, l);
-        const AuditVerification v = AuditLog::verify(m_path);
-        QVERIFY(v.intact);
-        QCOMPARE(v.entries, 4);
+        AuditVerification v = AuditLog::verify(m_path);
+        QVERIFY(!v.intact);
+        QCOMPARE(v.entries, 3);
+        QVERIFY2(v.reason.contains(QStringLiteral("entry 5 was written")), qPrintable(v.reason));
+        QVERIFY(v.reason.contains(QStringLiteral("removed from its end")));
+
+        // The next append does not hide it: it records it, and the chain goes on from there.
+        AuditLog log(m_path);
+        QCOMPARE(log.append(sample(6)), QString());
+        QVERIFY(log.takeNotice().contains(QStringLiteral("removed from its end")));
+        v = AuditLog::verify(m_path);
+        QVERIFY(!v.intact);
+        QCOMPARE(v.entries, 5); // 3, the seal, the new one
+        QVERIFY2(v.reason.contains(QStringLiteral("Entry 4 (line 4) records damage")), qPrintable(v.reason));
+
+        // Without the head file an end cut off cannot be seen: that is reported too.
+        QVERIFY(QFile::remove(AuditLog::headPath(m_path)));
+        v = AuditLog::verify(m_path);
+        QVERIFY(!v.intact);
+        QVERIFY(v.reason.contains(QStringLiteral("is missing")));
     }
 
-    void tornLastLineDetectedAndNotGluedOnto()
+    void tornLastLineIsSealedAndAppendsGoOn()
     {
         QFile f(m_path);
         QVERIFY(f.open(QIODevice::Append));
@@ -122,8 +145,262 @@ private Q_SLOTS:
         AuditVerification v = AuditLog::verify(m_path);
         QVERIFY(!v.intact);
         QCOMPARE(v.firstBroken, 6);
-        // Appending refuses to build on a damaged head rather than hide it.
-        QVERIFY(!AuditLog(m_path).append(sample(7)).isEmpty());
+        QVERIFY2(v.reason.contains(QStringLiteral("Line 6 was cut off")), qPrintable(v.reason));
+
+        // The next append seals the torn bytes with an entry that records them, and goes on.
+        AuditLog log(m_path);
+        QCOMPARE(log.append(sample(7)), QString());
+        QVERIFY(!log.takeNotice().isEmpty());
+        QCOMPARE(log.append(sample(8)), QString());
+        v = AuditLog::verify(m_path);
+        QVERIFY2(v.intact, qPrintable(v.reason));
+        QCOMPARE(v.entries, 8); // 5, the seal, 7 and 8
+        QCOMPARE(v.notes.size(), 1);
+        QVERIFY2(v.notes[0].contains(QStringLiteral("Entry 6 (line 7) seals a write cut off")), qPrintable(v.notes[0]));
+        QVERIFY2(v.notes[0].contains(QStringLiteral("16 byte")), qPrintable(v.notes[0]));
+        const auto entries = AuditLog::read(m_path);
+        QCOMPARE(entries.size(), size_t(8));
+        QCOMPARE(entries[5].operation, QStringLiteral("damaged-tail"));
+        QCOMPARE(entries[7].orderId, QStringLiteral("ORD-8"));
+
+        // The torn bytes stay as they were: changing them is evident.
+        QList<QByteArray> l = lines(m_path);
+        l[5].replace("time", "tame");
+        writeLines(m_path, l);
+        v = AuditLog::verify(m_path);
+        QVERIFY(!v.intact);
+        QCOMPARE(v.firstBroken, 6);
+    }
+
+    void wrongTypedLineIsNamedNeverFatal()
+    {
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("{\"seq\":\"x\",\"hash\":1}\n");
+        f.close();
+        AuditVerification v = AuditLog::verify(m_path);
+        QVERIFY(!v.intact);
+        QCOMPARE(v.firstBroken, 6);
+        QVERIFY2(v.reason.contains(QStringLiteral("Line 6 is not an audit entry")), qPrintable(v.reason));
+        QVERIFY(v.reason.contains(QStringLiteral("\"seq\"")));
+        QStringList skipped;
+        QCOMPARE(AuditLog::read(m_path, nullptr, &skipped).size(), size_t(5));
+        QCOMPARE(skipped.size(), 1);
+        QVERIFY(skipped[0].contains(m_path + QStringLiteral(" line 6")));
+
+        // Every key of the wrong type, anywhere: named, never thrown.
+        for (const char *bad : {R"({"seq":1,"hash":"x","prev":""})", R"({"seq":1.5,"hash":1})",
+                                R"({"seq":-1})", R"([1,2])", R"({"seq":99999999999999999999})",
+                                R"({"seq":6,"hash":"0000000000000000000000000000000000000000000000000000000000000000","prev":"","status":"x"})",
+                                R"({"seq":6,"hash":"0000000000000000000000000000000000000000000000000000000000000000","prev":"","damage":3})"}) {
+            QVERIFY(f.open(QIODevice::Append));
+            f.write(QByteArray(bad) + '\n');
+            f.close();
+            QVERIFY(!AuditLog::verify(m_path).intact);
+            AuditLog::read(m_path);
+        }
+        QFile::resize(m_path, QFileInfo(m_path).size() - 1); // and a torn one
+        QVERIFY(!AuditLog::verify(m_path).intact);
+
+        // The next append still works: the damage is sealed (and stays reported by verify).
+        AuditLog log(m_path);
+        QCOMPARE(log.append(sample(7)), QString());
+        QCOMPARE(log.append(sample(8)), QString());
+        v = AuditLog::verify(m_path);
+        QVERIFY(!v.intact);
+        QCOMPARE(v.entries, 8);
+        QVERIFY2(v.reason.contains(QStringLiteral("Entry 6 (line 14) records damage")), qPrintable(v.reason));
+    }
+
+    void deepOrHugeLinesAreRefusedNotParsed()
+    {
+        QFile f(m_path);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write(QByteArray(200000, '[') + '\n');
+        f.close();
+        const AuditVerification v = AuditLog::verify(m_path);
+        QVERIFY(!v.intact);
+        QVERIFY(v.reason.contains(QStringLiteral("nested")));
+        QCOMPARE(AuditLog::read(m_path).size(), size_t(5));
+    }
+
+    void filesArePrivate()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("private/sub/audit.log"));
+        QCOMPARE(AuditLog(path).append(sample(1)), QString());
+        const auto mode = [](const QString &p) {
+            return QFileInfo(p).permissions() & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser);
+        };
+        QCOMPARE(mode(path), QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(mode(AuditLog::headPath(path)), QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(mode(QFileInfo(path).absolutePath()), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(!QFile::exists(path + QStringLiteral(".lock"))); // the log itself is locked
+        QVERIFY(AuditLog::verify(path).intact);
+    }
+
+    void intentBeforeSendingOutcomeBeforeFinished()
+    {
+        SandboxServer server;
+        server.seed(5);
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = server.start();
+        config.baseUrl.setUserName(QStringLiteral("someone"));
+        config.baseUrl.setPassword(QStringLiteral("secret"));
+        client.setConfig(config);
+        AuditRecorder recorder(m_path);
+        recorder.setUser(QStringLiteral("tester"));
+        recorder.attach(&client);
+
+        qsizetype entriesWhenReceived = -1;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&] { entriesWhenReceived = qsizetype(AuditLog::read(m_path).size()); });
+        SupportReply *reply = client.assignAgent(QStringLiteral("ORD-100001"), Agent{"agent-9", {}, {}, {}, {}, {}});
+        qsizetype entriesWhenFinished = -1;
+        connect(reply, &ApiReply::finished, this, [&] { entriesWhenFinished = qsizetype(AuditLog::read(m_path).size()); });
+        QSignalSpy finished(reply, &ApiReply::finished);
+        QVERIFY(finished.wait());
+        QVERIFY(reply->isOk());
+        QCOMPARE(entriesWhenReceived, 6);  // the 5 of init() and the intent
+        QCOMPARE(entriesWhenFinished, 7);  // and the outcome, before anyone is told
+        const auto entries = AuditLog::read(m_path);
+        const AuditEntry &intent = entries[5];
+        const AuditEntry &outcome = entries[6];
+        QCOMPARE(intent.phase, AuditEntry::Phase::Intent);
+        QCOMPARE(intent.operation, QStringLiteral("assign"));
+        QCOMPARE(intent.orderId, QStringLiteral("ORD-100001"));
+        QCOMPARE(intent.user, QStringLiteral("tester"));
+        QCOMPARE(intent.link, outcome.seq);
+        QVERIFY(!intent.server.contains(QStringLiteral("secret")));
+        QVERIFY(!intent.server.contains(QStringLiteral("someone")));
+        QCOMPARE(outcome.phase, AuditEntry::Phase::Outcome);
+        QCOMPARE(outcome.link, intent.seq);
+        QCOMPARE(outcome.result, QStringLiteral("ok"));
+        QCOMPARE(outcome.httpStatus, 200);
+        QVERIFY(outcome.after.contains("agent-9"));
+        const AuditVerification v = AuditLog::verify(m_path);
+        QVERIFY2(v.intact, qPrintable(v.reason));
+        QVERIFY(v.notes.isEmpty());
+
+        // Reads are not recorded.
+        SupportReply *read = client.fetch(QStringLiteral("ORD-100001"));
+        QSignalSpy readDone(read, &ApiReply::finished);
+        QVERIFY(readDone.wait());
+        QCOMPARE(AuditLog::read(m_path).size(), size_t(7));
+    }
+
+    void nothingIsSentWithoutItsIntent()
+    {
+        SandboxServer server;
+        server.seed(5);
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = server.start();
+        client.setConfig(config);
+        const QString blocked = m_dir.filePath(QStringLiteral("blocked"));
+        QVERIFY(QDir().mkpath(blocked)); // a folder where the log should be: it cannot be written
+        AuditRecorder recorder(blocked);
+        recorder.attach(&client);
+        SupportReply *reply = client.close(QStringLiteral("ORD-100002"));
+        QSignalSpy finished(reply, &ApiReply::finished);
+        QVERIFY(finished.wait());
+        QVERIFY(!reply->isOk());
+        QVERIFY2(reply->error().message().contains(QStringLiteral("nothing was sent")), qPrintable(reply->error().message()));
+        QCOMPARE(server.requestCount(), 0);
+        QVERIFY(server.hasSession(QStringLiteral("ORD-100002")));
+    }
+
+    void bulkIntentsAheadOutcomesInBatches()
+    {
+        SandboxServer server;
+        server.seed(250);
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = server.start();
+        client.setConfig(config);
+        QFile::remove(m_path);
+        QFile::remove(AuditLog::headPath(m_path));
+        AuditRecorder recorder(m_path);
+        recorder.attach(&client);
+        QStringList ids;
+        for (int i = 0; i < 250; ++i) // as the sandbox seeds them
+            ids << (i % 17 == 16 ? QStringLiteral("ORD/2026/%1") : QStringLiteral("ORD-%1")).arg(100001 + i);
+        BulkRun run(ids, 6, [&client](const QString &id) -> ApiReply * {
+            return client.assignAgent(id, Agent{"agent-bulk", {}, {}, {}, {}, {}});
+        });
+        run.setAuditIntents(&recorder, Operation::AssignAgent);
+        int reported = 0;
+        bool outcomeKeptFirst = true;
+        connect(&run, &BulkRun::itemFinished, this, [&](int, const BulkItemResult &item) {
+            if (++reported % 25 != 1)
+                return; // reading the whole log for each would be slow
+            bool found = false;
+            for (const AuditEntry &e : AuditLog::read(m_path))
+                found = found || (e.phase == AuditEntry::Phase::Outcome && e.orderId == item.orderId);
+            outcomeKeptFirst = outcomeKeptFirst && found;
+        });
+        QSignalSpy finished(&run, &BulkRun::finished);
+        run.start();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(run.failedCount(), 0);
+        QVERIFY(outcomeKeptFirst);
+        QVERIFY(run.maxObservedInFlight() <= 6);
+        const auto entries = AuditLog::read(m_path);
+        QCOMPARE(entries.size(), size_t(500));
+        // The first window's intents went out in one batch, before any request.
+        for (int i = 0; i < 100; ++i) {
+            QCOMPARE(entries[size_t(i)].phase, AuditEntry::Phase::Intent);
+            QCOMPARE(entries[size_t(i)].orderId, ids[i]);
+        }
+        for (const AuditEntry &e : entries) {
+            if (e.phase != AuditEntry::Phase::Outcome)
+                continue;
+            QCOMPARE(entries[size_t(e.link - 1)].orderId, e.orderId);
+            QCOMPARE(e.result, QStringLiteral("ok"));
+        }
+        AuditVerification v = AuditLog::verify(m_path);
+        QVERIFY2(v.intact, qPrintable(v.reason));
+        QCOMPARE(v.unknownOutcomes, 0);
+
+        // Cancelled: the intents written ahead for what was never sent are closed as such.
+        BulkRun cancelled(ids, 2, [&client](const QString &id) -> ApiReply * {
+            return client.unassignAgent(id);
+        });
+        cancelled.setAuditIntents(&recorder, Operation::UnassignAgent);
+        connect(&cancelled, &BulkRun::itemFinished, &cancelled, [&cancelled](int index) {
+            if (index == 3)
+                cancelled.cancel();
+        });
+        QSignalSpy cancelledDone(&cancelled, &BulkRun::finished);
+        cancelled.start();
+        QVERIFY(cancelledDone.wait(30000));
+        QVERIFY(cancelled.doneCount() < 250);
+        v = AuditLog::verify(m_path);
+        QVERIFY2(v.intact, qPrintable(v.reason));
+        QCOMPARE(v.unknownOutcomes, 0);
+        int notSent = 0;
+        int intents = 0;
+        for (const AuditEntry &e : AuditLog::read(m_path)) {
+            notSent += e.result == QStringLiteral("not sent");
+            intents += e.phase == AuditEntry::Phase::Intent && e.operation == QStringLiteral("unassign");
+        }
+        QCOMPARE(intents, cancelled.doneCount() + notSent);
+        QVERIFY(intents == 100 || intents == 200 || intents == 250); // whole windows, written ahead
+    }
+
+    void intentWithoutOutcomeIsShownAsUnknown()
+    {
+        AuditEntry intent = sample(6);
+        intent.phase = AuditEntry::Phase::Intent;
+        intent.result.clear();
+        QCOMPARE(AuditLog(m_path).append(intent), QString());
+        const auto entries = AuditLog::read(m_path);
+        QCOMPARE(entries.back().result, QStringLiteral("outcome unknown"));
+        QVERIFY(AuditLog::exportCsv(entries, false).contains(",ORD-6,assign,outcome unknown,"));
+        const AuditVerification v = AuditLog::verify(m_path);
+        QVERIFY(v.intact);
+        QCOMPARE(v.unknownOutcomes, 1);
+        QVERIFY(v.notes.join(QLatin1Char(' ')).contains(QStringLiteral("outcome unknown")));
     }
 
     void exportMasksUnlessAsked()

@@ -16,13 +16,23 @@
 
 namespace sd::ui {
 
+namespace {
+// One row per change: an intent shows only while its outcome is unknown (its outcome row
+// carries the whole change).
+bool shown(const AuditEntry &e)
+{
+    return e.phase != AuditEntry::Phase::Intent || e.link == 0;
+}
+} // namespace
+
 void AuditModel::setEntries(std::vector<AuditEntry> entries)
 {
     beginResetModel();
     m_entries = std::move(entries);
     m_rows.clear();
     for (int i = int(m_entries.size()) - 1; i >= 0; --i) // newest first
-        m_rows.push_back(i);
+        if (shown(m_entries[size_t(i)]))
+            m_rows.push_back(i);
     endResetModel();
 }
 
@@ -33,6 +43,8 @@ void AuditModel::setFilter(const QString &orderOrAgent, const QDate &from, const
     const QString needle = orderOrAgent.trimmed();
     for (int i = int(m_entries.size()) - 1; i >= 0; --i) {
         const AuditEntry &e = m_entries[size_t(i)];
+        if (!shown(e))
+            continue;
         const QDate day = e.time.toLocalTime().date();
         if (from.isValid() && day < from)
             continue;
@@ -135,9 +147,12 @@ AuditViewer::AuditViewer(const QString &path, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("auditChainStatus"));
     const AuditVerification v = AuditLog::verify(path);
-    m_status->setText(!error.isEmpty() ? tr("Cannot read %1: %2").arg(path, error)
-                      : v.intact ? tr("Chain intact: %n entries, none changed, removed or reordered.", nullptr, int(v.entries))
-                                 : tr("TAMPERED: %1").arg(v.reason));
+    QStringList status{!error.isEmpty() ? tr("Cannot read %1: %2").arg(path, error)
+                       : v.intact ? tr("Chain intact: %n entries, none changed, removed or reordered.", nullptr, int(v.entries))
+                                  : tr("TAMPERED: %1").arg(v.reason)};
+    status += v.notes;
+    m_status->setText(status.join(QLatin1Char('\n')));
+    m_status->setWordWrap(true);
     auto *exportButton = new QPushButton(tr("&Export CSV…"), this);
     exportButton->setObjectName(QStringLiteral("auditExport"));
     connect(exportButton, &QPushButton::clicked, this, [this] {

@@ -57,7 +57,8 @@ QIcon icon(const char *name)
 
 MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &startProfileId,
                        QWidget *parent)
-    : QMainWindow(parent), m_client(new ApiClient(this)), m_tokens(new TokenStore(this)),
+    : QMainWindow(parent), m_client(new ApiClient(this)), m_audit(new AuditRecorder(defaultAuditLogPath(), this)),
+      m_tokens(new TokenStore(this)),
       m_model(new SessionModel(this)), m_profiles(profiles)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -199,6 +200,15 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
         if (m_model->data(tl, SessionModel::OrderIdRole).toString() == selectedOrderId())
             onSelectionChanged();
+    });
+    // Every write, the outbox's included: its intent before it is sent, its outcome after.
+    m_audit->attach(m_client);
+    m_audit->setBeforeLookup([this](const QString &id) -> std::optional<Support> {
+        const std::optional<WorkspaceEntry> e = entry(id);
+        return e ? e->support : std::nullopt;
+    });
+    connect(m_audit, &AuditRecorder::problem, this, [this](const QString &problem) {
+        statusBar()->showMessage(tr("The audit trail: %1").arg(problem), 15000);
     });
     connect(m_client, &ApiClient::exchangeFinished, m_logModel, &RequestLogModel::add);
     connect(m_client, &ApiClient::requestsInFlightChanged, this, &MainWindow::updateStatusBar);
@@ -435,6 +445,7 @@ void MainWindow::applyProfile(const ServerProfile &profile)
     if (m_profile.id != profile.id)
         m_undo->clear(); // undo entries belong to one server
     m_profile = profile;
+    m_audit->setUser(profile.myAgentId.isEmpty() ? currentUserName() : profile.myAgentId);
     ClientConfig config;
     config.baseUrl = profile.baseUrl;
     config.timeoutMs = profile.timeoutSeconds * 1000;
@@ -703,12 +714,6 @@ void MainWindow::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
     const std::optional<Support> before = e ? e->support : std::nullopt;
     const QByteArray beforeEtag = e ? e->etag : QByteArray();
     connect(reply, &ApiReply::finished, this, [this, reply, ownWrite, fromUndo, before, beforeEtag] {
-        if (ownWrite && reply->error().kind != ApiError::Kind::InvalidInput) {
-            const QString user = m_profile.myAgentId.isEmpty() ? currentUserName() : m_profile.myAgentId;
-            const QString problem = AuditLog().record(*reply, user, m_profile.baseUrl.toString(), before);
-            if (!problem.isEmpty())
-                statusBar()->showMessage(tr("The audit trail could not be written: %1").arg(problem), 10000);
-        }
         const ApiError::Kind kind = reply->error().kind;
         const bool unreachable = kind == ApiError::Kind::Network || kind == ApiError::Kind::Timeout;
         onReplyFinished(reply, ownWrite);
@@ -860,17 +865,6 @@ void MainWindow::onOutboxSent(const OutboxItem &item, const std::optional<Suppor
     if (item.op == OutboxItem::Op::Close)
         dropUndoOfClosed();
     m_model->setPending(item.orderId, m_outbox->hasPendingFor(item.orderId));
-    AuditEntry audit;
-    audit.user = m_profile.myAgentId.isEmpty() ? currentUserName() : m_profile.myAgentId;
-    audit.server = m_profile.baseUrl.toString();
-    audit.orderId = item.orderId;
-    audit.operation = outboxOpName(item.op) + QStringLiteral(" (from outbox)");
-    audit.before = item.baseJson;
-    if (result)
-        audit.after = QByteArray::fromStdString(serialize(*result));
-    audit.result = QStringLiteral("ok");
-    audit.httpStatus = 200;
-    AuditLog().append(audit);
     if (item.orderId == selectedOrderId()) {
         m_detail->showEntry(entry(item.orderId), m_model->isPending(item.orderId));
         m_detail->hideBanner();
@@ -979,6 +973,11 @@ void MainWindow::applyAgents(const QHash<QString, std::optional<Agent>> &agents)
         watch(r, true, true);
         return r;
     }, this);
+    const auto assigned = [](const std::optional<Agent> &a) { return a.has_value(); };
+    if (std::all_of(agents.cbegin(), agents.cend(), assigned))
+        run->setAuditIntents(m_audit, Operation::AssignAgent);
+    else if (std::none_of(agents.cbegin(), agents.cend(), assigned))
+        run->setAuditIntents(m_audit, Operation::UnassignAgent);
     connect(run, &BulkRun::finished, run, &QObject::deleteLater);
     connect(run, &BulkRun::finished, this, [this, run] {
         statusBar()->showMessage(tr("Undo/redo: %1 of %2 sessions done, %3 failed.")
@@ -1048,6 +1047,9 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
         watch(r, true, true); // one undo entry for the whole run, below
         return r;
     }, this);
+    run->setAuditIntents(m_audit, kind == BulkKind::Reassign   ? Operation::AssignAgent
+                                  : kind == BulkKind::Unassign ? Operation::UnassignAgent
+                                                               : Operation::Close);
     auto *progress = new BulkProgressDialog(title, this);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->track(run);
@@ -1550,7 +1552,7 @@ void MainWindow::manageProfiles()
 
 void MainWindow::showAuditTrail()
 {
-    AuditViewer viewer(AuditLog().path(), this);
+    AuditViewer viewer(m_audit->path(), this);
     viewer.exec();
 }
 

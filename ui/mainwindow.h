@@ -27,6 +27,10 @@ class QUndoStack;
 class QSystemTrayIcon;
 
 
+namespace sd {
+class AuditRecorder;
+}
+
 namespace sd::ui {
 
 class DetailPane;
@@ -147,6 +151,7 @@ private:
     void goToOrder(const QString &prefix);
 
     ApiClient *m_client;
+    AuditRecorder *m_audit;
     TokenStore *m_tokens;
     SessionModel *m_model;
     QTableView *m_view;

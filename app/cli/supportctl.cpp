@@ -70,8 +70,8 @@ Options:
   -v, --verbose      log each exchange on stderr (token and phone numbers masked)
   -h, --help         this text
   --version          the version
-Every change sent is appended to the audit trail ($SUPPORTDESK_AUDIT_LOG, default
-  ~/.local/share/SupportDesk/audit.log).
+Every change is recorded in the audit trail before it is sent, and again with its outcome
+  ($SUPPORTDESK_AUDIT_LOG, default ~/.local/share/SupportDesk/audit.log, with a .head file).
 Exit status: 0 ok; 1 usage error (nothing sent); 2 refused by the server (4xx);
   3 server error (5xx) after retries; 4 network error, timeout or TLS failure;
   5 invalid response; 6 partial failure in a bulk command.
@@ -271,9 +271,17 @@ struct Globals
 class Runner
 {
 public:
-    Runner(const Globals &g) : m_globals(g)
+    Runner(const Globals &g) : m_globals(g), m_audit(g.auditLog)
     {
         m_client.setConfig(g.config);
+        // Every write: its intent in the audit trail before it is sent, its outcome after.
+        m_audit.attach(&m_client);
+        QObject::connect(&m_audit, &AuditRecorder::problem, [last = QString()](const QString &problem) mutable {
+            if (problem == std::exchange(last, problem))
+                return; // once, not once per session of a bulk run
+            err() << "supportctl: " << tr("warning: %1").arg(problem) << '\n';
+            err().flush();
+        });
         if (g.verbose) {
             QObject::connect(&m_client, &ApiClient::exchangeFinished, [](const Exchange &ex) {
                 QString line = QStringLiteral("> %1 %2 -> %3 %4ms")
@@ -302,26 +310,9 @@ public:
 
     ApiClient &client() { return m_client; }
 
-    // Writes go to the audit trail as they finish (before anyone deletes the reply).
-    void audit(ApiReply *reply)
-    {
-        QObject::connect(reply, &ApiReply::finished, reply, [this, reply] {
-            if (reply->error().kind == ApiError::Kind::InvalidInput)
-                return; // nothing was sent
-            const QString problem = AuditLog(m_globals.auditLog)
-                                        .record(*reply, currentUserName(),
-                                                m_globals.config.baseUrl.toString(), std::nullopt);
-            if (!problem.isEmpty()) {
-                err() << "supportctl: " << tr("warning: audit trail not written: %1").arg(problem) << '\n';
-                err().flush();
-            }
-        });
-    }
-
     // Waits for one reply and prints it.
     int single(ApiReply *reply)
     {
-        audit(reply);
         QEventLoop loop;
         QObject::connect(reply, &ApiReply::finished, &loop, &QEventLoop::quit);
         if (!reply->isFinished())
@@ -352,15 +343,10 @@ public:
         return ExitOk;
     }
 
-    // `audited`: the operation changes sessions, so each one goes to the audit trail.
-    int bulk(const QStringList &ids, BulkRun::StartFn start, const QString &verb, bool audited = false)
+    // `audited`: the operation changes sessions; their intents go to the audit trail in batches.
+    int bulk(const QStringList &ids, BulkRun::StartFn start, const QString &verb,
+             std::optional<Operation> audited = std::nullopt)
     {
-        if (audited)
-            start = [this, inner = std::move(start)](const QString &orderId) {
-                ApiReply *reply = inner(orderId);
-                audit(reply);
-                return reply;
-            };
         if (ids.isEmpty())
             return usageError(tr("no order IDs given"));
         for (const QString &id : ids) {
@@ -369,6 +355,8 @@ public:
                 return usageError(tr("order ID \"%1\": %2").arg(id.left(40), problem));
         }
         BulkRun run(ids, m_globals.concurrency, std::move(start));
+        if (audited)
+            run.setAuditIntents(&m_audit, *audited);
         const bool progressLine = isatty(fileno(stderr));
         QObject::connect(&run, &BulkRun::itemFinished, [&](int, const BulkItemResult &item) {
             if (progressLine)
@@ -447,6 +435,7 @@ public:
 private:
     Globals m_globals;
     ApiClient m_client;
+    AuditRecorder m_audit;
 };
 
 QCommandLineOption opt(const QString &name, const QString &valueName = {})
@@ -570,21 +559,26 @@ int run(const QStringList &arguments)
         const QString path = global.isSet(log) ? global.value(log) : defaultAuditLogPath();
         if (args[0] == QLatin1String("verify")) {
             const AuditVerification v = AuditLog::verify(path);
-            if (v.intact) {
+            if (v.intact)
                 out() << tr("%1: intact, %2 entries").arg(path).arg(v.entries) << '\n';
-                out().flush();
-                return ExitOk;
-            }
-            out() << terminalSafe(tr("%1: BROKEN at entry %2: %3").arg(path).arg(v.firstBroken).arg(v.reason))
-                  << '\n';
+            else
+                out() << terminalSafe(tr("%1: BROKEN: %2").arg(path, v.reason)) << '
+';
+            for (const QString &note : v.notes)
+                out() << terminalSafe(tr("%1: note: %2").arg(path, note)) << '
+';
             out().flush();
-            return ExitRefused;
+            return v.intact ? ExitOk : ExitRefused;
         }
         if (args[0] == QLatin1String("export")) {
             QString problem;
-            const auto entries = AuditLog::read(path, &problem);
+            QStringList skipped;
+            const auto entries = AuditLog::read(path, &problem, &skipped);
             if (!problem.isEmpty())
                 return usageError(problem);
+            for (const QString &line : std::as_const(skipped))
+                err() << "supportctl: " << tr("warning: %1").arg(line) << '\n';
+            err().flush();
             const QByteArray csv = AuditLog::exportCsv(entries, global.isSet(unmasked));
             std::fwrite(csv.constData(), 1, size_t(csv.size()), stdout);
             std::fflush(stdout);
@@ -719,16 +713,16 @@ int run(const QStringList &arguments)
         const Agent agent = agentFromOptions(args[0]);
         return runner.bulk(ids, [&client, agent](const QString &orderId) -> ApiReply * {
             return client.assignAgent(orderId, agent);
-        }, tr("assigned"), true);
+        }, tr("assigned"), Operation::AssignAgent);
     }
     if (command == QLatin1String("unassign"))
         return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
             return client.unassignAgent(orderId);
-        }, tr("unassigned"), true);
+        }, tr("unassigned"), Operation::UnassignAgent);
     if (command == QLatin1String("close"))
         return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
             return client.close(orderId);
-        }, tr("closed"), true);
+        }, tr("closed"), Operation::Close);
     return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
         return client.fetch(orderId);
     }, tr("ok"));

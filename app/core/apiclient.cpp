@@ -213,7 +213,7 @@ void ApiReply::finishWithError(ApiError error)
     error.orderId = m_orderId;
     m_error = error;
     m_finished = true;
-    Q_EMIT finished();
+    emitFinished();
 }
 
 void ApiReply::finishOk()
@@ -221,11 +221,35 @@ void ApiReply::finishOk()
     if (m_finished)
         return;
     m_finished = true;
+    emitFinished();
+}
+
+void ApiReply::emitFinished()
+{
+    Q_EMIT resultReady();
+    WriteJournal *journal = m_client ? m_client->m_journal : nullptr;
+    if (m_journaled && journal) {
+        journal->writeFinished(*this, m_journalId, [self = QPointer<ApiReply>(this)] {
+            if (self)
+                Q_EMIT self->finished();
+        });
+        return;
+    }
     Q_EMIT finished();
 }
 
 void ApiReply::send(const Request &request, Continuation then)
 {
+    if (request.method != "GET" && !m_journaled && m_client && m_client->m_journal) {
+        // The intent is kept before anything leaves: a crash cannot leave an untraced change.
+        const QString problem = m_client->m_journal->writeStarting(*m_client, *this, &m_journalId);
+        if (!problem.isEmpty()) {
+            const ApiError e = makeError(ApiError::Kind::Cancelled, problem);
+            QMetaObject::invokeMethod(this, [this, e] { finishWithError(e); }, Qt::QueuedConnection);
+            return;
+        }
+        m_journaled = true;
+    }
     m_request = request;
     m_then = std::move(then);
     m_attempt = 0;

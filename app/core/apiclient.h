@@ -1,10 +1,12 @@
 // The Support Management API client: one object over one QNetworkAccessManager, one typed call
 // per operation, each returning a reply object.
 //
-// Signal order of every reply: zero or more retrying(), then exactly one finished(), always
-// asynchronously (never from inside the call that created the reply, not even for input that
-// is refused before sending). After finished() the reply holds a result or an error. The
-// caller owns the reply (deleteLater() it); abort() ends it with ApiError::Kind::Cancelled.
+// Signal order of every reply: zero or more retrying(), then exactly one resultReady() and one
+// finished(), always asynchronously (never from inside the call that created the reply, not
+// even for input that is refused before sending). After resultReady() the reply holds a result
+// or an error; finished() follows at once, or for a write with a WriteJournal attached, once
+// the journal has kept its outcome. The caller owns the reply (deleteLater() it); abort() ends
+// it with ApiError::Kind::Cancelled.
 #pragma once
 
 #include "apierror.h"
@@ -29,6 +31,18 @@ class QTimer;
 namespace sd {
 
 class ApiClient;
+class ApiReply;
+
+// Sees every request that changes something (the audit trail: AuditRecorder).
+class WriteJournal
+{
+public:
+    virtual ~WriteJournal() = default;
+    // Before a write is sent. A message: it is not sent, and its reply ends with that error.
+    virtual QString writeStarting(const ApiClient &client, const ApiReply &reply, qint64 *id) = 0;
+    // When the write's reply ends; `report` emits its finished(), once the outcome is kept.
+    virtual void writeFinished(const ApiReply &reply, qint64 id, std::function<void()> report) = 0;
+};
 
 struct ClientConfig
 {
@@ -89,6 +103,9 @@ public:
 
 Q_SIGNALS:
     void retrying(int retry, int delayMs, const sd::ApiError &reason);
+    // The result or error is known (isFinished()); finished() follows (see above). A bulk run
+    // frees the request's place here and reports it at finished().
+    void resultReady();
     void finished();
 
 protected:
@@ -124,6 +141,7 @@ private:
     QUrl redirectTarget(const QByteArray &location) const;
     void scheduleRetry(const ApiError &reason, int delayMs);
     void completeExchange(const HttpResult &result);
+    void emitFinished();
 
     QPointer<ApiClient> m_client;
     Operation m_operation;
@@ -153,6 +171,8 @@ private:
     bool m_tooLarge = false;
     bool m_aborted = false;
     bool m_waitingToRetry = false;
+    bool m_journaled = false; // a write the WriteJournal has seen start
+    qint64 m_journalId = 0;
 };
 
 // A reply whose result is a Support session.
@@ -195,6 +215,8 @@ public:
     ~ApiClient() override;
 
     void setConfig(const ClientConfig &config);
+    // Every write is shown to `journal` (not owned; nullptr: none) before it is sent.
+    void setWriteJournal(WriteJournal *journal) { m_journal = journal; }
     const ClientConfig &config() const { return m_config; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
     int requestsInFlight() const { return m_inFlight; }
@@ -244,6 +266,7 @@ private:
     QNetworkAccessManager *m_nam;
     ClientConfig m_config;
     int m_inFlight = 0;
+    WriteJournal *m_journal = nullptr;
 };
 
 } // namespace sd

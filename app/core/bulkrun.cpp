@@ -1,5 +1,7 @@
 #include "bulkrun.h"
 
+#include "auditlog.h"
+
 namespace sd {
 
 BulkRun::BulkRun(const QStringList &orderIds, int concurrency, StartFn start, QObject *parent)
@@ -18,6 +20,12 @@ BulkRun::~BulkRun()
         reply->disconnect(this);
         reply->deleteLater();
     }
+}
+
+void BulkRun::setAuditIntents(AuditRecorder *recorder, Operation operation)
+{
+    m_audit = recorder;
+    m_auditOperation = operation;
 }
 
 void BulkRun::start()
@@ -46,11 +54,7 @@ void BulkRun::cancel()
     for (const QPointer<ApiReply> &reply : replies)
         if (reply)
             reply->abort(); // each ends with Cancelled through onReplyFinished
-    if (m_inFlight == 0 && !m_finishedEmitted) {
-        m_running = false;
-        m_finishedEmitted = true;
-        Q_EMIT finished();
-    }
+    finishIfDone();
 }
 
 qint64 BulkRun::estimatedRemainingMs() const
@@ -62,12 +66,28 @@ qint64 BulkRun::estimatedRemainingMs() const
 
 void BulkRun::fill()
 {
+    // One batch (one sync) of intents per window, not one per write.
+    constexpr int kIntentWindow = 100;
     while (!m_cancelled && m_inFlight < m_concurrency && m_next < total()) {
         const int index = m_next++;
+        // The next window is written while half of this one is still to go: on disk before
+        // it is needed.
+        if (m_audit && m_reservedEnd < total() && index >= m_reservedEnd - kIntentWindow / 2) {
+            QStringList ids;
+            for (int i = m_reservedEnd; i < std::min(total(), m_reservedEnd + kIntentWindow); ++i)
+                ids << m_results[size_t(i)].orderId;
+            m_audit->reserve(m_auditOperation, ids); // on failure each write tries, and says why
+            m_reservedEnd += int(ids.size());
+        }
         ApiReply *reply = m_start(m_results[size_t(index)].orderId);
         ++m_inFlight;
+        ++m_unreported;
         m_maxInFlight = std::max(m_maxInFlight, m_inFlight);
         m_replies.append(reply);
+        connect(reply, &ApiReply::resultReady, this, [this] {
+            --m_inFlight;
+            fill(); // before this write's outcome is kept: it goes into a batch
+        });
         connect(reply, &ApiReply::finished, this,
                 [this, index, reply] { onReplyFinished(index, reply); });
     }
@@ -75,7 +95,7 @@ void BulkRun::fill()
 
 void BulkRun::onReplyFinished(int index, ApiReply *reply)
 {
-    --m_inFlight;
+    --m_unreported;
     m_replies.removeOne(reply);
     BulkItemResult &item = m_results[size_t(index)];
     item.done = true;
@@ -92,11 +112,23 @@ void BulkRun::onReplyFinished(int index, ApiReply *reply)
     Q_EMIT itemFinished(index, item);
     Q_EMIT progress(m_done, m_failed, total());
     fill();
-    if (m_inFlight == 0 && (m_next >= total() || m_cancelled) && !m_finishedEmitted) {
-        m_running = false;
-        m_finishedEmitted = true;
-        Q_EMIT finished();
+    finishIfDone();
+}
+
+void BulkRun::finishIfDone()
+{
+    if (m_unreported > 0 || (m_next < total() && !m_cancelled) || m_finishedEmitted)
+        return;
+    if (m_audit) {
+        // Intents written ahead for items never sent (cancelled, or refused before sending).
+        QStringList ids;
+        for (int i = 0; i < m_reservedEnd; ++i)
+            ids << m_results[size_t(i)].orderId;
+        m_audit->unreserve(m_auditOperation, ids);
     }
+    m_running = false;
+    m_finishedEmitted = true;
+    Q_EMIT finished();
 }
 
 } // namespace sd

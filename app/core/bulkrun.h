@@ -1,8 +1,10 @@
 // Many operations, one per order ID, with at most `concurrency` in flight.
 //
 // Keeps only `concurrency` requests inside QNetworkAccessManager at a time (queueing thousands
-// there halves throughput). Signal order: itemFinished() once per started item, progress()
-// after each, then finished() exactly once (also after cancel()).
+// there halves throughput); a request's place is free at its resultReady(), the item is
+// reported at its finished() (for a write: once the audit trail holds its outcome).
+// Signal order: itemFinished() once per started item, progress() after each, then finished()
+// exactly once (also after cancel()).
 #pragma once
 
 #include "apiclient.h"
@@ -15,6 +17,8 @@
 #include <vector>
 
 namespace sd {
+
+class AuditRecorder;
 
 struct BulkItemResult
 {
@@ -35,6 +39,9 @@ public:
     BulkRun(const QStringList &orderIds, int concurrency, StartFn start, QObject *parent = nullptr);
     ~BulkRun() override;
 
+    // Every item is `operation` through the client `recorder` is attached to: their intents are
+    // written ahead, a window at a time, in one batch each.
+    void setAuditIntents(AuditRecorder *recorder, Operation operation);
     void start();
     void cancel(); // aborts what is in flight, starts nothing more
     bool isRunning() const { return m_running; }
@@ -58,12 +65,17 @@ Q_SIGNALS:
 private:
     void fill();
     void onReplyFinished(int index, ApiReply *reply);
+    void finishIfDone();
 
     std::vector<BulkItemResult> m_results;
     int m_concurrency;
     StartFn m_start;
     int m_next = 0;
-    int m_inFlight = 0;
+    int m_inFlight = 0;   // without a result yet
+    int m_unreported = 0; // started, finished() not yet seen
+    QPointer<AuditRecorder> m_audit;
+    Operation m_auditOperation = Operation::Fetch;
+    int m_reservedEnd = 0; // intents written for the items before this one
     int m_maxInFlight = 0;
     int m_done = 0;
     int m_failed = 0;

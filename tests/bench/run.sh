@@ -9,6 +9,8 @@ CTL=$B/app/cli/supportctl
 N=${BENCH_SESSIONS:-2000}
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+# The audit trail of the benchmark's changes goes here, not into the user's.
+export SUPPORTDESK_AUDIT_LOG=$work/audit.log
 
 now() { date +%s.%N; }
 secs() { LC_ALL=C printf '%.2f' "$(echo "$2 - $1" | bc -l)"; }
@@ -60,8 +62,17 @@ echo "| fetch $N, no latency, against a bare QNetworkAccessManager (wall s) | $o
 echo "| fetch $N, client CPU per request (ms) | $(echo "scale=3; $ours_c * 1000 / $N" | bc -l) | curl: $(echo "scale=3; $curl_c * 1000 / $N" | bc -l); bare QNAM: $(echo "scale=3; $qnam_c * 1000 / $N" | bc -l) | $(ratio "$ours_c" "$curl_c") | |"
 echo "| sandbox headroom: curl 50 in flight vs 6 (wall s) | | $c50_w vs $curl_w | $(ratio "$c50_w" "$curl_w") | < 1: the server is not the limit |"
 
-# 2. Bulk reassignment against the shell loop a supervisor would write today.
-read -r ours_w _ < <(measure "$CTL" --server "$URL" --concurrency 6 reassign agent-bench --from "$work/ids")
+# 2. Bulk reassignment: what the audit trail costs (against a fetch of the same sessions,
+#    just before), and against the shell loop a supervisor would write today.
+#    Median of three, taken in turns (a shared machine drifts).
+for round in 1 2 3; do
+    read -r w _ < <(measure "$CTL" --server "$URL" --concurrency 6 fetch --from "$work/ids"); echo "$w" >>"$work/fetch-times"
+    read -r w _ < <(measure "$CTL" --server "$URL" --concurrency 6 reassign "agent-bench-$round" --from "$work/ids"); echo "$w" >>"$work/reassign-times"
+done
+mid() { sort -n "$1" | sed -n 2p; }
+fetch_w=$(mid "$work/fetch-times")
+ours_w=$(mid "$work/reassign-times")
+echo "| reassign $N, audit trail on ($(($(wc -l <"$work/audit.log") / 3)) entries a run), against fetch $N (wall s, median of 3) | $ours_w | fetch: $fetch_w | $(ratio "$ours_w" "$fetch_w") | ≤ 1.3 |"
 loop="while read -r id; do curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' \
   -d \"{\\\"agent\\\":{\\\"id\\\":\\\"agent-loop\\\"}}\" \"${URL}support/\${id//\\//%2F}/agent\"; done < $work/ids"
 read -r loop_w _ < <(measure_cmd "$loop")
