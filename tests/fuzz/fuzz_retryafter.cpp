@@ -23,13 +23,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (const auto ms = sd::RetryPolicy::parseRetryAfterMs(value, now))
         FUZZ_CHECK(*ms >= 0);
 
-    // The first bytes as a retry number and a jitter: backoffMs must hold its bounds for all.
-    if (size >= sizeof(int) + sizeof(uint32_t)) {
-        int retry = 0;
-        uint32_t raw = 0;
-        std::memcpy(&retry, data, sizeof retry);
-        std::memcpy(&raw, data + sizeof retry, sizeof raw);
-        const double jitter01 = double(raw) / 4294967296.0; // [0, 1)
+    // The first bytes as a retry number and a jitter: backoffMs must hold its bounds for every
+    // retry a client can reach (1-based, up to any --retries) and every jitter in [0, 1).
+    if (size >= 2 * sizeof(uint32_t)) {
+        uint32_t rawRetry = 0, rawJitter = 0;
+        std::memcpy(&rawRetry, data, sizeof rawRetry);
+        std::memcpy(&rawJitter, data + sizeof rawRetry, sizeof rawJitter);
+        const int retry = int(rawRetry % 0x7fffffffu) + 1;
+        const double jitter01 = double(rawJitter) / 4294967296.0;
         const sd::RetryPolicy policy;
         const int delay = policy.backoffMs(retry, jitter01);
         FUZZ_CHECK(delay >= 0 && delay <= policy.maxDelayMs);

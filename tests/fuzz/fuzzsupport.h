@@ -50,10 +50,14 @@ inline QByteArray bytes(const uint8_t *data, size_t size)
     return QByteArray(reinterpret_cast<const char *>(data), qsizetype(size));
 }
 
-// A private directory for the files a target writes, removed at exit.
+// A private directory for the files a target writes, removed at exit. In memory where there is
+// /dev/shm: the code under test syncs its files, and a disk would set the pace.
 inline QString scratchDir()
 {
-    static QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/supportdesk-fuzz-XXXXXX"));
+    static const QString base = QFileInfo(QStringLiteral("/dev/shm")).isWritable()
+                                  ? QStringLiteral("/dev/shm")
+                                  : QDir::tempPath();
+    static QTemporaryDir dir(base + QStringLiteral("/supportdesk-fuzz-XXXXXX"));
     FUZZ_CHECK(dir.isValid());
     return dir.path();
 }
