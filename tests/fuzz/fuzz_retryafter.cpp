@@ -1,6 +1,6 @@
 // RetryPolicy::parseRetryAfterMs on any header value a server may send (delta-seconds or an
 // HTTP date): no overflow (UBSan stops on one), never a negative wait, and the backoff that
-// follows stays within its cap for any retry number.
+// follows stays within its cap for every retry number a client can reach.
 #include "fuzzsupport.h"
 #include "retrypolicy.h"
 
