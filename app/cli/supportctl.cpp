@@ -562,11 +562,9 @@ int run(const QStringList &arguments)
             if (v.intact)
                 out() << tr("%1: intact, %2 entries").arg(path).arg(v.entries) << '\n';
             else
-                out() << terminalSafe(tr("%1: BROKEN: %2").arg(path, v.reason)) << '
-';
+                out() << terminalSafe(tr("%1: BROKEN: %2").arg(path, v.reason)) << '\n';
             for (const QString &note : v.notes)
-                out() << terminalSafe(tr("%1: note: %2").arg(path, note)) << '
-';
+                out() << terminalSafe(tr("%1: note: %2").arg(path, note)) << '\n';
             out().flush();
             return v.intact ? ExitOk : ExitRefused;
         }
