@@ -29,8 +29,16 @@ QString installTranslations(const QLocale &locale)
         delete qt;
     QCoreApplication::installTranslator(own);
     // LANGUAGE=de with English or C formats would put "30 Nov 2026" under German menus: dates
-    // and numbers follow the UI language unless the format locale already speaks it.
-    if (QLocale().language() != language.language())
+    // and numbers follow the UI language unless the formats already are in it. Those come
+    // from LC_ALL, LC_TIME or LANG, as the C library takes them: with LC_ALL=C.UTF-8,
+    // QLocale::system() reports LANGUAGE's language but formats as C.
+    QString formats;
+    for (const char *variable : {"LC_ALL", "LC_TIME", "LANG"})
+        if (!(formats = qEnvironmentVariable(variable)).isEmpty())
+            break;
+    const QLocale::Language formatLanguage =
+        formats.isEmpty() ? locale.language() : QLocale(formats).language();
+    if (formatLanguage != language.language())
         QLocale::setDefault(language);
     return own->language();
 }
