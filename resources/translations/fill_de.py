@@ -213,7 +213,7 @@ DE.update({
     "&Undo %1": "&Rückgängig: %1", "&Redo %1": "&Wiederherstellen: %1",
     "Select all &shown": "Alle &angezeigten auswählen", "&Reassign selected…": "Ausgewählte &neu zuweisen…",
     "U&nassign selected…": "Bearbeiter von Ausgewählten &entfernen…", "C&lose selected…": "Ausgewählte sch&ließen…",
-    "&Audit trail…": "&Prüfprotokoll…", "&Notify me when my sessions change": "&Benachrichtigen, wenn sich meine Sitzungen ändern",
+    "&Audit trail…": "Prüfproto&koll…", "&Notify me when my sessions change": "&Benachrichtigen, wenn sich meine Sitzungen ändern",
     "Re&vert changes": "Änderungen &verwerfen", "Re&move from list": "Aus der Liste ent&fernen",
     "Filter by order, agent or phone (%1)": "Nach Auftrag, Bearbeiter oder Telefon filtern (%1)",
     "Go to order (%1)": "Gehe zu Auftrag (%1)",

@@ -951,7 +951,7 @@ Nachher: %2</translation>
     </message>
     <message>
         <source>&amp;Audit trail…</source>
-        <translation>&amp;Prüfprotokoll…</translation>
+        <translation>Prüfproto&amp;koll…</translation>
     </message>
     <message>
         <source>&amp;Notify me when my sessions change</source>
