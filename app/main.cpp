@@ -1,8 +1,8 @@
 // supportdesk: the desktop console. Thin: options, translations, profiles, the main window.
 #include "apiurl.h"
-#include "englishplurals.h"
 #include "mainwindow.h"
 #include "sandboxserver.h"
+#include "translations.h"
 #include "version.h"
 
 #include <QApplication>
@@ -91,16 +91,7 @@ int main(int argc, char **argv)
     }
 
     // The UI language follows the system (LANGUAGE/LC_ALL/LANG); German ships with the app.
-    // Installed first, so asked last: "%n session(s)" reads "1 session", "2 sessions".
-    sd::EnglishPlurals englishPlurals;
-    QApplication::installTranslator(&englishPlurals);
-    QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(QLocale(), QStringLiteral("supportdesk"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    sd::ui::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

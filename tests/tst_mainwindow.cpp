@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "requestlog.h"
 #include "sandboxserver.h"
+#include "translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +25,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QDialog>
+#include <QDialogButtonBox>
+#include <QMenuBar>
+#include <QRegularExpression>
 #include <QLineEdit>
 #include <QSettings>
 #include <QStatusBar>
@@ -614,6 +618,68 @@ private Q_SLOTS:
         MainWindow german(QList<ServerProfile>{m_profile}, m_profile.id);
         QCOMPARE(german.action(QStringLiteral("closeSession"))->text(), QStringLiteral("Sitzung &schließen…"));
         QApplication::removeTranslator(&translator);
+    }
+
+    // Run as the ctest tst_mainwindow_german (LANGUAGE=de, LC_ALL=C.UTF-8): a German user whose
+    // formats are not German still sees one language, Qt's buttons and dates included.
+    void germanUi()
+    {
+        if (!qEnvironmentVariable("LANGUAGE").startsWith(QLatin1String("de")))
+            QSKIP("run by ctest as tst_mainwindow_german, with LANGUAGE=de");
+        QCOMPARE(installTranslations(), QStringLiteral("de_DE"));
+        const auto restoreLocale = qScopeGuard([] { QLocale::setDefault(QLocale::system()); });
+        m_window.reset();
+        makeWindow();
+
+        QStringList menus;
+        for (QAction *a : m_window->menuBar()->actions())
+            menus << a->text();
+        QVERIFY2(menus.contains(QStringLiteral("&Bearbeiten")), qPrintable(menus.join(u' ')));
+        QVERIFY2(menus.contains(QStringLiteral("Sa&mmelaktionen")), qPrintable(menus.join(u' ')));
+        QCOMPARE(m_window->action(QStringLiteral("selectAllShown"))->text(), QStringLiteral("Alle &angezeigten auswählen"));
+        QCOMPARE(m_window->action(QStringLiteral("undo"))->text(), QStringLiteral("&Rückgängig"));
+        // Placeholders name shortcuts as the menus do.
+        auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+        QVERIFY(filter);
+        QCOMPARE(filter->placeholderText(), QStringLiteral("Nach Auftrag, Bearbeiter oder Telefon filtern (Strg+F)"));
+        QCOMPARE(m_window->action(QStringLiteral("focusFilter"))->shortcut().toString(QKeySequence::NativeText),
+                 QStringLiteral("Strg+F"));
+
+        const QStringList ids = importSeeded(3);
+        QVERIFY(!ids.isEmpty());
+        m_window->assign(ids.first(), Agent{"agent-1015", Person{}, Contact{}, {}, {}, {}});
+        QVERIFY(waitForOperation(ids.first()));
+        QTRY_COMPARE(m_window->action(QStringLiteral("undo"))->text(),
+                     QStringLiteral("&Rückgängig: Bearbeiter für %1 zuweisen").arg(ids.first()));
+
+        // The date in the detail pane: German digits, not "30 Nov 2026".
+        m_window->selectOrder(ids.first());
+        auto *state = m_window->findChild<QLabel *>(QStringLiteral("detailState"));
+        QVERIFY(state);
+        QTRY_VERIFY2(state->text().contains(QRegularExpression(QStringLiteral("zuletzt geladen \\d{2}\\.\\d{2}\\.\\d{2}"))),
+                     qPrintable(state->text()));
+
+        // The bulk preview, with Qt's own standard button in German.
+        QString title, cancel;
+        auto *timer = new QTimer(this);
+        timer->setInterval(10);
+        connect(timer, &QTimer::timeout, this, [&, timer] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            timer->stop();
+            timer->deleteLater();
+            title = dialog->windowTitle();
+            if (auto *box = dialog->findChild<QDialogButtonBox *>())
+                cancel = box->button(QDialogButtonBox::Cancel)->text();
+            dialog->reject();
+        });
+        timer->start();
+        m_window->sessionView()->setFocus();
+        m_window->action(QStringLiteral("selectAllShown"))->trigger();
+        m_window->action(QStringLiteral("bulkClose"))->trigger();
+        QCOMPARE(title, QStringLiteral("Sitzungen schließen"));
+        QCOMPARE(cancel.remove(u'&'), QStringLiteral("Abbrechen"));
     }
 
     void requestLogMasksAndCopiesAsCurl()

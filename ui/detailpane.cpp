@@ -6,6 +6,7 @@
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -100,7 +101,8 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     readOnlyLayout->addWidget(newRequest, 0, Qt::AlignLeft);
     m_readOnlyBox->hide();
 
-    m_placeholder = new QLabel(tr("Select a session in the list, or open one by order ID (Ctrl+O)."), this);
+    m_placeholder = new QLabel(tr("Select a session in the list, or open one by order ID (%1).")
+                                   .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)), this);
     m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
     m_placeholder->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);

@@ -53,6 +53,11 @@ QIcon icon(const char *name)
 {
     return QIcon(QStringLiteral(":/icons/") + QLatin1String(name) + QStringLiteral(".svg"));
 }
+// Shortcuts named in texts read as the menus show them ("Strg+F" in German).
+QString nativeKeys(const QKeySequence &keys)
+{
+    return keys.toString(QKeySequence::NativeText);
+}
 } // namespace
 
 MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &startProfileId,
@@ -81,7 +86,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setAccessibleName(tr("Filter sessions"));
-    m_filter->setPlaceholderText(tr("Filter by order, agent or phone (Ctrl+F)"));
+    m_filter->setPlaceholderText(tr("Filter by order, agent or phone (%1)").arg(nativeKeys(QKeySequence::Find)));
     m_filter->setClearButtonEnabled(true);
     m_stateFilter = new QComboBox(this);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
@@ -333,6 +338,18 @@ void MainWindow::createActions()
     redo->setObjectName(QStringLiteral("redo"));
     redo->setShortcut(QKeySequence::Redo);
     m_actions.insert(redo->objectName(), redo);
+    // QUndoStack glues "prefix command" together; a translation needs the whole text (connected
+    // after the action's own slot, so this text wins).
+    const auto undoText = [undo](const QString &command) {
+        undo->setText(command.isEmpty() ? tr("&Undo") : tr("&Undo %1", "undo action; %1 is what it undoes").arg(command));
+    };
+    const auto redoText = [redo](const QString &command) {
+        redo->setText(command.isEmpty() ? tr("&Redo") : tr("&Redo %1", "redo action; %1 is what it redoes").arg(command));
+    };
+    connect(m_undo, &QUndoStack::undoTextChanged, undo, undoText);
+    connect(m_undo, &QUndoStack::redoTextChanged, redo, redoText);
+    undoText(m_undo->undoText());
+    redoText(m_undo->redoText());
     // Queued: an entry that became stale is dropped after the step that uncovered it.
     connect(m_undo, &QUndoStack::indexChanged, this, &MainWindow::dropUndoOfClosed, Qt::QueuedConnection);
     make("importIds", tr("&Import order IDs…"), "import", QKeySequence(Qt::CTRL | Qt::Key_I),
@@ -411,7 +428,7 @@ void MainWindow::createMenusAndToolbar()
     m_goTo = new QLineEdit(bar);
     m_goTo->setObjectName(QStringLiteral("goToEdit"));
     m_goTo->setAccessibleName(tr("Go to order"));
-    m_goTo->setPlaceholderText(tr("Go to order (Ctrl+L)"));
+    m_goTo->setPlaceholderText(tr("Go to order (%1)").arg(nativeKeys(Qt::CTRL | Qt::Key_L)));
     m_goTo->setClearButtonEnabled(true);
     m_goTo->setMaximumWidth(220);
     connect(m_goTo, &QLineEdit::textEdited, this, &MainWindow::goToOrder);
@@ -1086,7 +1103,8 @@ void MainWindow::askAndBulk(BulkKind kind)
 {
     const QStringList ids = selectedOrderIds();
     if (ids.isEmpty()) {
-        statusBar()->showMessage(tr("Select sessions first (Ctrl+A selects every session the filter shows)."), 6000);
+        statusBar()->showMessage(tr("Select sessions first (%1 selects every session the filter shows).")
+                                     .arg(nativeKeys(QKeySequence::SelectAll)), 6000);
         return;
     }
     std::optional<Agent> agent;

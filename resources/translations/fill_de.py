@@ -106,6 +106,171 @@ DE = {
     "update": "Aktualisieren",
 }
 
+# Added for issue 11 (menus, bulk, audit, outbox, core messages). Add new strings anywhere in a
+# table; plural entries are (singular, plural) tuples.
+DE.update({
+    # main.cpp
+    "Open the New support request dialog at start.": "Beim Start den Dialog „Neue Supportanfrage“ öffnen.",
+    # Files and folders (privatefile, workspace store)
+    "Cannot create the folder %1: %2": "Der Ordner %1 kann nicht angelegt werden: %2",
+    "Cannot make the folder %1 private: %2": "Der Ordner %1 kann nicht privat gemacht werden: %2",
+    "Cannot create %1: %2": "%1 kann nicht angelegt werden: %2",
+    "Cannot make %1 private: %2": "%1 kann nicht privat gemacht werden: %2",
+    "%1: %2": "%1: %2", "Cannot open %1: %2": "%1 kann nicht geöffnet werden: %2",
+    "It was written by a newer SupportDesk (format %1).": "Sie wurde von einer neueren SupportDesk-Version geschrieben (Format %1).",
+    "Cannot use %1: %2": "%1 kann nicht verwendet werden: %2",
+    "The session list is not open.": "Die Sitzungsliste ist nicht geöffnet.",
+    # The API client and its answers
+    "The server sent an empty body.": "Der Server hat eine leere Antwort gesendet.",
+    "The server answered with content type \"%1\" instead of JSON.": "Der Server hat mit dem Inhaltstyp „%1“ statt JSON geantwortet.",
+    "The agent is not valid: %1 at \"%2\".": "Der Bearbeiter ist ungültig: %1 bei „%2“.",
+    "Cannot read the CA certificate file %1: %2": "Die CA-Zertifikatsdatei %1 kann nicht gelesen werden: %2",
+    "The file %1 holds no PEM or DER certificate.": "Die Datei %1 enthält kein PEM- oder DER-Zertifikat.",
+    "The server address \"%1\" is not an absolute URL.": "Die Serveradresse „%1“ ist keine absolute URL.",
+    "The order ID \"%1\" cannot be sent: servers read it as a step in the path, not as an ID.":
+        "Die Auftragsnummer „%1“ kann nicht gesendet werden: Server lesen sie als Schritt im Pfad, nicht als Nummer.",
+    "The server address must not contain a user name or password: they would be stored and shown with it. Give an access token instead.":
+        "Die Serveradresse darf keinen Benutzernamen und kein Passwort enthalten: sie würden mit ihr gespeichert und angezeigt. Geben Sie stattdessen ein Zugriffstoken an.",
+    "The response is larger than the limit of %1 bytes.": "Die Antwort ist größer als die Grenze von %1 Byte.",
+    "The response was cut off before its end (%1).": "Die Antwort wurde vor ihrem Ende abgeschnitten (%1).",
+    "Unexpected HTTP status %1.": "Unerwarteter HTTP-Status %1.",
+    "The server asked to wait %1 s before trying again.": "Der Server bittet, vor einem neuen Versuch %1 s zu warten.",
+    "The server redirected the request to %1, another server; requests are only sent to the configured server.":
+        "Der Server hat die Anfrage an %1 umgeleitet, einen anderen Server; Anfragen gehen nur an den eingestellten Server.",
+    "The server redirected the request more than %n time(s).":
+        ("Der Server hat die Anfrage mehr als %n Mal umgeleitet.", "Der Server hat die Anfrage mehr als %n Mal umgeleitet."),
+    "The connection was closed before the answer arrived.": "Die Verbindung wurde geschlossen, bevor die Antwort ankam.",
+    "The JSON text is larger than %L1 bytes.": "Der JSON-Text ist größer als %L1 Byte.",
+    "Line %1, column %2: values are nested deeper than %n levels.":
+        ("Zeile %1, Spalte %2: Werte sind tiefer als %n Ebene verschachtelt.", "Zeile %1, Spalte %2: Werte sind tiefer als %n Ebenen verschachtelt."),
+    "Line %1, column %2: this is not valid JSON.": "Zeile %1, Spalte %2: das ist kein gültiges JSON.",
+    "The session changed on the server.": "Die Sitzung wurde auf dem Server geändert.",
+    "The stored change cannot be read (%1); it was not sent.": "Die gespeicherte Änderung kann nicht gelesen werden (%1); sie wurde nicht gesendet.",
+    "The session is not valid: %1 at \"%2\".": "Die Sitzung ist ungültig: %1 bei „%2“.",
+    "The server answered with order \"%1\" instead of \"%2\".": "Der Server hat mit Auftrag „%1“ statt „%2“ geantwortet.",
+    "The server did not send the current session to update.": "Der Server hat die zu aktualisierende Sitzung nicht gesendet.",
+    "The current session is not valid: %1 at \"%2\".": "Die aktuelle Sitzung ist ungültig: %1 bei „%2“.",
+    # The saved session list (workspace)
+    "%1 is not a SupportDesk workspace file.": "%1 ist keine SupportDesk-Arbeitsbereichsdatei.",
+    "%1 is not a SupportDesk workspace file. %2": "%1 ist keine SupportDesk-Arbeitsbereichsdatei. %2",
+    "expected %1, got %2": "erwartet %1, erhalten %2", "it is missing": "er fehlt", "it is empty": "er ist leer",
+    "not a date and time": "kein Datum mit Uhrzeit", "%1, line %2": "%1, Zeile %2", "%1, entry %2": "%1, Eintrag %2",
+    "%1: the entry is not an object (%2); it is left out.": "%1: der Eintrag ist kein Objekt (%2); er wird ausgelassen.",
+    "%1: the entry has no usable order ID at /order_id (%2); it is left out.":
+        "%1: der Eintrag hat unter /order_id keine brauchbare Auftragsnummer (%2); er wird ausgelassen.",
+    "%1: the value at %2 is not usable (%3); the entry is kept without it.":
+        "%1: der Wert unter %2 ist nicht brauchbar (%3); der Eintrag wird ohne ihn behalten.",
+    "%1: the line is longer than %L2 bytes; it is left out.": "%1: die Zeile ist länger als %L2 Byte; sie wird ausgelassen.",
+    "%1: values are nested deeper than %n levels; the entry is left out.":
+        ("%1: Werte sind tiefer als %n Ebene verschachtelt; der Eintrag wird ausgelassen.",
+         "%1: Werte sind tiefer als %n Ebenen verschachtelt; der Eintrag wird ausgelassen."),
+    "%1: this is not valid JSON (column %2); the entry is left out.": "%1: das ist kein gültiges JSON (Spalte %2); der Eintrag wird ausgelassen.",
+    "%1 is larger than %L2 bytes.": "%1 ist größer als %L2 Byte.",
+    # Audit trail
+    "Before: %1\nAfter: %2": "Vorher: %1\nNachher: %2", "#": "Nr.", "User": "Benutzer", "Operation": "Vorgang",
+    "Result": "Ergebnis", "Audit trail": "Prüfprotokoll", "Filter by order or agent": "Nach Auftrag oder Bearbeiter filtern",
+    "Order or agent": "Auftrag oder Bearbeiter", "From date": "Ab Datum", "To date": "Bis Datum", "Audit entries": "Protokolleinträge",
+    "Chain intact: %n entries, none changed, removed or reordered.":
+        ("Kette intakt: %n Eintrag, keiner geändert, entfernt oder umgestellt.",
+         "Kette intakt: %n Einträge, keiner geändert, entfernt oder umgestellt."),
+    "TAMPERED: %1": "MANIPULIERT: %1", "&Export CSV…": "Als CSV &exportieren…", "Export audit trail": "Prüfprotokoll exportieren",
+    "from": "von", "to": "bis",
+    "The audit trail could not be written: %1": "Das Prüfprotokoll konnte nicht geschrieben werden: %1",
+    # Bulk preview and progress
+    "Run on %n session(s)": ("Für %n Sitzung ausführen", "Für %n Sitzungen ausführen"),
+    "What will change": "Was sich ändert", "Progress": "Fortschritt", "Results": "Ergebnisse", "&Cancel": "&Abbrechen",
+    "&Retry failed": "Fehlgeschlagene &wiederholen", "C&lose": "&Schließen", "%1 — waiting": "%1 — wartet",
+    "%1 — done": "%1 — erledigt", "%1 — FAILED: %2": "%1 — FEHLGESCHLAGEN: %2",
+    "%1 done, %2 failed, %3 remaining": "%1 erledigt, %2 fehlgeschlagen, %3 übrig", "about %1 s left": "noch etwa %1 s",
+    "cancelled": "abgebrochen", "finished": "fertig",
+    "Reassign sessions": "Sitzungen neu zuweisen", "Unassign sessions": "Bearbeiter von Sitzungen entfernen",
+    "Close sessions": "Sitzungen schließen",
+    "%n session(s) will change:": ("%n Sitzung wird geändert:", "%n Sitzungen werden geändert:"),
+    "Closing cannot be undone: the server cannot reopen a session.":
+        "Schließen lässt sich nicht rückgängig machen: der Server kann eine Sitzung nicht wieder öffnen.",
+    "Edit > Undo puts every previous agent back.": "Bearbeiten > Rückgängig setzt alle vorherigen Bearbeiter wieder ein.",
+    "%1: %2 → %3": "%1: %2 → %3", "%1: %2 → (none)": "%1: %2 → (keiner)", "%1: close the session": "%1: Sitzung schließen",
+    "Undo/redo: %1 of %2 sessions done, %3 failed.": "Rückgängig/Wiederherstellen: %1 von %2 Sitzungen erledigt, %3 fehlgeschlagen.",
+    "Select sessions first (%1 selects every session the filter shows).":
+        "Wählen Sie zuerst Sitzungen aus (%1 wählt alle Sitzungen, die der Filter zeigt).",
+    # Conflicts
+    "FAQ link": "FAQ-Link", "Summary": "Zusammenfassung", "Order %1 changed meanwhile": "Auftrag %1 wurde inzwischen geändert",
+    "Someone else changed this session since you loaded it. Choose, per field, which value to keep. Nothing is sent until you confirm.":
+        "Jemand anderes hat diese Sitzung geändert, seit Sie sie geladen haben. Wählen Sie für jedes Feld, welcher Wert bleiben soll. Gesendet wird erst, wenn Sie bestätigen.",
+    "Fields that differ": "Abweichende Felder", "Field": "Feld", "Theirs (on the server)": "Deren Wert (auf dem Server)",
+    "Mine (keep)": "Meiner (behalten)", "(empty)": "(leer)", "Save the chosen values": "Gewählte Werte speichern",
+    "Keep mine as a draft": "Meine als Entwurf behalten",
+    # Detail pane
+    "Open a &new support request for this order…": "Eine &neue Supportanfrage für diesen Auftrag öffnen…",
+    "Select a session in the list, or open one by order ID (%1).":
+        "Wählen Sie eine Sitzung in der Liste oder öffnen Sie eine per Auftragsnummer (%1).",
+    "This session is closed and can no longer be changed. A new support request for this order starts a new session.":
+        "Diese Sitzung ist geschlossen und kann nicht mehr geändert werden. Eine neue Supportanfrage für diesen Auftrag beginnt eine neue Sitzung.",
+    "The server has no open session for this order, so there is nothing to change. A new support request for this order starts one.":
+        "Der Server hat keine offene Sitzung für diesen Auftrag, es gibt also nichts zu ändern. Eine neue Supportanfrage für diesen Auftrag beginnt eine.",
+    # Main window: menus and actions
+    "&Edit": "&Bearbeiten", "&Bulk": "Sa&mmelaktionen", "&Undo": "&Rückgängig", "&Redo": "&Wiederherstellen",
+    "&Undo %1": "&Rückgängig: %1", "&Redo %1": "&Wiederherstellen: %1",
+    "Select all &shown": "Alle &angezeigten auswählen", "&Reassign selected…": "Ausgewählte &neu zuweisen…",
+    "U&nassign selected…": "Bearbeiter von Ausgewählten &entfernen…", "C&lose selected…": "Ausgewählte sch&ließen…",
+    "&Audit trail…": "Prüfproto&koll…", "&Notify me when my sessions change": "&Benachrichtigen, wenn sich meine Sitzungen ändern",
+    "Re&vert changes": "Änderungen &verwerfen", "Re&move from list": "Aus der Liste ent&fernen",
+    "Filter by order, agent or phone (%1)": "Nach Auftrag, Bearbeiter oder Telefon filtern (%1)",
+    "Go to order (%1)": "Gehe zu Auftrag (%1)",
+    # Main window: titles, undo texts, status messages
+    "%1 — SupportDesk": "%1 — SupportDesk", "(%1) %2 — SupportDesk": "(%1) %2 — SupportDesk",
+    "Assign agent to %1": "Bearbeiter für %1 zuweisen", "Unassign agent from %1": "Bearbeiter von %1 entfernen",
+    "Edit %1": "%1 bearbeiten",
+    "Reassign %n session(s)": ("%n Sitzung neu zuweisen", "%n Sitzungen neu zuweisen"),
+    "Unassign %n session(s)": ("Bearbeiter von %n Sitzung entfernen", "Bearbeiter von %n Sitzungen entfernen"),
+    "Remove %n session(s) from the list": ("%n Sitzung aus der Liste entfernen", "%n Sitzungen aus der Liste entfernen"),
+    "%n session(s) removed from the list (not from the server).":
+        ("%n Sitzung aus der Liste entfernt (nicht vom Server).", "%n Sitzungen aus der Liste entfernt (nicht vom Server)."),
+    "%n session(s) with a change on its way stay in the list.":
+        ("%n Sitzung mit einer laufenden Änderung bleibt in der Liste.", "%n Sitzungen mit einer laufenden Änderung bleiben in der Liste."),
+    "Order %1: support request created.": "Auftrag %1: Supportanfrage angelegt.", "Order %1: loaded.": "Auftrag %1: geladen.",
+    "Order %1: changes saved.": "Auftrag %1: Änderungen gespeichert.", "Order %1: session closed.": "Auftrag %1: Sitzung geschlossen.",
+    "Order %1: agent loaded.": "Auftrag %1: Bearbeiter geladen.", "Order %1: agent assigned.": "Auftrag %1: Bearbeiter zugewiesen.",
+    "Order %1: agent removed.": "Auftrag %1: Bearbeiter entfernt.", "Order %1: done.": "Auftrag %1: erledigt.",
+    "Refreshing %n session(s): %1 done…": ("Aktualisiere %n Sitzung: %1 erledigt…", "Aktualisiere %n Sitzungen: %1 erledigt…"),
+    "Refreshed %n session(s).": ("%n Sitzung aktualisiert.", "%n Sitzungen aktualisiert."),
+    "No open session on the server for %n of them.":
+        ("Für %n davon ist auf dem Server keine Sitzung offen.", "Für %n davon ist auf dem Server keine Sitzung offen."),
+    "%n session(s) could not be refreshed.":
+        ("%n Sitzung konnte nicht aktualisiert werden.", "%n Sitzungen konnten nicht aktualisiert werden."),
+    "Order IDs (separated by spaces or commas):": "Auftragsnummern (durch Leerzeichen oder Kommas getrennt):",
+    "Order %1 could not be read from the saved session list: %2":
+        "Auftrag %1 konnte nicht aus der gespeicherten Sitzungsliste gelesen werden: %2",
+    "Loading the session list…": "Die Sitzungsliste wird geladen…",
+    "The saved session list could not be read: %1 — changes are kept until SupportDesk closes, not saved.":
+        "Die gespeicherte Sitzungsliste konnte nicht gelesen werden: %1 — Änderungen bleiben bis zum Beenden von SupportDesk erhalten, werden aber nicht gespeichert.",
+    "Part of the earlier session list could not be imported (%n problem(s)). The first: %1":
+        ("Ein Teil der früheren Sitzungsliste konnte nicht übernommen werden (%n Problem). Das erste: %1",
+         "Ein Teil der früheren Sitzungsliste konnte nicht übernommen werden (%n Probleme). Das erste: %1"),
+    "Could not save the session list: %1 — will try again.":
+        "Die Sitzungsliste konnte nicht gespeichert werden: %1 — es wird erneut versucht.",
+    # Notifications and the offline outbox
+    "Session %1 is no longer yours": "Sitzung %1 gehört nicht mehr Ihnen", "Its agent was removed.": "Ihr Bearbeiter wurde entfernt.",
+    "It was reassigned to %1.": "Sie wurde %1 zugewiesen.", "Session %1 changed": "Sitzung %1 wurde geändert",
+    "Someone else changed a session assigned to you.": "Jemand anderes hat eine Ihnen zugewiesene Sitzung geändert.",
+    "%n changed by others": ("%n von anderen geändert", "%n von anderen geändert"),
+    "The offline outbox cannot be opened: %1": "Der Offline-Postausgang kann nicht geöffnet werden: %1",
+    "A change waiting for order %1 was refused: %2": "Eine wartende Änderung für Auftrag %1 wurde abgelehnt: %2",
+    "Offline: %n change(s) waiting": ("Offline: %n Änderung wartet", "Offline: %n Änderungen warten"),
+    "next try in %1 s": "nächster Versuch in %1 s",
+    "The change could not be kept in the outbox: %1": "Die Änderung konnte nicht im Postausgang abgelegt werden: %1",
+    "The server cannot be reached. Your change is kept in the outbox and will be sent, in order, when it answers again.":
+        "Der Server ist nicht erreichbar. Ihre Änderung liegt im Postausgang und wird der Reihe nach gesendet, sobald er wieder antwortet.",
+    "nobody": "niemand", "assign the agent you chose": "den gewählten Bearbeiter zuweisen",
+    "remove the agent": "den Bearbeiter entfernen", "close the session": "die Sitzung schließen",
+    "While you were offline someone else changed order %1 (agent now: %2).\n\nStill %3?":
+        "Während Sie offline waren, hat jemand anderes Auftrag %1 geändert (Bearbeiter jetzt: %2).\n\nTrotzdem %3?",
+    # Request log
+    "Copy as curl with the real body": "Als curl mit dem echten Inhalt kopieren",
+    "The body is masked: run as it is, this would overwrite phone numbers and e-mail addresses with the masked text. Use \"Copy as curl with the real body\" to send it again.":
+        "Der Inhalt ist maskiert: so ausgeführt, würde er Telefonnummern und E-Mail-Adressen mit dem maskierten Text überschreiben. Nehmen Sie „Als curl mit dem echten Inhalt kopieren“, um ihn erneut zu senden.",
+})
+
 
 def main(path):
     tree = ET.parse(path)
@@ -129,7 +294,12 @@ def main(path):
         filled += 1
     tree.write(path, encoding="utf-8", xml_declaration=True)
     print(f"{filled} messages translated")
+    missing = sorted({m.findtext("source") for m in tree.getroot().iter("message")
+                      if (m.findtext("source") or "") not in DE})
+    for source in missing:
+        print(f"not in the table: {source!r}")
+    return 1 if missing else 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "resources/translations/supportdesk_de.ts")
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "resources/translations/supportdesk_de.ts"))
