@@ -271,6 +271,67 @@ DE.update({
         "Der Inhalt ist maskiert: so ausgeführt, würde er Telefonnummern und E-Mail-Adressen mit dem maskierten Text überschreiben. Nehmen Sie „Als curl mit dem echten Inhalt kopieren“, um ihn erneut zu senden.",
 })
 
+# Audit trail (intent and outcome, head file, sealed damage)
+DE.update({
+    '"%1" is not a string': "„%1“ ist keine Zeichenkette",
+    '"%1" is not a whole number': "„%1“ ist keine ganze Zahl",
+    '"damage" is not an object': "„damage“ ist kein Objekt",
+    '"hash" is not a SHA-256 in hex': "„hash“ ist kein SHA-256-Wert in Hexadezimalschreibweise",
+    '"prev" is not a SHA-256 in hex': "„prev“ ist kein SHA-256-Wert in Hexadezimalschreibweise",
+    '"seq" is not a positive whole number': "„seq“ ist keine positive ganze Zahl",
+    "%1 line %2 is not an audit entry: %3.": "%1, Zeile %2 ist kein Eintrag des Prüfprotokolls: %3.",
+    "%n byte(s) at its end are not audit entries": ("%n Byte an seinem Ende ist kein Protokolleintrag",
+                                                    "%n Bytes an seinem Ende sind keine Protokolleinträge"),
+    "%n byte(s) at its end were cut off by an interrupted write": (
+        "%n Byte an seinem Ende wurde durch einen abgebrochenen Schreibvorgang abgeschnitten",
+        "%n Bytes an seinem Ende wurden durch einen abgebrochenen Schreibvorgang abgeschnitten"),
+    "%n write(s) with outcome unknown (sent, but no outcome was recorded): %1.": (
+        "%n Änderung mit unbekanntem Ergebnis (gesendet, aber kein Ergebnis festgehalten): %1.",
+        "%n Änderungen mit unbekanntem Ergebnis (gesendet, aber kein Ergebnis festgehalten): %1."),
+    "Cannot open the audit log %1: %2": "Das Prüfprotokoll %1 kann nicht geöffnet werden: %2",
+    "Cannot write the audit log %1: %2": "Das Prüfprotokoll %1 kann nicht geschrieben werden: %2",
+    "Cannot write the audit log: %1": "Das Prüfprotokoll kann nicht geschrieben werden: %1",
+    "Cannot write the head file %1: %2": "Die Kopfdatei %1 kann nicht geschrieben werden: %2",
+    "Entry %1 (line %2) is not the one recorded in %3.": "Eintrag %1 (Zeile %2) ist nicht der in %3 festgehaltene.",
+    "Entry %1 (line %2) records damage found before it was written: %3.":
+        "Eintrag %1 (Zeile %2) hält einen Schaden fest, der vor ihm gefunden wurde: %3.",
+    "Entry %1 (line %2) seals a write cut off by an interruption: %3. The entries after it are intact.":
+        "Eintrag %1 (Zeile %2) versiegelt einen durch eine Unterbrechung abgeschnittenen Schreibvorgang: %3. Die Einträge danach sind intakt.",
+    "Line %1 carries sequence number %2 instead of %3.": "Zeile %1 trägt die laufende Nummer %2 statt %3.",
+    "Line %1 does not follow the entry before it (an entry was removed, inserted or moved).":
+        "Zeile %1 folgt nicht auf den Eintrag davor (ein Eintrag wurde entfernt, eingefügt oder verschoben).",
+    "Line %1 is not an audit entry: %2.": "Zeile %1 ist kein Eintrag des Prüfprotokolls: %2.",
+    "Line %1 records damage that is not there.": "Zeile %1 hält einen Schaden fest, der nicht vorhanden ist.",
+    "Line %1 was changed after it was written.": "Zeile %1 wurde nach dem Schreiben verändert.",
+    "Line %1 was cut off by an interrupted write; the next change recorded seals it.":
+        "Zeile %1 wurde durch einen abgebrochenen Schreibvorgang abgeschnitten; die nächste festgehaltene Änderung versiegelt sie.",
+    "The audit log %1 is locked by another program.": "Das Prüfprotokoll %1 ist von einem anderen Programm gesperrt.",
+    "The audit log %1 was damaged: %2. The damage is recorded in entry %3.":
+        "Das Prüfprotokoll %1 war beschädigt: %2. Der Schaden ist in Eintrag %3 festgehalten.",
+    "The audit trail could not be written, so nothing was sent. %1":
+        "Das Prüfprotokoll konnte nicht geschrieben werden, daher wurde nichts gesendet. %1",
+    "The audit trail: %1": "Prüfprotokoll: %1",
+    "The disk did not confirm the audit log %1 within a minute.":
+        "Der Datenträger hat das Prüfprotokoll %1 nicht innerhalb einer Minute bestätigt.",
+    "The head file %1 cannot be read: %2.": "Die Kopfdatei %1 kann nicht gelesen werden: %2.",
+    "The head file %1 is missing, so entries removed from the end of the log would not show.":
+        "Die Kopfdatei %1 fehlt, daher würden am Ende des Protokolls entfernte Einträge nicht auffallen.",
+    "The log ends at entry %1, but entry %2 was written (%3): entries were removed from its end.":
+        "Das Protokoll endet bei Eintrag %1, aber Eintrag %2 wurde geschrieben (%3): an seinem Ende wurden Einträge entfernt.",
+    "entry %1 (order %2)": "Eintrag %1 (Auftrag %2)",
+    "intent (outcome in entry %1)": "Absicht (Ergebnis in Eintrag %1)",
+    "it ends at entry %1, but entry %2 had been written: entries were removed from its end":
+        "es endet bei Eintrag %1, aber Eintrag %2 war geschrieben: an seinem Ende wurden Einträge entfernt",
+    "it is longer than %1 bytes": "sie ist länger als %1 Bytes",
+    "it is nested more than %1 levels deep": "sie ist tiefer als %1 Ebenen verschachtelt",
+    "it is not a JSON object": "sie ist kein JSON-Objekt",
+    "it is not a head record": "sie ist kein Kopfeintrag",
+    "its head file was missing": "seine Kopfdatei fehlte",
+    "its head file was not readable (%1)": "seine Kopfdatei war nicht lesbar (%1)",
+    "not sent": "nicht gesendet",
+    "outcome unknown": "Ergebnis unbekannt",
+})
+
 
 def main(path):
     tree = ET.parse(path)

@@ -53,6 +53,46 @@
         <source>Cannot make %1 private: %2</source>
         <translation>%1 kann nicht privat gemacht werden: %2</translation>
     </message>
+    <message>
+        <source>it is longer than %1 bytes</source>
+        <translation>sie ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>it is nested more than %1 levels deep</source>
+        <translation>sie ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>sie ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>"seq" is not a positive whole number</source>
+        <translation>„seq“ ist keine positive ganze Zahl</translation>
+    </message>
+    <message>
+        <source>"hash" is not a SHA-256 in hex</source>
+        <translation>„hash“ ist kein SHA-256-Wert in Hexadezimalschreibweise</translation>
+    </message>
+    <message>
+        <source>"prev" is not a SHA-256 in hex</source>
+        <translation>„prev“ ist kein SHA-256-Wert in Hexadezimalschreibweise</translation>
+    </message>
+    <message>
+        <source>"%1" is not a string</source>
+        <translation>„%1“ ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>"%1" is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>"damage" is not an object</source>
+        <translation>„damage“ ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>it is not a head record</source>
+        <translation>sie ist kein Kopfeintrag</translation>
+    </message>
 </context>
 <context>
     <name>sd::AgentReply</name>
@@ -235,6 +275,147 @@
     <message>
         <source>The server asked to wait %1 s before trying again.</source>
         <translation>Der Server bittet, vor einem neuen Versuch %1 s zu warten.</translation>
+    </message>
+</context>
+<context>
+    <name>sd::AuditLog</name>
+    <message>
+        <source>Cannot open the audit log %1: %2</source>
+        <translation>Das Prüfprotokoll %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The audit log %1 is locked by another program.</source>
+        <translation>Das Prüfprotokoll %1 ist von einem anderen Programm gesperrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) at its end were cut off by an interrupted write</source>
+        <translation><numerusform>%n Byte an seinem Ende wurde durch einen abgebrochenen Schreibvorgang abgeschnitten</numerusform><numerusform>%n Bytes an seinem Ende wurden durch einen abgebrochenen Schreibvorgang abgeschnitten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) at its end are not audit entries</source>
+        <translation><numerusform>%n Byte an seinem Ende ist kein Protokolleintrag</numerusform><numerusform>%n Bytes an seinem Ende sind keine Protokolleinträge</numerusform></translation>
+    </message>
+    <message>
+        <source>its head file was not readable (%1)</source>
+        <translation>seine Kopfdatei war nicht lesbar (%1)</translation>
+    </message>
+    <message>
+        <source>it ends at entry %1, but entry %2 had been written: entries were removed from its end</source>
+        <translation>es endet bei Eintrag %1, aber Eintrag %2 war geschrieben: an seinem Ende wurden Einträge entfernt</translation>
+    </message>
+    <message>
+        <source>its head file was missing</source>
+        <translation>seine Kopfdatei fehlte</translation>
+    </message>
+    <message>
+        <source>The audit log %1 was damaged: %2. The damage is recorded in entry %3.</source>
+        <translation>Das Prüfprotokoll %1 war beschädigt: %2. Der Schaden ist in Eintrag %3 festgehalten.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log %1: %2</source>
+        <translation>Das Prüfprotokoll %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>it is longer than %1 bytes</source>
+        <translation>sie ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>Line %1 is not an audit entry: %2.</source>
+        <translation>Zeile %1 ist kein Eintrag des Prüfprotokolls: %2.</translation>
+    </message>
+    <message>
+        <source>Line %1 records damage that is not there.</source>
+        <translation>Zeile %1 hält einen Schaden fest, der nicht vorhanden ist.</translation>
+    </message>
+    <message>
+        <source>Line %1 was changed after it was written.</source>
+        <translation>Zeile %1 wurde nach dem Schreiben verändert.</translation>
+    </message>
+    <message>
+        <source>Line %1 does not follow the entry before it (an entry was removed, inserted or moved).</source>
+        <translation>Zeile %1 folgt nicht auf den Eintrag davor (ein Eintrag wurde entfernt, eingefügt oder verschoben).</translation>
+    </message>
+    <message>
+        <source>Line %1 carries sequence number %2 instead of %3.</source>
+        <translation>Zeile %1 trägt die laufende Nummer %2 statt %3.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (line %2) seals a write cut off by an interruption: %3. The entries after it are intact.</source>
+        <translation>Eintrag %1 (Zeile %2) versiegelt einen durch eine Unterbrechung abgeschnittenen Schreibvorgang: %3. Die Einträge danach sind intakt.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (line %2) records damage found before it was written: %3.</source>
+        <translation>Eintrag %1 (Zeile %2) hält einen Schaden fest, der vor ihm gefunden wurde: %3.</translation>
+    </message>
+    <message>
+        <source>Line %1 was cut off by an interrupted write; the next change recorded seals it.</source>
+        <translation>Zeile %1 wurde durch einen abgebrochenen Schreibvorgang abgeschnitten; die nächste festgehaltene Änderung versiegelt sie.</translation>
+    </message>
+    <message>
+        <source>The head file %1 cannot be read: %2.</source>
+        <translation>Die Kopfdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The log ends at entry %1, but entry %2 was written (%3): entries were removed from its end.</source>
+        <translation>Das Protokoll endet bei Eintrag %1, aber Eintrag %2 wurde geschrieben (%3): an seinem Ende wurden Einträge entfernt.</translation>
+    </message>
+    <message>
+        <source>Entry %1 (line %2) is not the one recorded in %3.</source>
+        <translation>Eintrag %1 (Zeile %2) ist nicht der in %3 festgehaltene.</translation>
+    </message>
+    <message>
+        <source>The head file %1 is missing, so entries removed from the end of the log would not show.</source>
+        <translation>Die Kopfdatei %1 fehlt, daher würden am Ende des Protokolls entfernte Einträge nicht auffallen.</translation>
+    </message>
+    <message>
+        <source>entry %1 (order %2)</source>
+        <translation>Eintrag %1 (Auftrag %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) with outcome unknown (sent, but no outcome was recorded): %1.</source>
+        <translation><numerusform>%n Änderung mit unbekanntem Ergebnis (gesendet, aber kein Ergebnis festgehalten): %1.</numerusform><numerusform>%n Änderungen mit unbekanntem Ergebnis (gesendet, aber kein Ergebnis festgehalten): %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 line %2 is not an audit entry: %3.</source>
+        <translation>%1, Zeile %2 ist kein Eintrag des Prüfprotokolls: %3.</translation>
+    </message>
+    <message>
+        <source>intent (outcome in entry %1)</source>
+        <translation>Absicht (Ergebnis in Eintrag %1)</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>sd::AuditLog::Sync</name>
+    <message>
+        <source>Cannot write the audit log: %1</source>
+        <translation>Das Prüfprotokoll kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the head file %1: %2</source>
+        <translation>Die Kopfdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sd::AuditRecorder</name>
+    <message>
+        <source>The disk did not confirm the audit log %1 within a minute.</source>
+        <translation>Der Datenträger hat das Prüfprotokoll %1 nicht innerhalb einer Minute bestätigt.</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>nicht gesendet</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be written, so nothing was sent. %1</source>
+        <translation>Das Prüfprotokoll konnte nicht geschrieben werden, daher wurde nichts gesendet. %1</translation>
     </message>
 </context>
 <context>
@@ -1192,10 +1373,6 @@ Nachher: %2</translation>
         <translation>%1 von %2 Sitzungen angezeigt</translation>
     </message>
     <message>
-        <source>The audit trail could not be written: %1</source>
-        <translation>Das Prüfprotokoll konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
         <source>Session %1 is no longer yours</source>
         <translation>Sitzung %1 gehört nicht mehr Ihnen</translation>
     </message>
@@ -1418,6 +1595,10 @@ Das Token nur für diese Sitzung verwenden? Es wird nirgends gespeichert und mus
     <message>
         <source>&lt;h3&gt;SupportDesk %1&lt;/h3&gt;&lt;p&gt;A desktop console for support sessions on marketplace orders, speaking the GovStack e-Marketplace Support Management API.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SupportDesk %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Konsole für Supportsitzungen zu Marktplatz-Aufträgen über die GovStack-e-Marketplace-Support-Management-API.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The audit trail: %1</source>
+        <translation>Prüfprotokoll: %1</translation>
     </message>
 </context>
 <context>
