@@ -649,6 +649,140 @@ private Q_SLOTS:
         if (QWidget *progress = QApplication::activeModalWidget())
             click(progress->findChild<QPushButton *>(QStringLiteral("bulkClose")));
     }
+    // Bug 3: after a conflict, the pane shows what the server now has (no leftover draft, nothing
+    // sent again); the dialog lists only the fields both sides changed differently, and the
+    // choice per field decides what is sent.
+    void resolvedConflictLeavesNoStaleDraft()
+    {
+        const QString id = QStringLiteral("ORD-100004");
+        paste({id});
+        clickRow(id);
+        const auto seeded = parseSupport(m_server->sessionJson(id).toStdString());
+        QVERIFY(seeded.ok());
+        const Support base = *seeded.value;
+
+        // Elsewhere: someone else changes the phone, the summary and the description.
+        Support theirs = base;
+        theirs.callbackPhone = std::string("+49 30 1111111");
+        if (!theirs.descriptor)
+            theirs.descriptor.emplace();
+        theirs.descriptor->shortDesc = std::string("Their summary");
+        theirs.descriptor->longDesc = std::string("Their description");
+        QVERIFY(m_server->putSessionJson(id, QByteArray::fromStdString(serialize(theirs))));
+
+        // Here: the phone, the topic and the summary, then Ctrl+S.
+        retype(paneField("callbackPhone"), QStringLiteral("+49 30 2222222"));
+        retype(paneField("descriptorName"), QStringLiteral("My topic"));
+        retype(paneField("descriptorShort"), QStringLiteral("My summary"));
+        QStringList listedFields;
+        const auto resolved = whenShown(modal(QStringLiteral("conflictDialog")), [&listedFields](QWidget *d) {
+            auto *table = d->findChild<QTableWidget *>(QStringLiteral("conflictTable"));
+            QVERIFY(table);
+            for (int r = 0; r < table->rowCount(); ++r) {
+                listedFields << table->item(r, 0)->text();
+                if (table->item(r, 0)->text() == QStringLiteral("Callback phone")) {
+                    // Theirs for the phone: the row's "mine" box off, with the keyboard.
+                    table->setFocus();
+                    table->setCurrentCell(r, 2);
+                    QCOMPARE(table->item(r, 2)->checkState(), Qt::Checked);
+                    QTest::keyClick(table, Qt::Key_Space);
+                    QCOMPARE(table->item(r, 2)->checkState(), Qt::Unchecked);
+                }
+            }
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(*resolved, 10000);
+        QCOMPARE(listedFields, (QStringList{QStringLiteral("Callback phone"), QStringLiteral("Summary")}));
+
+        // The server: their phone and description, my topic and summary.
+        const auto onServer = [this, id] {
+            const auto p = parseSupport(m_server->sessionJson(id).toStdString());
+            return p.ok() ? *p.value : Support{};
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(onServer().descriptor ? str(onServer().descriptor->name) : QString(),
+                                  QStringLiteral("My topic"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QCOMPARE(str(onServer().callbackPhone), QStringLiteral("+49 30 1111111"));
+        QCOMPARE(str(onServer().descriptor->shortDesc), QStringLiteral("My summary"));
+        QCOMPARE(str(onServer().descriptor->longDesc), QStringLiteral("Their description"));
+
+        // The pane: the server's resolved state, nothing left to save.
+        QCOMPARE(paneField("callbackPhone")->text(), QStringLiteral("+49 30 1111111"));
+        QCOMPARE(paneField("descriptorName")->text(), QStringLiteral("My topic"));
+        QCOMPARE(paneField("descriptorShort")->text(), QStringLiteral("My summary"));
+        QVERIFY(!m_window->detailPane()->findChild<QPushButton *>(QStringLiteral("saveButton"))->isEnabled());
+        QVERIFY(!m_window->action(QStringLiteral("save"))->isEnabled());
+        QVERIFY(!m_window->sessionModel()->indexOf(id, SessionModel::StatusColumn).data().toString().contains(QStringLiteral("unsaved")));
+
+        // A second Ctrl+S sends nothing (and shows no dialog).
+        const qint64 requests = m_server->requestCount();
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QTest::qWait(200);
+        QVERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(m_server->requestCount(), requests);
+        QCOMPARE(str(onServer().callbackPhone), QStringLiteral("+49 30 1111111"));
+    }
+
+    // Bug 9: a new support request made while the server cannot be reached waits in the outbox
+    // (a pending row, no error) and is sent once when the server answers again; a 409 then means
+    // that the session exists already: it is fetched and shown.
+    void newRequestWhileOfflineWaitsInTheOutbox()
+    {
+        ClientConfig c = m_window->client()->config();
+        c.retry.maxRetries = 0;
+        m_window->client()->setConfig(c);
+        const quint16 port = quint16(m_profile.baseUrl.port());
+        m_server.reset();
+
+        const QString mine = QStringLiteral("ORD-200001"), raced = QStringLiteral("ORD-200002");
+        for (const QString &id : {mine, raced}) {
+            const auto created = whenShown(modal(QStringLiteral("newSessionDialog")), [id](QWidget *d) {
+                QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("orderId")), id);
+                QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("callbackPhone")), QStringLiteral("+49 30 3333333"));
+                QTest::keyClick(d->findChild<QLineEdit *>(QStringLiteral("topic")), Qt::Key_Return);
+            });
+            keys(Qt::Key_N, Qt::ControlModifier);
+            QTRY_VERIFY(*created);
+            QTRY_VERIFY_WITH_TIMEOUT(listed(id) && m_window->sessionModel()->isPending(id), 10000);
+            QVERIFY(stateOf(id) != SessionState::Error);
+            const QString status = m_window->sessionModel()->indexOf(id, SessionModel::StatusColumn).data().toString();
+            QVERIFY2(status.contains(QStringLiteral("pending")), qPrintable(status));
+        }
+        QTest::qWait(300);
+        QVERIFY(m_window->sessionModel()->isPending(mine));
+
+        // The server answers again; meanwhile someone else opened a session for the second order.
+        m_server = std::make_unique<SandboxServer>();
+        m_server->seed(30);
+        Support other;
+        other.orderId = raced.toStdString();
+        other.callbackPhone = std::string("+49 30 5555555");
+        QVERIFY(m_server->putSessionJson(raced, QByteArray::fromStdString(serialize(other))));
+        connect(m_server.get(), &SandboxServer::requestHandled, this,
+                [this](const QByteArray &method, const QString &path, int) { m_requests.append({method, path}); });
+        QVERIFY(m_server->start(QHostAddress::LocalHost, port).isValid());
+
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->hasSession(mine), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->sessionModel()->isPending(mine) && !m_window->sessionModel()->isPending(raced), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QCOMPARE(serverPhone(mine), QStringLiteral("+49 30 3333333"));
+        QCOMPARE(serverPhone(raced), QStringLiteral("+49 30 5555555")); // theirs, not overwritten
+        QTest::qWait(300);
+        const auto postsOf = [this](const QString &id) {
+            int n = 0;
+            for (const auto &r : std::as_const(m_requests))
+                n += r.first == "POST" && QUrl::fromPercentEncoding(r.second.toUtf8()).endsWith(QLatin1Char('/') + id);
+            return n;
+        };
+        QCOMPARE(postsOf(mine), 1);
+        QCOMPARE(postsOf(raced), 1);
+        QCOMPARE(stateOf(mine), SessionState::Open);
+        QCOMPARE(stateOf(raced), SessionState::Open);
+        clickRow(raced);
+        QCOMPARE(paneField("callbackPhone")->text(), QStringLiteral("+49 30 5555555"));
+        QVERIFY2(m_window->detailPane()->bannerText().isEmpty(), qPrintable(m_window->detailPane()->bannerText()));
+    }
 };
 
 QTEST_MAIN(TestFlows)

@@ -280,6 +280,57 @@ private Q_SLOTS:
         QCOMPARE(items[0].state, QStringLiteral("conflict")); // kept for the agent to decide
     }
 
+    // A new support request waits like any change, but its POST is sent once only: one sent
+    // before (its answer lost) is looked up, never sent again; a 409 means it exists: adopted.
+    void createIsPostedOnce()
+    {
+        SandboxServer server;
+        server.seed(3);
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = server.start();
+        config.retry.maxRetries = 0;
+        client.setConfig(config);
+        QVERIFY(server.putSessionJson(QStringLiteral("NEW-3"), R"({"callback_phone":"+1 555 0103"})"));
+        QVERIFY(server.putSessionJson(QStringLiteral("NEW-4"), R"({"callback_phone":"+1 555 0104"})"));
+        QStringList posts;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&posts](const QByteArray &method, const QString &path, int status) {
+                    if (method == "POST")
+                        posts << QStringLiteral("%1 %2").arg(path).arg(status);
+                });
+        Outbox outbox(m_dir.filePath(QStringLiteral("create.sqlite")));
+        const auto create = [&outbox](const QString &id, bool attempted) {
+            OutboxItem item;
+            item.orderId = id;
+            item.op = OutboxItem::Op::Create;
+            item.payload = R"({"callback_phone":"+1 555 0199"})";
+            const qint64 n = outbox.enqueue(item);
+            if (attempted)
+                outbox.markAttempted(n);
+            return n > 0;
+        };
+        QVERIFY(create(QStringLiteral("NEW-1"), false)); // never sent: POST
+        QVERIFY(create(QStringLiteral("NEW-2"), true));  // sent, answer lost, not there: not again
+        QVERIFY(create(QStringLiteral("NEW-3"), true));  // sent, answer lost, there: done
+        QVERIFY(create(QStringLiteral("NEW-4"), false)); // someone else was first: 409, adopted
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy sent(&sender, &OutboxSender::itemSent);
+        QSignalSpy failed(&sender, &OutboxSender::itemFailed);
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QVERIFY(drained.wait(5000));
+        QCOMPARE(posts, (QStringList{QStringLiteral("/support/NEW-1 201"), QStringLiteral("/support/NEW-4 409")}));
+        QCOMPARE(sent.size(), 3);
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().at(0).value<OutboxItem>().orderId, QStringLiteral("NEW-2"));
+        QVERIFY(!server.hasSession(QStringLiteral("NEW-2")));
+        const auto adopted = sent.last().at(1).value<std::optional<Support>>();
+        QVERIFY(adopted && adopted->callbackPhone == std::string("+1 555 0104")); // theirs, untouched
+        QVERIFY(server.sessionJson(QStringLiteral("NEW-4")).contains("+1 555 0104"));
+        QCOMPARE(outbox.queuedCount(), 0);
+    }
+
     void killNineWhileWritingThenReplayExactlyOnce()
     {
         const QString db = m_dir.filePath(QStringLiteral("kill.sqlite"));

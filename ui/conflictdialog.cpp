@@ -52,6 +52,12 @@ const std::vector<FieldDef> &fields()
              if (!t.faq) t.faq.emplace();
              t.faq->url = f.faq ? f.faq->url : std::nullopt;
          }},
+        {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "FAQ type"),
+         [](const Support &s) { return s.faq ? q(s.faq->mimeType) : QString(); },
+         [](Support &t, const Support &f) {
+             if (!t.faq) t.faq.emplace();
+             t.faq->mimeType = f.faq ? f.faq->mimeType : std::nullopt;
+         }},
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "Topic"),
          [](const Support &s) { return s.descriptor ? q(s.descriptor->name) : QString(); },
          [](Support &t, const Support &f) {
@@ -95,6 +101,15 @@ ConflictDialog::ConflictDialog(const QString &orderId, const Support &theirs, co
         const QString t = f.get(theirs), m = f.get(mine);
         if (t == m)
             continue; // only what differs
+        if (base) {
+            const QString b = f.get(*base);
+            if (t == b) { // only I changed it: mine, nothing to choose
+                m_onlyMine.push_back(int(&f - fields().data()));
+                continue;
+            }
+            if (m == b)
+                continue; // only they changed it: theirs
+        }
         const int row = m_table->rowCount();
         m_table->insertRow(row);
         auto *name = new QTableWidgetItem(tr(f.label));
@@ -103,9 +118,7 @@ ConflictDialog::ConflictDialog(const QString &orderId, const Support &theirs, co
         m_table->setItem(row, 1, new QTableWidgetItem(t.isEmpty() ? tr("(empty)") : t));
         auto *mineItem = new QTableWidgetItem(m.isEmpty() ? tr("(empty)") : m);
         mineItem->setFlags(mineItem->flags() | Qt::ItemIsUserCheckable);
-        // Default: keep my value where I changed it, theirs where they did.
-        const bool iChanged = !base || f.get(*base) != m;
-        mineItem->setCheckState(iChanged ? Qt::Checked : Qt::Unchecked);
+        mineItem->setCheckState(Qt::Checked); // both changed it: mine unless the agent says otherwise
         m_table->setItem(row, 2, mineItem);
     }
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -136,6 +149,8 @@ void ConflictDialog::chooseMine(int row, bool mine)
 Support ConflictDialog::merged() const
 {
     Support out = m_theirs;
+    for (const int i : m_onlyMine)
+        fields()[size_t(i)].take(out, m_mine);
     for (int row = 0; row < m_table->rowCount(); ++row) {
         if (m_table->item(row, 2)->checkState() != Qt::Checked)
             continue;

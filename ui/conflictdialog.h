@@ -15,7 +15,8 @@ class ConflictDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // `base`: the session as the agent loaded it (decides the default choice per field).
+    // `base`: the session as the agent's edit started from it. With it, only the fields both
+    // sides changed (differently) are listed: a field only one side changed keeps that value.
     ConflictDialog(const QString &orderId, const Support &theirs, const Support &mine,
                    const std::optional<Support> &base, QWidget *parent = nullptr);
     // Theirs, with the fields where "mine" is chosen taken from mine.
@@ -26,6 +27,7 @@ public:
 private:
     struct Field;
     Support m_theirs, m_mine;
+    std::vector<int> m_onlyMine; // fields only this agent changed: kept without asking
     QTableWidget *m_table;
 };
 

@@ -314,6 +314,12 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
     updateButtons();
 }
 
+void DetailPane::reloadEntry(const WorkspaceEntry *entry, bool pending)
+{
+    m_hasEntry = false; // not "the same session": the form is filled anew
+    showEntry(entry, pending);
+}
+
 Support DetailPane::editedSupport() const
 {
     Support s = m_base;

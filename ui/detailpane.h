@@ -28,6 +28,13 @@ public:
     {
         showEntry(entry ? &*entry : nullptr, pending);
     }
+    // Shows the entry as stored, dropping what the form holds (it was saved, or a conflict
+    // resolution replaced it).
+    void reloadEntry(const WorkspaceEntry *entry, bool pending);
+    void reloadEntry(const std::optional<WorkspaceEntry> &entry, bool pending)
+    {
+        reloadEntry(entry ? &*entry : nullptr, pending);
+    }
     QString orderId() const { return m_orderId; }
     // The shown session with the form's edits applied (fields the form does not show, unknown
     // ones included, are kept).

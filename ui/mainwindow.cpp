@@ -72,6 +72,8 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_resolveConflict = [this](const QString &id, const Support &theirs, const Support &mine,
                                const std::optional<Support> &base) -> std::optional<Support> {
         ConflictDialog dialog(id, theirs, mine, base, this);
+        if (dialog.fieldCount() == 0)
+            return dialog.merged(); // no field both sides changed: theirs and mine together
         if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
         return dialog.merged();
@@ -734,8 +736,7 @@ void MainWindow::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
         const ApiError::Kind kind = reply->error().kind;
         const bool unreachable = kind == ApiError::Kind::Network || kind == ApiError::Kind::Timeout;
         onReplyFinished(reply, ownWrite);
-        if (ownWrite && unreachable && reply->operation() != Operation::Create
-            && reply->operation() != Operation::Fetch)
+        if (ownWrite && unreachable && reply->operation() != Operation::Fetch)
             enqueueOffline(reply, beforeEtag, before);
         else if (ownWrite && kind == ApiError::Kind::Conflict && reply->operation() == Operation::Update) {
             const std::optional<WorkspaceEntry> now = entry(reply->orderId());
@@ -848,12 +849,21 @@ void MainWindow::enqueueOffline(ApiReply *reply, const QByteArray &baseEtag,
     }
     case Operation::UnassignAgent: item.op = OutboxItem::Op::Unassign; break;
     case Operation::Close: item.op = OutboxItem::Op::Close; break;
+    case Operation::Create:
+        item.op = OutboxItem::Op::Create;
+        item.payload = reply->sentBody();
+        item.baseEtag.clear();
+        item.baseJson.clear(); // a new session builds on nothing
+        break;
     default: return;
     }
-    if (m_outbox->enqueue(item) == 0) {
+    const qint64 queuedId = m_outbox->enqueue(item);
+    if (queuedId == 0) {
         statusBar()->showMessage(tr("The change could not be kept in the outbox: %1").arg(m_outbox->error()), 15000);
         return;
     }
+    if (item.op == OutboxItem::Op::Create && !reply->error().notSent)
+        m_outbox->markAttempted(queuedId); // it may have arrived: a POST is never sent twice
     m_model->setPending(item.orderId, true);
     if (item.orderId == selectedOrderId())
         m_detail->showBanner(tr("The server cannot be reached. Your change is kept in the outbox "
@@ -874,7 +884,7 @@ void MainWindow::onOutboxSent(const OutboxItem &item, const std::optional<Suppor
         e.support = result;
         e.state = SessionState::Open;
     }
-    if (item.op == OutboxItem::Op::Update)
+    if (item.op == OutboxItem::Op::Update || item.op == OutboxItem::Op::Create)
         e.draft.reset();
     e.lastError.clear();
     e.lastSeen = QDateTime::currentDateTimeUtc();
@@ -886,6 +896,8 @@ void MainWindow::onOutboxSent(const OutboxItem &item, const std::optional<Suppor
         m_detail->showEntry(entry(item.orderId), m_model->isPending(item.orderId));
         m_detail->hideBanner();
     }
+    if (item.op == OutboxItem::Op::Create)
+        statusBar()->showMessage(tr("Order %1: support request created.").arg(item.orderId), 4000);
     updateOfflineLabel();
     scheduleSave();
 }
@@ -944,6 +956,8 @@ void MainWindow::resolveUpdateConflict(const QString &orderId, const Support &mi
             return;
         }
         storeDraft(orderId, *merged);
+        if (orderId == m_detail->orderId()) // the resolution replaces what the form held
+            m_detail->reloadEntry(entry(orderId), true);
         trackReply(m_client->replace(orderId, *merged, theirEtag), true);
     });
 }
@@ -1180,7 +1194,8 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
         // be reached changes nothing about what is known of the session.
         const bool noAnswer = err.kind == ApiError::Kind::Network || err.kind == ApiError::Kind::Timeout;
         if ((e.state == SessionState::Unknown || reply->operation() == Operation::Fetch)
-            && !(noAnswer && existing && existing->support))
+            && !(noAnswer && existing && existing->support)
+            && !(noAnswer && ownWrite && reply->operation() == Operation::Create)) // queued, see watch()
             e.state = existing && existing->support && reply->operation() != Operation::Fetch
                           ? existing->state
                           : SessionState::Error;
@@ -1197,7 +1212,15 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
         QTimer::singleShot(0, this, [this] { refreshAll(true); }); // back after a drop: resync
     }
     if (id == selectedOrderId()) {
-        m_detail->showEntry(entry(id), false);
+        // Saved: the form shows the server's copy again, unless the agent typed on meanwhile.
+        const auto withoutAgent = [](Support s) { s.agent.reset(); return s; };
+        const bool savedWhatIsShown = ownWrite && reply->isOk() && reply->operation() == Operation::Update
+            && existing && existing->draft && m_detail->orderId() == id
+            && withoutAgent(m_detail->editedSupport()) == withoutAgent(*existing->draft);
+        if (savedWhatIsShown)
+            m_detail->reloadEntry(entry(id), false);
+        else
+            m_detail->showEntry(entry(id), false);
         if (!reply->isOk() && err.kind != ApiError::Kind::Cancelled) {
             const bool retryable = err.kind != ApiError::Kind::InvalidInput;
             QString text = err.message();
@@ -1365,6 +1388,8 @@ void MainWindow::saveSelected()
             const std::optional<Support> merged = m_resolveConflict(id, *read->result(), edited, loaded);
             if (merged) {
                 storeDraft(id, *merged);
+                if (id == m_detail->orderId()) // the resolution replaces what the form held
+                    m_detail->reloadEntry(entry(id), true);
                 trackReply(m_client->replace(id, *merged), true);
             }
             return; // declined: the edit stays as a draft

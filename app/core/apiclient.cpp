@@ -411,6 +411,8 @@ void ApiReply::onAttemptFinished()
             err = makeError(ApiError::Kind::InvalidResponse, reply->errorString());
         else
             err = makeError(ApiError::Kind::Network, reply->errorString());
+        err.notSent = netError == QNetworkReply::ConnectionRefusedError
+                   || netError == QNetworkReply::HostNotFoundError;
         transient = isDroppedConnection(netError);
     } else if (netError > QNetworkReply::NoError && netError < QNetworkReply::ProxyConnectionRefusedError) {
         // A status line arrived, then the connection broke: the body is cut off.

@@ -42,6 +42,7 @@ struct ApiError
     QString detail;         // what we observed (e.g. JSON path of a shape error)
     Operation operation = Operation::Fetch;
     QString orderId;
+    bool notSent = false;   // the request never left (connection refused, unknown host)
 
     bool isError() const { return kind != Kind::None; }
     // A sentence a support agent understands, naming the operation and order.

@@ -20,6 +20,7 @@ const char *opKey(OutboxItem::Op op)
     case OutboxItem::Op::Assign: return "assign";
     case OutboxItem::Op::Unassign: return "unassign";
     case OutboxItem::Op::Close: return "close";
+    case OutboxItem::Op::Create: return "create";
     }
     return "update";
 }
@@ -32,6 +33,8 @@ OutboxItem::Op opFromKey(const QString &k)
         return OutboxItem::Op::Unassign;
     if (k == QLatin1String("close"))
         return OutboxItem::Op::Close;
+    if (k == QLatin1String("create"))
+        return OutboxItem::Op::Create;
     return OutboxItem::Op::Update;
 }
 
@@ -140,10 +143,11 @@ bool Outbox::setState(qint64 id, const QString &state, const QString &lastError)
     return q.exec();
 }
 
-bool Outbox::markAttempted(qint64 id)
+bool Outbox::markAttempted(qint64 id, bool attempted)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("UPDATE outbox SET attempted = 1 WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE outbox SET attempted = ? WHERE id = ?"));
+    q.addBindValue(attempted ? 1 : 0);
     q.addBindValue(id);
     return q.exec();
 }
@@ -226,6 +230,10 @@ void OutboxSender::sendNext()
         return;
     }
     m_current = item;
+    if (item->op == OutboxItem::Op::Create && item->attempted) {
+        adoptCreated(*item, true); // a POST is never sent twice (SEMANTICS.md)
+        return;
+    }
     if (item->attempted || (item->baseEtag.isEmpty() && !item->baseJson.isEmpty())) {
         // Sent before (the process may have died before taking it off the list), or no ETags:
         // read the session first. Already as intended: done, without sending it again.
@@ -269,7 +277,7 @@ void OutboxSender::send(const OutboxItem &item, const std::optional<Support> &)
     std::optional<Support> support;
     std::optional<Agent> agent;
     std::string unreadable;
-    if (item.op == OutboxItem::Op::Update) {
+    if (item.op == OutboxItem::Op::Update || (item.op == OutboxItem::Op::Create && !payload.empty())) {
         auto s = parseSupport(payload);
         support = std::move(s.value);
         if (!support)
@@ -283,7 +291,9 @@ void OutboxSender::send(const OutboxItem &item, const std::optional<Support> &)
     if (!unreadable.empty()) {
         ApiError e;
         e.kind = ApiError::Kind::InvalidInput;
-        e.operation = item.op == OutboxItem::Op::Update ? Operation::Update : Operation::AssignAgent;
+        e.operation = item.op == OutboxItem::Op::Update ? Operation::Update
+                    : item.op == OutboxItem::Op::Create ? Operation::Create
+                                                        : Operation::AssignAgent;
         e.orderId = item.orderId;
         e.detail = tr("The stored change cannot be read (%1); it was not sent.")
                        .arg(QString::fromStdString(unreadable));
@@ -308,6 +318,9 @@ void OutboxSender::send(const OutboxItem &item, const std::optional<Support> &)
     case OutboxItem::Op::Close:
         reply = m_client->close(item.orderId, item.baseEtag);
         break;
+    case OutboxItem::Op::Create:
+        reply = m_client->create(item.orderId, support);
+        break;
     }
     connect(reply, &ApiReply::finished, this, [this, reply] { onSent(reply); });
 }
@@ -321,6 +334,14 @@ void OutboxSender::onSent(ApiReply *reply)
     if (reply->isOk() && reply->operation() != Operation::Fetch) {
         done(item, sr ? sr->result() : std::nullopt, reply->etag());
         return;
+    }
+    if (item.op == OutboxItem::Op::Create && reply->operation() == Operation::Create) {
+        if (e.kind == ApiError::Kind::Refused && e.httpStatus == 409) {
+            adoptCreated(item, false); // open already (our earlier attempt, or someone else's)
+            return;
+        }
+        if (e.notSent)
+            m_outbox->markAttempted(item.id, false); // it never left: sending it later is no repeat
     }
     switch (e.kind) {
     case ApiError::Kind::Network:
@@ -370,6 +391,33 @@ void OutboxSender::onPrecondition(const OutboxItem &item)
     });
 }
 
+void OutboxSender::adoptCreated(const OutboxItem &item, bool sentBefore)
+{
+    // The request exists on the server, or it was sent once already and must not be sent again:
+    // what the server has now is the result.
+    SupportReply *read = m_client->fetch(item.orderId);
+    connect(read, &ApiReply::finished, this, [this, read, item, sentBefore] {
+        read->deleteLater();
+        if (read->isOk()) {
+            done(item, read->result());
+            return;
+        }
+        if (sentBefore && read->error().kind == ApiError::Kind::Refused && read->error().httpStatus == 404) {
+            ApiError e = read->error();
+            e.operation = Operation::Create;
+            e.detail = tr("The new support request was sent once but its answer never arrived, and "
+                          "the server has no session for the order. It is not sent again "
+                          "automatically: create it again if it is still needed.");
+            m_outbox->setState(item.id, QStringLiteral("failed"), e.message());
+            m_current.reset();
+            Q_EMIT itemFailed(item, e);
+            sendNext();
+            return;
+        }
+        onSent(read); // unreachable: later; anything else fails the item
+    });
+}
+
 bool OutboxSender::matchesIntent(const OutboxItem &item, const std::optional<Support> &current) const
 {
     if (!current)
@@ -392,6 +440,8 @@ bool OutboxSender::matchesIntent(const OutboxItem &item, const std::optional<Sup
         return !current->agent.has_value();
     case OutboxItem::Op::Close:
         return false; // a session we can still read is not closed
+    case OutboxItem::Op::Create:
+        return false;
     }
     return false;
 }

@@ -21,11 +21,11 @@ namespace sd {
 
 struct OutboxItem
 {
-    enum class Op { Update, Assign, Unassign, Close };
+    enum class Op { Update, Assign, Unassign, Close, Create };
     qint64 id = 0;
     QString orderId;
     Op op = Op::Update;
-    QByteArray payload;  // Update: the whole edited Support; Assign: the Agent
+    QByteArray payload;  // Update: the whole edited Support; Assign: the Agent; Create: the body (may be empty)
     QByteArray baseEtag; // ETag of the session the change was made on (may be empty)
     QByteArray baseJson; // that session itself (for servers without ETags)
     QString state;       // "queued", "conflict", "failed"
@@ -52,7 +52,7 @@ public:
     qint64 enqueue(const OutboxItem &item);
     bool remove(qint64 id);
     bool setState(qint64 id, const QString &state, const QString &lastError);
-    bool markAttempted(qint64 id);
+    bool markAttempted(qint64 id, bool attempted = true);
     // After a change went through: later changes made on the same version now build on the new
     // one (offline edits in a row must not conflict with each other).
     bool rebase(const QString &orderId, const QByteArray &oldEtag, const QByteArray &newEtag,
@@ -93,6 +93,7 @@ private:
     void send(const OutboxItem &item, const std::optional<Support> &fresh);
     void onSent(ApiReply *reply);
     void onPrecondition(const OutboxItem &item);
+    void adoptCreated(const OutboxItem &item, bool sentBefore);
     bool matchesIntent(const OutboxItem &item, const std::optional<Support> &current) const;
     void done(const OutboxItem &item, const std::optional<Support> &result,
               const QByteArray &newEtag = {});
