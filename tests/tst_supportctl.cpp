@@ -525,8 +525,16 @@ private Q_SLOTS:
         QVERIFY(e.open(QIODevice::WriteOnly));
         e.write("\n");
         e.close();
+        // One line far longer than any token (64 KiB) is refused, not cut to size and sent.
+        const QString longLine = m_dir.filePath(QStringLiteral("long-token"));
+        QFile l(longLine);
+        QVERIFY(l.open(QIODevice::WriteOnly));
+        l.write(QByteArray(100 * 1024, 'a') + "\n");
+        l.close();
+        QFile::setPermissions(longLine, QFile::ReadOwner | QFile::WriteOwner);
         const qint64 before = m_server->requestCount();
         for (const QStringList &args : {QStringList{QStringLiteral("--token-file"), empty, QStringLiteral("get"), QStringLiteral("A")},
+                                        QStringList{QStringLiteral("--token-file"), longLine, QStringLiteral("get"), QStringLiteral("A")},
                                         QStringList{QStringLiteral("--token-file"), m_dir.filePath(QStringLiteral("missing")), QStringLiteral("get"), QStringLiteral("A")},
                                         QStringList{QStringLiteral("--token-file"), path, QStringLiteral("--token"), token, QStringLiteral("get"), QStringLiteral("A")},
                                         QStringList{QStringLiteral("--token-file"), QStringLiteral("-"), QStringLiteral("fetch"), QStringLiteral("--from"), QStringLiteral("-")}}) {

@@ -246,7 +246,8 @@ bool readTokenFile(const QString &path, QString *token, QString *problem)
         }
     }
     constexpr qint64 kMaxLine = 64 * 1024; // far above any bearer token
-    const QByteArray line = file.readLine(kMaxLine + 1);
+    // readLine(n) returns at most n - 1 bytes: ask for two more than allowed to see a longer line.
+    const QByteArray line = file.readLine(kMaxLine + 2);
     if (line.size() > kMaxLine && !line.endsWith('\n')) {
         *problem = tr("the first line of %1 is longer than %2 bytes: not a token").arg(shown).arg(kMaxLine);
         return false;

@@ -2,6 +2,7 @@
 
 #include "jsonlimits.h"
 #include "models.h"
+#include "privatefile.h"
 #include "requestgate.h"
 #include "seed.h"
 
@@ -157,9 +158,7 @@ struct SandboxServer::State
         if (!makePrivateFolders(folder))
             return QStringLiteral("cannot create the folder %1").arg(folder);
         QSaveFile file(dataFile);
-        if (!file.open(QIODevice::WriteOnly))
-            return file.errorString();
-        if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        if (!openPrivate(file)) // created 0600, never readable by others even for a moment
             return file.errorString();
         const std::string text = all.dump(1, ' ', false, json::error_handler_t::replace);
         file.write(text.data(), qint64(text.size()));

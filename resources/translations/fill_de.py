@@ -332,6 +332,13 @@ DE.update({
     "outcome unknown": "Ergebnis unbekannt",
 })
 
+# Conflicts and the outbox (issue 11)
+DE.update({
+    "FAQ type": "FAQ-Typ",
+    "The new support request was sent once but its answer never arrived, and the server has no session for the order. It is not sent again automatically: create it again if it is still needed.":
+        "Die neue Supportanfrage wurde einmal gesendet, aber ihre Antwort kam nie an, und der Server hat keine Sitzung zu diesem Auftrag. Sie wird nicht automatisch erneut gesendet: Legen Sie sie noch einmal an, wenn sie noch gebraucht wird.",
+})
+
 
 def main(path):
     tree = ET.parse(path)

@@ -443,6 +443,10 @@
         <source>The stored change cannot be read (%1); it was not sent.</source>
         <translation>Die gespeicherte Änderung kann nicht gelesen werden (%1); sie wurde nicht gesendet.</translation>
     </message>
+    <message>
+        <source>The new support request was sent once but its answer never arrived, and the server has no session for the order. It is not sent again automatically: create it again if it is still needed.</source>
+        <translation>Die neue Supportanfrage wurde einmal gesendet, aber ihre Antwort kam nie an, und der Server hat keine Sitzung zu diesem Auftrag. Sie wird nicht automatisch erneut gesendet: Legen Sie sie noch einmal an, wenn sie noch gebraucht wird.</translation>
+    </message>
 </context>
 <context>
     <name>sd::SupportReply</name>
@@ -859,6 +863,10 @@ Nachher: %2</translation>
     <message>
         <source>Keep mine as a draft</source>
         <translation>Meine als Entwurf behalten</translation>
+    </message>
+    <message>
+        <source>FAQ type</source>
+        <translation>FAQ-Typ</translation>
     </message>
 </context>
 <context>
