@@ -557,11 +557,15 @@ void MainWindow::loadWorkspace()
             m_loader.join();
         m_loader = std::thread([this, path, legacy, generation, guard = QPointer<MainWindow>(this)] {
             auto table = std::make_shared<SessionTable>();
-            WorkspaceStore reader;
-            QString error = reader.open(path, legacy);
-            if (error.isEmpty())
-                error = reader.readSummaries(table.get());
-            const QStringList problems = reader.importProblems();
+            QString error;
+            QStringList problems;
+            {
+                WorkspaceStore reader;
+                error = reader.open(path, legacy);
+                if (error.isEmpty())
+                    error = reader.readSummaries(table.get());
+                problems = reader.importProblems();
+            } // closed (its WAL checkpointed) before the window opens its own connection
             QMetaObject::invokeMethod(qApp, [this, guard, table, error, problems, generation] {
                 if (guard && generation == m_loadGeneration)
                     finishLoading(std::move(*table), error, problems);
