@@ -148,7 +148,7 @@ AuditViewer::AuditViewer(const QString &path, QWidget *parent)
     m_status->setObjectName(QStringLiteral("auditChainStatus"));
     const AuditVerification v = AuditLog::verify(path);
     QStringList status{!error.isEmpty() ? tr("Cannot read %1: %2").arg(path, error)
-                       : v.intact ? tr("Chain intact: %n entries, none changed, removed or reordered.", nullptr, int(v.entries))
+                       : v.intact ? tr("Chain intact (%n record(s)): none changed, removed or reordered.", nullptr, int(v.entries))
                                   : tr("TAMPERED: %1").arg(v.reason)};
     status += v.notes;
     m_status->setText(status.join(QLatin1Char('\n')));

@@ -170,9 +170,9 @@ DE.update({
     "Before: %1\nAfter: %2": "Vorher: %1\nNachher: %2", "#": "Nr.", "User": "Benutzer", "Operation": "Vorgang",
     "Result": "Ergebnis", "Audit trail": "Prüfprotokoll", "Filter by order or agent": "Nach Auftrag oder Bearbeiter filtern",
     "Order or agent": "Auftrag oder Bearbeiter", "From date": "Ab Datum", "To date": "Bis Datum", "Audit entries": "Protokolleinträge",
-    "Chain intact: %n entries, none changed, removed or reordered.":
-        ("Kette intakt: %n Eintrag, keiner geändert, entfernt oder umgestellt.",
-         "Kette intakt: %n Einträge, keiner geändert, entfernt oder umgestellt."),
+    "Chain intact (%n record(s)): none changed, removed or reordered.":
+        ("Kette intakt (%n Eintrag): keiner geändert, entfernt oder umgestellt.",
+         "Kette intakt (%n Einträge): keiner geändert, entfernt oder umgestellt."),
     "TAMPERED: %1": "MANIPULIERT: %1", "&Export CSV…": "Als CSV &exportieren…", "Export audit trail": "Prüfprotokoll exportieren",
     "from": "von", "to": "bis",
     "The audit trail could not be written: %1": "Das Prüfprotokoll konnte nicht geschrieben werden: %1",
