@@ -747,8 +747,23 @@ AuditVerification AuditLog::verify(const QString &path)
     AuditVerification v;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        v.intact = !file.exists(); // no log yet is an empty, intact chain
-        v.reason = file.exists() ? tr("Cannot read %1: %2").arg(path, file.errorString()) : QString();
+        if (file.exists()) {
+            v.intact = false;
+            v.reason = tr("Cannot read %1: %2").arg(path, file.errorString());
+            return v;
+        }
+        // No log yet is an empty, intact chain; unless its head file says entries were written.
+        const QString headFile = headPath(path);
+        const Head head = readHead(headFile);
+        if (head.exists && !head.readable) {
+            v.intact = false;
+            v.reason = tr("The head file %1 cannot be read: %2.").arg(headFile, head.problem);
+        } else if (head.readable && head.seq > 0) {
+            v.intact = false;
+            v.firstBroken = 1;
+            v.reason = tr("The audit log %1 is missing, but its head file %2 records that entry %3 had "
+                          "been written: the log was removed.").arg(path, headFile).arg(head.seq);
+        }
         return v;
     }
     lockShared(file);
