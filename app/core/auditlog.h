@@ -113,7 +113,7 @@ public:
 private:
     QString openLocked();
     void unlock();
-    QByteArray loadHead();
+    QByteArray loadHead(QString *problem);
 
     QString m_path;
     QFile m_file;
