@@ -1107,8 +1107,17 @@ qint64 AuditRecorder::write(std::vector<AuditEntry> &entries, QString *problem)
 QString AuditRecorder::waitUntilSynced(qint64 batch)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
-    if (!m_syncedChanged.wait_for(lock, std::chrono::minutes(1), [&] { return m_syncedBatch >= batch; }))
-        return tr("The disk did not confirm the audit log %1 within a minute.").arg(m_log.path());
+    const auto done = [&] { return m_syncedBatch >= batch || m_failedBatches.contains(batch); };
+    const QString timedOut = tr("The disk did not confirm the audit log %1 within a minute.").arg(m_log.path());
+    // Syncs run in order: while one that timed out is still stuck, none after it can end, and
+    // each write would block the caller another minute.
+    if (m_syncedBatch < m_stalledBatch && !done())
+        return timedOut;
+    if (!m_syncedChanged.wait_for(lock, std::chrono::minutes(1), done)) {
+        m_stalledBatch = std::max(m_stalledBatch, batch);
+        m_failedBatches.insert(batch, timedOut); // its other intents were not sent either
+        return timedOut;
+    }
     return m_failedBatches.value(batch);
 }
 
@@ -1150,6 +1159,19 @@ QString AuditRecorder::reserve(Operation operation, const QStringList &orderIds)
     return {};
 }
 
+void AuditRecorder::notSent(Operation operation, const QString &orderId, const QString &server, qint64 intent)
+{
+    AuditEntry e;
+    e.phase = AuditEntry::Phase::Outcome;
+    e.link = intent;
+    e.user = m_user;
+    e.server = server;
+    e.orderId = orderId;
+    e.operation = operationText(operation);
+    e.result = tr("not sent");
+    m_pending.push_back(std::move(e));
+}
+
 void AuditRecorder::unreserve(Operation operation, const QStringList &orderIds)
 {
     const QString server = m_client ? m_client->config().baseUrl.adjusted(QUrl::RemoveUserInfo).toString() : QString();
@@ -1157,17 +1179,10 @@ void AuditRecorder::unreserve(Operation operation, const QStringList &orderIds)
         const auto it = m_reserved.find(qMakePair(int(operation), id));
         if (it == m_reserved.end())
             continue;
-        AuditEntry e;
-        e.phase = AuditEntry::Phase::Outcome;
-        e.link = it->takeFirst().first;
+        const qint64 intent = it->takeFirst().first;
         if (it->isEmpty())
             m_reserved.erase(it);
-        e.user = m_user;
-        e.server = server;
-        e.orderId = id;
-        e.operation = operationText(operation);
-        e.result = tr("not sent");
-        m_pending.push_back(std::move(e));
+        notSent(operation, id, server, intent);
     }
     scheduleFlush();
 }
@@ -1202,8 +1217,13 @@ QString AuditRecorder::writeStarting(const ApiClient &client, const ApiReply &re
     }
     // Nothing leaves before its intent is on disk.
     const QString problem = waitUntilSynced(batch);
-    if (!problem.isEmpty())
+    if (!problem.isEmpty()) {
+        // The intent may be in the file all the same: closed, not left as "outcome unknown".
+        notSent(reply.operation(), reply.orderId(),
+                client.config().baseUrl.adjusted(QUrl::RemoveUserInfo).toString(), *id);
+        scheduleFlush();
         return tr("The audit trail could not be written, so nothing was sent. %1").arg(problem);
+    }
     m_writing.append(const_cast<ApiReply *>(&reply));
     return {};
 }

@@ -161,6 +161,8 @@ private:
     // Writes `entries` and queues their sync; the batch's number, 0 when it was not written.
     qint64 write(std::vector<AuditEntry> &entries, QString *problem);
     QString waitUntilSynced(qint64 batch);
+    // Queues the outcome "not sent" of the intent `intent`.
+    void notSent(Operation operation, const QString &orderId, const QString &server, qint64 intent);
     void onSynced(qint64 batch, const QString &problem);
     void flush();
     void scheduleFlush();
@@ -181,6 +183,7 @@ private:
     std::condition_variable m_syncedChanged;
     qint64 m_syncedBatch = 0;
     QHash<qint64, QString> m_failedBatches;
+    qint64 m_stalledBatch = 0; // the last batch whose sync took more than a minute
     QThreadPool m_syncer; // last: finished before the rest goes
 };
 
