@@ -1016,7 +1016,7 @@ QByteArray AuditLog::exportCsv(const std::vector<AuditEntry> &entries, bool unma
     QString out = QStringLiteral("seq,time,user,server,order,operation,result,status,before,after,hash\r\n");
     for (const AuditEntry &e : entries) {
         QStringList row{QString::number(e.seq), e.time.toString(Qt::ISODateWithMs), field(e.user),
-                        field(e.server), field(e.orderId), e.operation, field(e.result),
+                        field(e.server), field(e.orderId), csvCell(e.operation), field(e.result),
                         QString::number(e.httpStatus), field(QString::fromUtf8(e.before)),
                         field(QString::fromUtf8(e.after)), QString::fromLatin1(e.hash)};
         out += row.join(QLatin1Char(',')) + QStringLiteral("\r\n");
