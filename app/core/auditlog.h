@@ -128,7 +128,9 @@ private:
 // Records every write an ApiClient sends: the intent, on disk, before the request leaves; the
 // outcome after, in batches (every 100 entries or 100 ms, or at once when no write is in
 // flight); the reply's finished() waits until its outcome is on disk. Syncing runs on a thread
-// of its own, so the event loop (and the requests of a bulk run) go on meanwhile.
+// of its own: outcomes, and the intents a bulk run reserves ahead, are synced while the event
+// loop (and the requests in flight) go on. A single write not reserved does block: its
+// writeStarting() waits on the calling thread until its intent is synced (at most a minute).
 class AuditRecorder : public QObject, public WriteJournal
 {
     Q_OBJECT
