@@ -7,9 +7,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QDir>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace sd;
 
@@ -136,6 +139,55 @@ private Q_SLOTS:
         QVERIFY(v.reason.contains(QStringLiteral("is missing")));
     }
 
+    void deletedLogIsDetected()
+    {
+        // The head file outlives the log: a log removed is no empty, intact chain.
+        QVERIFY(QFile::remove(m_path));
+        AuditVerification v = AuditLog::verify(m_path);
+        QVERIFY(!v.intact);
+        QCOMPARE(v.entries, 0);
+        QVERIFY2(v.reason.contains(QStringLiteral("entry 5 had been written")), qPrintable(v.reason));
+        QVERIFY(v.reason.contains(QStringLiteral("removed")));
+
+        // The next append records it.
+        AuditLog log(m_path);
+        QCOMPARE(log.append(sample(6)), QString());
+        QVERIFY(log.takeNotice().contains(QStringLiteral("removed from its end")));
+        QVERIFY(!AuditLog::verify(m_path).intact);
+
+        // Neither log nor head: nothing was ever written.
+        QVERIFY(QFile::remove(m_path));
+        QVERIFY(QFile::remove(AuditLog::headPath(m_path)));
+        QVERIFY(AuditLog::verify(m_path).intact);
+    }
+
+    void firstBatchWithoutHeadIsNoDamage()
+    {
+        // Killed (or out of disk space) while the first batch of a new log syncs: the head
+        // file that sync would have written is not there. That is no removal.
+        const QString path = m_dir.filePath(QStringLiteral("first-batch.log"));
+        {
+            AuditLog log(path);
+            std::vector<AuditEntry> entries{sample(1), sample(2)};
+            AuditLog::Sync sync;
+            QCOMPARE(log.write(entries, &sync), QString());
+        } // never run
+        AuditVerification v = AuditLog::verify(path);
+        QVERIFY2(v.intact, qPrintable(v.reason));
+        QCOMPARE(v.entries, 2);
+        AuditLog log(path);
+        QCOMPARE(log.append(sample(3)), QString());
+        QCOMPARE(log.takeNotice(), QString());
+        v = AuditLog::verify(path);
+        QVERIFY2(v.intact, qPrintable(v.reason));
+        QCOMPARE(v.entries, 3);
+        QVERIFY(v.notes.isEmpty());
+
+        // A head file removed afterwards is still reported.
+        QVERIFY(QFile::remove(AuditLog::headPath(path)));
+        QVERIFY(!AuditLog::verify(path).intact);
+    }
+
     void tornLastLineIsSealedAndAppendsGoOn()
     {
         QFile f(m_path);
@@ -226,6 +278,8 @@ private Q_SLOTS:
 
     void filesArePrivate()
     {
+        const mode_t oldMask = ::umask(022); // whatever the umask
+        const auto restore = qScopeGuard([oldMask] { ::umask(oldMask); });
         const QString path = m_dir.filePath(QStringLiteral("private/sub/audit.log"));
         QCOMPARE(AuditLog(path).append(sample(1)), QString());
         const auto mode = [](const QString &p) {
@@ -306,6 +360,44 @@ private Q_SLOTS:
         QVERIFY2(reply->error().message().contains(QStringLiteral("nothing was sent")), qPrintable(reply->error().message()));
         QCOMPARE(server.requestCount(), 0);
         QVERIFY(server.hasSession(QStringLiteral("ORD-100002")));
+    }
+
+    void intentOfAWriteNotSentIsClosed()
+    {
+        SandboxServer server;
+        server.seed(5);
+        ApiClient client;
+        ClientConfig config;
+        config.baseUrl = server.start();
+        client.setConfig(config);
+        AuditRecorder recorder(m_path);
+        recorder.attach(&client);
+        // A folder where the head file goes: the log is written, but every sync fails.
+        QVERIFY(QFile::remove(AuditLog::headPath(m_path)));
+        QVERIFY(QDir().mkdir(AuditLog::headPath(m_path)));
+
+        SupportReply *reply = client.close(QStringLiteral("ORD-100002"));
+        QSignalSpy finished(reply, &ApiReply::finished);
+        QVERIFY(finished.wait());
+        QVERIFY2(reply->error().message().contains(QStringLiteral("nothing was sent")), qPrintable(reply->error().message()));
+
+        // And an intent written ahead, in a batch whose sync failed.
+        QCOMPARE(recorder.reserve(Operation::Close, {QStringLiteral("ORD-100003")}), QString());
+        SupportReply *reserved = client.close(QStringLiteral("ORD-100003"));
+        QSignalSpy reservedDone(reserved, &ApiReply::finished);
+        QVERIFY(reservedDone.wait());
+        QVERIFY2(reserved->error().message().contains(QStringLiteral("nothing was sent")), qPrintable(reserved->error().message()));
+        QCOMPARE(server.requestCount(), 0);
+
+        // Both intents are closed as not sent, not left as "outcome unknown".
+        QTRY_COMPARE(AuditLog::verify(m_path).unknownOutcomes, 0);
+        int notSent = 0;
+        for (const AuditEntry &e : AuditLog::read(m_path)) {
+            if (e.phase == AuditEntry::Phase::Intent)
+                QVERIFY(e.link != 0);
+            notSent += e.phase == AuditEntry::Phase::Outcome && e.result == QStringLiteral("not sent");
+        }
+        QCOMPARE(notSent, 2);
     }
 
     void bulkIntentsAheadOutcomesInBatches()
@@ -412,6 +504,12 @@ private Q_SLOTS:
         const QByteArray plain = AuditLog::exportCsv(entries, true);
         QVERIFY(plain.contains("+49 30 1234567"));
         QVERIFY(plain.contains("jane@example.org"));
+
+        // Every cell neutralised, the operation too (read from a file anyone could edit).
+        AuditEntry e = sample(1);
+        e.operation = QStringLiteral("=HYPERLINK(\"http://x\"),1");
+        const QByteArray csv = AuditLog::exportCsv({e}, true);
+        QVERIFY2(csv.contains(",\"'=HYPERLINK(\"\"http://x\"\"),1\","), csv.constData());
     }
 };
 

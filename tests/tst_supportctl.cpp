@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #ifndef Q_MOC_RUN // moc cannot parse nlohmann/json.hpp
@@ -390,6 +391,8 @@ private Q_SLOTS:
 
     void auditFilesArePrivate()
     {
+        const mode_t oldMask = ::umask(022); // whatever the umask
+        const auto restore = qScopeGuard([oldMask] { ::umask(oldMask); });
         m_auditLog = m_dir.filePath(QStringLiteral("new-folder/audit.log"));
         QCOMPARE(ctl({QStringLiteral("close"), QStringLiteral("ORD-100001")}).code, 0);
         const auto mode = [](const QString &p) {

@@ -277,6 +277,22 @@ void closeFd(int fd)
 #endif
 }
 
+// After a file was created in its folder or renamed into it: makes the folder's entry durable
+// too, or a power loss could leave the data synced but no name for it (POSIX).
+void syncFolderOf(const QString &filePath)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(filePath); // NTFS journals the name with the file
+#else
+    const int fd = ::open(QFile::encodeName(QFileInfo(filePath).absolutePath()).constData(),
+                          O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#endif
+}
+
 // Readers wait briefly for a writer to finish its batch, so they do not take a line being
 // written for a torn one; they read anyway when it takes longer.
 void lockShared(QFile &file)
@@ -384,6 +400,31 @@ Head readHead(const QString &path)
     h.seq = *seq;
     h.hash = QByteArray::fromStdString(hash->get<std::string>());
     return h;
+}
+
+// Replaces the head file atomically. A name of its own per writer, so two processes never
+// write into one temporary file.
+QString writeHead(const QString &headPath, qint64 seq, const QByteArray &hash)
+{
+    static std::atomic<int> counter{0};
+    const QString temp = headPath + QStringLiteral(".%1-%2.tmp").arg(QCoreApplication::applicationPid()).arg(++counter);
+    QFile file(temp);
+    const QByteArray text = QByteArray::fromStdString(json{{"seq", seq}, {"hash", hash.toStdString()}}.dump()) + '\n';
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly) || file.write(text) != text.size()
+        || !file.flush() || !syncFd(file.handle())) {
+        const QString problem = file.errorString();
+        file.remove();
+        return tr("Cannot write the head file %1: %2").arg(headPath, problem);
+    }
+    file.close();
+    std::error_code error;
+    std::filesystem::rename(QFile::encodeName(temp).toStdString(), QFile::encodeName(headPath).toStdString(), error);
+    if (error) {
+        QFile::remove(temp);
+        return tr("Cannot write the head file %1: %2").arg(headPath, QString::fromStdString(error.message()));
+    }
+    syncFolderOf(headPath);
+    return {};
 }
 
 // Reads a file line by line with the byte offset of each line; a line is cut at kMaxLineBytes
@@ -508,8 +549,11 @@ QString AuditLog::openLocked()
         if (!m_file.isOpen()) {
             makePrivateFolder(m_path);
             m_file.setFileName(m_path);
+            const bool created = !m_file.exists();
             if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered, kOwnerOnly))
                 return tr("Cannot open the audit log %1: %2").arg(m_path, m_file.errorString());
+            if (created)
+                syncFolderOf(m_path); // its name survives a power loss like its entries
             if (m_file.permissions() & kGroupOrOther)
                 m_file.setPermissions(kOwnerOnly); // written by an earlier version
             m_headKnown = false;
@@ -542,8 +586,9 @@ void AuditLog::unlock()
 // Finds the chain's head: the last line that is an entry. What follows it (a line torn by a
 // crash, lines that are no entries) and an end shorter than the head file records become one
 // sealing entry, returned as the bytes to write first, so the damage stays on record and
-// appends go on.
-QByteArray AuditLog::loadHead()
+// appends go on. Without a head file, one is written for what is on disk before anything is
+// appended (`problem` when that fails).
+QByteArray AuditLog::loadHead(QString *problem)
 {
     const qint64 size = m_file.size();
     const auto newlineBefore = [this](qint64 before) -> qint64 {
@@ -580,6 +625,19 @@ QByteArray AuditLog::loadHead()
         }
         lineEnd = lineStart - 1;
     }
+    const Head head = readHead(headPath(m_path));
+    if (!head.exists) {
+        // Else a crash or a full disk while the first batch syncs (the sync writes the head)
+        // would leave entries without a head file, sealed as a removal on the next append.
+        // The entries now on disk are synced first: the head never claims more.
+        if (size > 0 && !syncFd(m_file.handle())) {
+            *problem = tr("Cannot write the audit log %1: %2").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+            return {};
+        }
+        *problem = writeHead(headPath(m_path), lastSeq, lastHash);
+        if (!problem->isEmpty())
+            return {};
+    }
     m_size = size;
     m_seq = lastSeq;
     m_hash = lastHash;
@@ -601,7 +659,6 @@ QByteArray AuditLog::loadHead()
                      ? tr("%n byte(s) at its end were cut off by an interrupted write", nullptr, n)
                      : tr("%n byte(s) at its end are not audit entries", nullptr, n));
     }
-    const Head head = readHead(headPath(m_path));
     if (head.exists && !head.readable) {
         damage["head"] = "unreadable";
         what << tr("its head file was not readable (%1)").arg(head.problem);
@@ -661,26 +718,8 @@ QString AuditLog::Sync::run()
     closeFd(std::exchange(fd, -1));
     if (!synced)
         return tr("Cannot write the audit log: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
-    // Only now the head: it never claims an entry that is not on disk. A name of its own per
-    // writer, so two processes never write into one temporary file.
-    static std::atomic<int> counter{0};
-    const QString temp = headPath + QStringLiteral(".%1-%2.tmp").arg(QCoreApplication::applicationPid()).arg(++counter);
-    QFile file(temp);
-    const QByteArray text = QByteArray::fromStdString(json{{"seq", seq}, {"hash", hash.toStdString()}}.dump()) + '\n';
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly) || file.write(text) != text.size()
-        || !file.flush() || !syncFd(file.handle())) {
-        const QString problem = file.errorString();
-        file.remove();
-        return tr("Cannot write the head file %1: %2").arg(headPath, problem);
-    }
-    file.close();
-    std::error_code error;
-    std::filesystem::rename(QFile::encodeName(temp).toStdString(), QFile::encodeName(headPath).toStdString(), error);
-    if (error) {
-        QFile::remove(temp);
-        return tr("Cannot write the head file %1: %2").arg(headPath, QString::fromStdString(error.message()));
-    }
-    return {};
+    // Only now the head: it never claims an entry that is not on disk.
+    return writeHead(headPath, seq, hash);
 }
 
 QString AuditLog::append(AuditEntry entry)
@@ -706,8 +745,11 @@ QString AuditLog::write(std::vector<AuditEntry> &entries, Sync *sync)
     const auto done = qScopeGuard([this] { unlock(); });
 
     QByteArray out;
-    if (!m_headKnown)
-        out = loadHead(); // and seal what is damaged
+    if (!m_headKnown) {
+        out = loadHead(&problem); // and seal what is damaged
+        if (!problem.isEmpty())
+            return problem;
+    }
     qint64 seq = m_seq;
     QByteArray prev = m_hash;
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -747,8 +789,23 @@ AuditVerification AuditLog::verify(const QString &path)
     AuditVerification v;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        v.intact = !file.exists(); // no log yet is an empty, intact chain
-        v.reason = file.exists() ? tr("Cannot read %1: %2").arg(path, file.errorString()) : QString();
+        if (file.exists()) {
+            v.intact = false;
+            v.reason = tr("Cannot read %1: %2").arg(path, file.errorString());
+            return v;
+        }
+        // No log yet is an empty, intact chain; unless its head file says entries were written.
+        const QString headFile = headPath(path);
+        const Head head = readHead(headFile);
+        if (head.exists && !head.readable) {
+            v.intact = false;
+            v.reason = tr("The head file %1 cannot be read: %2.").arg(headFile, head.problem);
+        } else if (head.readable && head.seq > 0) {
+            v.intact = false;
+            v.firstBroken = 1;
+            v.reason = tr("The audit log %1 is missing, but its head file %2 records that entry %3 had "
+                          "been written: the log was removed.").arg(path, headFile).arg(head.seq);
+        }
         return v;
     }
     lockShared(file);
@@ -959,7 +1016,7 @@ QByteArray AuditLog::exportCsv(const std::vector<AuditEntry> &entries, bool unma
     QString out = QStringLiteral("seq,time,user,server,order,operation,result,status,before,after,hash\r\n");
     for (const AuditEntry &e : entries) {
         QStringList row{QString::number(e.seq), e.time.toString(Qt::ISODateWithMs), field(e.user),
-                        field(e.server), field(e.orderId), e.operation, field(e.result),
+                        field(e.server), field(e.orderId), csvCell(e.operation), field(e.result),
                         QString::number(e.httpStatus), field(QString::fromUtf8(e.before)),
                         field(QString::fromUtf8(e.after)), QString::fromLatin1(e.hash)};
         out += row.join(QLatin1Char(',')) + QStringLiteral("\r\n");
@@ -1050,8 +1107,17 @@ qint64 AuditRecorder::write(std::vector<AuditEntry> &entries, QString *problem)
 QString AuditRecorder::waitUntilSynced(qint64 batch)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
-    if (!m_syncedChanged.wait_for(lock, std::chrono::minutes(1), [&] { return m_syncedBatch >= batch; }))
-        return tr("The disk did not confirm the audit log %1 within a minute.").arg(m_log.path());
+    const auto done = [&] { return m_syncedBatch >= batch || m_failedBatches.contains(batch); };
+    const QString timedOut = tr("The disk did not confirm the audit log %1 within a minute.").arg(m_log.path());
+    // Syncs run in order: while one that timed out is still stuck, none after it can end, and
+    // each write would block the caller another minute.
+    if (m_syncedBatch < m_stalledBatch && !done())
+        return timedOut;
+    if (!m_syncedChanged.wait_for(lock, std::chrono::minutes(1), done)) {
+        m_stalledBatch = std::max(m_stalledBatch, batch);
+        m_failedBatches.insert(batch, timedOut); // its other intents were not sent either
+        return timedOut;
+    }
     return m_failedBatches.value(batch);
 }
 
@@ -1093,6 +1159,19 @@ QString AuditRecorder::reserve(Operation operation, const QStringList &orderIds)
     return {};
 }
 
+void AuditRecorder::notSent(Operation operation, const QString &orderId, const QString &server, qint64 intent)
+{
+    AuditEntry e;
+    e.phase = AuditEntry::Phase::Outcome;
+    e.link = intent;
+    e.user = m_user;
+    e.server = server;
+    e.orderId = orderId;
+    e.operation = operationText(operation);
+    e.result = tr("not sent");
+    m_pending.push_back(std::move(e));
+}
+
 void AuditRecorder::unreserve(Operation operation, const QStringList &orderIds)
 {
     const QString server = m_client ? m_client->config().baseUrl.adjusted(QUrl::RemoveUserInfo).toString() : QString();
@@ -1100,17 +1179,10 @@ void AuditRecorder::unreserve(Operation operation, const QStringList &orderIds)
         const auto it = m_reserved.find(qMakePair(int(operation), id));
         if (it == m_reserved.end())
             continue;
-        AuditEntry e;
-        e.phase = AuditEntry::Phase::Outcome;
-        e.link = it->takeFirst().first;
+        const qint64 intent = it->takeFirst().first;
         if (it->isEmpty())
             m_reserved.erase(it);
-        e.user = m_user;
-        e.server = server;
-        e.orderId = id;
-        e.operation = operationText(operation);
-        e.result = tr("not sent");
-        m_pending.push_back(std::move(e));
+        notSent(operation, id, server, intent);
     }
     scheduleFlush();
 }
@@ -1145,8 +1217,13 @@ QString AuditRecorder::writeStarting(const ApiClient &client, const ApiReply &re
     }
     // Nothing leaves before its intent is on disk.
     const QString problem = waitUntilSynced(batch);
-    if (!problem.isEmpty())
+    if (!problem.isEmpty()) {
+        // The intent may be in the file all the same: closed, not left as "outcome unknown".
+        notSent(reply.operation(), reply.orderId(),
+                client.config().baseUrl.adjusted(QUrl::RemoveUserInfo).toString(), *id);
+        scheduleFlush();
         return tr("The audit trail could not be written, so nothing was sent. %1").arg(problem);
+    }
     m_writing.append(const_cast<ApiReply *>(&reply));
     return {};
 }

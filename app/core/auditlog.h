@@ -113,7 +113,7 @@ public:
 private:
     QString openLocked();
     void unlock();
-    QByteArray loadHead();
+    QByteArray loadHead(QString *problem);
 
     QString m_path;
     QFile m_file;
@@ -128,7 +128,9 @@ private:
 // Records every write an ApiClient sends: the intent, on disk, before the request leaves; the
 // outcome after, in batches (every 100 entries or 100 ms, or at once when no write is in
 // flight); the reply's finished() waits until its outcome is on disk. Syncing runs on a thread
-// of its own, so the event loop (and the requests of a bulk run) go on meanwhile.
+// of its own: outcomes, and the intents a bulk run reserves ahead, are synced while the event
+// loop (and the requests in flight) go on. A single write not reserved does block: its
+// writeStarting() waits on the calling thread until its intent is synced (at most a minute).
 class AuditRecorder : public QObject, public WriteJournal
 {
     Q_OBJECT
@@ -161,6 +163,8 @@ private:
     // Writes `entries` and queues their sync; the batch's number, 0 when it was not written.
     qint64 write(std::vector<AuditEntry> &entries, QString *problem);
     QString waitUntilSynced(qint64 batch);
+    // Queues the outcome "not sent" of the intent `intent`.
+    void notSent(Operation operation, const QString &orderId, const QString &server, qint64 intent);
     void onSynced(qint64 batch, const QString &problem);
     void flush();
     void scheduleFlush();
@@ -181,6 +185,7 @@ private:
     std::condition_variable m_syncedChanged;
     qint64 m_syncedBatch = 0;
     QHash<qint64, QString> m_failedBatches;
+    qint64 m_stalledBatch = 0; // the last batch whose sync took more than a minute
     QThreadPool m_syncer; // last: finished before the rest goes
 };
 
