@@ -339,6 +339,11 @@ DE.update({
         "Die neue Supportanfrage wurde einmal gesendet, aber ihre Antwort kam nie an, und der Server hat keine Sitzung zu diesem Auftrag. Sie wird nicht automatisch erneut gesendet: Legen Sie sie noch einmal an, wenn sie noch gebraucht wird.",
 })
 
+DE.update({
+    "The audit log %1 is missing, but its head file %2 records that entry %3 had been written: the log was removed.":
+        "Das Prüfprotokoll %1 fehlt, aber seine Kopfdatei %2 hält fest, dass Eintrag %3 geschrieben worden war: das Protokoll wurde entfernt.",
+})
+
 
 def main(path):
     tree = ET.parse(path)

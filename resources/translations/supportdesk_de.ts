@@ -93,6 +93,10 @@
         <source>it is not a head record</source>
         <translation>sie ist kein Kopfeintrag</translation>
     </message>
+    <message>
+        <source>Cannot write the head file %1: %2</source>
+        <translation>Die Kopfdatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>sd::AgentReply</name>
@@ -391,16 +395,16 @@
         <source>outcome unknown</source>
         <translation>Ergebnis unbekannt</translation>
     </message>
+    <message>
+        <source>The audit log %1 is missing, but its head file %2 records that entry %3 had been written: the log was removed.</source>
+        <translation>Das Prüfprotokoll %1 fehlt, aber seine Kopfdatei %2 hält fest, dass Eintrag %3 geschrieben worden war: das Protokoll wurde entfernt.</translation>
+    </message>
 </context>
 <context>
     <name>sd::AuditLog::Sync</name>
     <message>
         <source>Cannot write the audit log: %1</source>
         <translation>Das Prüfprotokoll kann nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>Cannot write the head file %1: %2</source>
-        <translation>Die Kopfdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -703,10 +707,6 @@ Nachher: %2</translation>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
-    <message numerus="yes">
-        <source>Chain intact: %n entries, none changed, removed or reordered.</source>
-        <translation><numerusform>Kette intakt: %n Eintrag, keiner geändert, entfernt oder umgestellt.</numerusform><numerusform>Kette intakt: %n Einträge, keiner geändert, entfernt oder umgestellt.</numerusform></translation>
-    </message>
     <message>
         <source>TAMPERED: %1</source>
         <translation>MANIPULIERT: %1</translation>
@@ -734,6 +734,10 @@ Nachher: %2</translation>
     <message>
         <source>to</source>
         <translation>bis</translation>
+    </message>
+    <message numerus="yes">
+        <source>Chain intact (%n record(s)): none changed, removed or reordered.</source>
+        <translation><numerusform>Kette intakt (%n Eintrag): keiner geändert, entfernt oder umgestellt.</numerusform><numerusform>Kette intakt (%n Einträge): keiner geändert, entfernt oder umgestellt.</numerusform></translation>
     </message>
 </context>
 <context>
