@@ -1,6 +1,7 @@
 #include "jsonlimits.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 
 #include <nlohmann/json.hpp>
 
@@ -149,6 +150,18 @@ int jsonDepth(const json &value, int stopAbove)
                 stack.emplace_back(&child, depth + 1);
     }
     return deepest;
+}
+
+QByteArray readAtMost(QIODevice &device, qint64 maxBytes)
+{
+    QByteArray data;
+    while (data.size() <= maxBytes) {
+        const QByteArray piece = device.read(std::min<qint64>(1 << 20, maxBytes + 1 - data.size()));
+        if (piece.isEmpty())
+            break;
+        data += piece;
+    }
+    return data;
 }
 
 } // namespace sd

@@ -6,11 +6,14 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <QByteArray>
 #include <QString>
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+
+class QIODevice;
 
 namespace sd {
 
@@ -54,5 +57,9 @@ JsonError checkJsonBounds(std::string_view text, const JsonLimits &limits = {});
 // Nesting depth of an already built value (a scalar is 0, `[]` is 1), without recursion.
 // Stops once it exceeds `stopAbove`, returning stopAbove + 1.
 int jsonDepth(const nlohmann::json &value, int stopAbove = kMaxJsonDepth);
+
+// At most maxBytes + 1 bytes of `device` (one more than allowed tells a larger input), read in
+// pieces: QIODevice::read(n) allocates all n bytes up front, gigabytes for a bound that large.
+QByteArray readAtMost(QIODevice &device, qint64 maxBytes);
 
 } // namespace sd

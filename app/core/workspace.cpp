@@ -246,7 +246,7 @@ QString loadWorkspace(const QString &path, WorkspaceFile *out)
         return QCoreApplication::translate("sd::Workspace", "%1 is larger than %L2 bytes.")
             .arg(path)
             .arg(qulonglong(limits.maxBytes));
-    const QByteArray data = file.read(qint64(limits.maxBytes) + 1);
+    const QByteArray data = readAtMost(file, qint64(limits.maxBytes));
     json root;
     const JsonError bad =
         parseJsonBounded(std::string_view(data.constData(), size_t(data.size())), root, limits);

@@ -183,7 +183,7 @@ struct SandboxServer::State
             return QCoreApplication::translate("sd::SandboxServer", "%1 is larger than %L2 bytes.")
                 .arg(dataFile)
                 .arg(qulonglong(limits.maxBytes));
-        const QByteArray data = file.read(qint64(limits.maxBytes) + 1); // not readAll: bounded
+        const QByteArray data = readAtMost(file, qint64(limits.maxBytes));
         json all;
         const JsonError parseError =
             parseJsonBounded(std::string_view(data.constData(), size_t(data.size())), all, limits);
