@@ -707,11 +707,12 @@ private Q_SLOTS:
         QCOMPARE(str(onServer().descriptor->shortDesc), QStringLiteral("My summary"));
         QCOMPARE(str(onServer().descriptor->longDesc), QStringLiteral("Their description"));
 
-        // The pane: the server's resolved state, nothing left to save.
+        // The pane: the server's resolved state, nothing left to save (once the reply has
+        // finished, which is after its audit outcome is on disk).
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->detailPane()->findChild<QPushButton *>(QStringLiteral("saveButton"))->isEnabled(), 10000);
         QCOMPARE(paneField("callbackPhone")->text(), QStringLiteral("+49 30 1111111"));
         QCOMPARE(paneField("descriptorName")->text(), QStringLiteral("My topic"));
         QCOMPARE(paneField("descriptorShort")->text(), QStringLiteral("My summary"));
-        QVERIFY(!m_window->detailPane()->findChild<QPushButton *>(QStringLiteral("saveButton"))->isEnabled());
         QVERIFY(!m_window->action(QStringLiteral("save"))->isEnabled());
         QVERIFY(!m_window->sessionModel()->indexOf(id, SessionModel::StatusColumn).data().toString().contains(QStringLiteral("unsaved")));
 
