@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -491,6 +492,166 @@ private Q_SLOTS:
         QVERIFY(v.intact);
         QCOMPARE(v.unknownOutcomes, 1);
         QVERIFY(v.notes.join(QLatin1Char(' ')).contains(QStringLiteral("outcome unknown")));
+    }
+
+    // A session's history: the writes of one order, newest first, each outcome with the
+    // "before" of its intent; another server's entries and other orders left out.
+    void entriesForOneOrder()
+    {
+        QVERIFY(QFile::remove(m_path) && QFile::remove(AuditLog::headPath(m_path)));
+        AuditLog log(m_path);
+        const auto write = [&log](const QString &order, const QByteArray &before, const QByteArray &after,
+                                  const QString &server = QStringLiteral("http://a/")) {
+            AuditEntry intent = sample(0);
+            intent.orderId = order;
+            intent.server = server;
+            intent.operation = QStringLiteral("update");
+            intent.phase = AuditEntry::Phase::Intent;
+            intent.before = before;
+            intent.after.clear();
+            intent.result.clear();
+            std::vector<AuditEntry> one{intent};
+            QCOMPARE(log.append(one), QString());
+            AuditEntry outcome = intent;
+            outcome.phase = AuditEntry::Phase::Outcome;
+            outcome.link = one[0].seq;
+            outcome.before.clear();
+            outcome.after = after;
+            outcome.result = QStringLiteral("ok");
+            QCOMPARE(log.append(outcome), QString());
+        };
+        write(QStringLiteral("ORD-1"), R"({"callback_phone":"+49 1"})", R"({"callback_phone":"+49 2"})");
+        write(QStringLiteral("ORD-2"), R"({"callback_phone":"+49 7"})", R"({"callback_phone":"+49 8"})");
+        write(QStringLiteral("ORD-1"), R"({"callback_phone":"+49 2"})", R"({"callback_phone":"+49 3"})");
+        write(QStringLiteral("ORD-1"), R"({"callback_phone":"+49 9"})", R"({"callback_phone":"+49 0"})",
+              QStringLiteral("http://b/"));
+        // A body naming another order as "order" does not make the entry that order's.
+        write(QStringLiteral("ORD-2"), R"({"order":"ORD-1"})", R"({"order":"ORD-1"})");
+        AuditEntry unknown = sample(0);
+        unknown.orderId = QStringLiteral("ORD-1");
+        unknown.server = QStringLiteral("http://a/");
+        unknown.phase = AuditEntry::Phase::Intent;
+        QCOMPARE(log.append(unknown), QString()); // sent, no outcome recorded
+
+        AuditOrderIndex index(m_path);
+        std::vector<AuditEntry> got = index.entriesFor(QStringLiteral("ORD-1"), QStringLiteral("http://a/"));
+        QCOMPARE(got.size(), size_t(3));
+        QCOMPARE(got[0].phase, AuditEntry::Phase::Intent);
+        QCOMPARE(got[0].result, QStringLiteral("outcome unknown"));
+        QCOMPARE(got[1].phase, AuditEntry::Phase::Outcome);
+        QCOMPARE(got[1].before, QByteArray(R"({"callback_phone":"+49 2"})"));
+        QCOMPARE(got[1].after, QByteArray(R"({"callback_phone":"+49 3"})"));
+        QCOMPARE(got[2].before, QByteArray(R"({"callback_phone":"+49 1"})"));
+        QVERIFY(got[1].seq > got[2].seq);
+        QCOMPARE(index.entriesFor(QStringLiteral("ORD-1")).size(), size_t(4)); // every server
+        QCOMPARE(index.entriesFor(QStringLiteral("ORD-2")).size(), size_t(2));
+        QCOMPARE(index.entriesFor(QStringLiteral("ORD-3")).size(), size_t(0));
+        // Bounded: the newest only, still with its intent's "before".
+        got = index.entriesFor(QStringLiteral("ORD-1"), QStringLiteral("http://a/"), 2);
+        QCOMPARE(got.size(), size_t(2));
+        QCOMPARE(got[1].before, QByteArray(R"({"callback_phone":"+49 2"})"));
+
+        // Appended later (by another process, too): found without indexing anew.
+        AuditLog other(m_path);
+        AuditEntry record = sample(0);
+        record.orderId = QStringLiteral("ORD-1");
+        record.server = QStringLiteral("http://a/");
+        QCOMPARE(other.append(record), QString());
+        got = index.entriesFor(QStringLiteral("ORD-1"), QStringLiteral("http://a/"));
+        QCOMPARE(got.size(), size_t(4));
+        QCOMPARE(got[0].operation, QStringLiteral("assign"));
+
+        // A log replaced by a shorter one is indexed anew.
+        QVERIFY(QFile::remove(m_path) && QFile::remove(AuditLog::headPath(m_path)));
+        QCOMPARE(AuditLog(m_path).append(sample(2)), QString());
+        QCOMPARE(index.entriesFor(QStringLiteral("ORD-1")).size(), size_t(0));
+        QCOMPARE(index.entriesFor(QStringLiteral("ORD-2")).size(), size_t(1));
+    }
+
+    // A torn write, a damaged line and a line cut short: the readable entries of the order are
+    // still given, the others named.
+    void entriesForOneOrderInADamagedLog()
+    {
+        QList<QByteArray> l = lines(m_path);
+        QCOMPARE(l.size(), 5);
+        // Line 2 (ORD-2) damaged in place; a copy of line 3 (ORD-3) with its end cut off.
+        l[1].replace("\"seq\":2", "\"seq\":\"two\"");
+        l.insert(3, l[2].left(l[2].indexOf("\"prev\""))); // still names its order
+        writeLines(m_path, l);
+        {
+            QFile f(m_path);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("{\"order\":\"ORD-3\",\"seq\":6,\"ti"); // a crash in the middle of a write
+        }
+        AuditOrderIndex index(m_path);
+        QStringList skipped;
+        std::vector<AuditEntry> got = index.entriesFor(QStringLiteral("ORD-3"), {}, 50, &skipped);
+        QCOMPARE(got.size(), size_t(1));
+        QCOMPARE(got[0].seq, 3);
+        QCOMPARE(skipped.size(), 1); // the cut copy; the torn end is not a line yet
+        QVERIFY2(skipped[0].contains(QStringLiteral("not an audit entry")), qPrintable(skipped[0]));
+        skipped.clear();
+        QCOMPARE(index.entriesFor(QStringLiteral("ORD-2"), {}, 50, &skipped).size(), size_t(0));
+        QCOMPARE(skipped.size(), 1);
+        QCOMPARE(index.entriesFor(QStringLiteral("ORD-5")).size(), size_t(1));
+
+        // The next append seals the torn end; the order's new entry is found after it.
+        AuditEntry e = sample(3);
+        QCOMPARE(AuditLog(m_path).append(e), QString());
+        skipped.clear();
+        got = index.entriesFor(QStringLiteral("ORD-3"), {}, 50, &skipped);
+        QCOMPARE(got.size(), size_t(2));
+        QVERIFY(got[0].seq > got[1].seq);
+        QCOMPARE(got[1].seq, 3);
+        QCOMPARE(skipped.size(), 2); // the cut copy and the torn write
+    }
+
+    // 100,000 entries: the first query indexes the log in one pass; later ones read only what
+    // was appended and the lines of their order.
+    void entriesForOneOrderInALargeLog()
+    {
+        QVERIFY(QFile::remove(m_path) && QFile::remove(AuditLog::headPath(m_path)));
+        const QByteArray session = R"({"order_id":"ORD-0","callback_phone":"+49 30 1234567",)"
+                                   R"("descriptor":{"name":"Billing","short_desc":"Invoice twice",)"
+                                   R"("long_desc":"The customer was charged twice for the same order."},)"
+                                   R"("chat":{"url":"https://chat.example.org/s/1","session_id":"s-1"},)"
+                                   R"("agent":{"id":"agent-1001","person":{"name":"Jane Doe"},)"
+                                   R"("contact":{"phone":"+49 30 7654321","email":"jane@example.org"}}})";
+        {
+            AuditLog log(m_path);
+            for (int batch = 0; batch < 10; ++batch) {
+                std::vector<AuditEntry> entries;
+                for (int i = 0; i < 10'000; ++i) {
+                    AuditEntry e = sample((batch * 10'000 + i) % 5000); // 5,000 orders, 20 entries each
+                    e.phase = i % 2 ? AuditEntry::Phase::Outcome : AuditEntry::Phase::Intent;
+                    e.before = i % 2 ? QByteArray() : session;
+                    e.after = i % 2 ? session : QByteArray();
+                    entries.push_back(std::move(e));
+                }
+                QCOMPARE(log.append(entries), QString());
+            }
+        }
+        const qint64 bytes = QFileInfo(m_path).size();
+        AuditOrderIndex index(m_path);
+        QElapsedTimer timer;
+        timer.start();
+        std::vector<AuditEntry> got = index.entriesFor(QStringLiteral("ORD-4321"), {}, 50);
+        const qint64 first = timer.nsecsElapsed();
+        QCOMPARE(got.size(), size_t(20));
+        timer.restart();
+        for (int i = 0; i < 100; ++i)
+            got = index.entriesFor(QStringLiteral("ORD-%1").arg(i * 37 % 5000), {}, 50);
+        const qint64 later = timer.nsecsElapsed() / 100;
+        QCOMPARE(got.size(), size_t(20));
+        timer.restart();
+        const auto all = AuditLog::read(m_path);
+        const qint64 whole = timer.nsecsElapsed();
+        QCOMPARE(all.size(), size_t(100'000));
+        qInfo("100,000 entries (%lld MB): first query %.1f ms (indexing), later queries %.3f ms each; "
+              "reading the whole log %.1f ms", bytes >> 20, first / 1e6, later / 1e6, whole / 1e6);
+        // Generous for sanitizer builds; the point is that a query does not read the whole log.
+        QVERIFY2(later * 20 < whole, "a query costs as much as reading the whole log");
+        QVERIFY2(first < whole, "indexing costs more than reading the whole log");
     }
 
     void exportMasksUnlessAsked()

@@ -1,7 +1,10 @@
 #include "detailpane.h"
 
+#include "auditlog.h"
 #include "dialogs.h"
+#include "sessionhistory.h"
 
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGroupBox>
@@ -9,6 +12,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -60,6 +64,12 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_title->setFont(big);
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("detailState"));
+    m_changedElsewhere = new QLabel(this);
+    m_changedElsewhere->setObjectName(QStringLiteral("changedElsewhere"));
+    m_changedElsewhere->setWordWrap(true);
+    m_changedElsewhere->setTextFormat(Qt::PlainText);
+    m_changedElsewhere->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_changedElsewhere->hide();
 
     // The banner: the last failure of this session, with Retry. Never a modal box.
     m_banner = new QFrame(this);
@@ -178,17 +188,35 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     agentButtons->addWidget(m_assign);
     agentLayout->addLayout(agentButtons);
 
+    // The history: what the audit trail of this computer records for the session, newest first.
+    m_historyIndex = std::make_unique<AuditOrderIndex>(QString());
+    m_historyBox = new QGroupBox(tr("History"), m_form);
+    m_historyBox->setObjectName(QStringLiteral("historyBox"));
+    m_historyText = new QLabel(m_historyBox);
+    m_historyText->setObjectName(QStringLiteral("historyText"));
+    m_historyText->setAccessibleName(tr("History"));
+    m_historyText->setTextFormat(Qt::RichText);
+    m_historyText->setWordWrap(true);
+    m_historyText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Long values wrap or are cut, never widen the pane.
+    m_historyText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto *historyLayout = new QVBoxLayout(m_historyBox);
+    historyLayout->addWidget(m_historyText);
+    m_historyBox->hide();
+
     auto *formLayout = new QVBoxLayout(m_form);
     formLayout->setContentsMargins(0, 0, 0, 0);
     formLayout->addLayout(form);
     formLayout->addLayout(saveRow);
     formLayout->addWidget(m_agentBox);
+    formLayout->addWidget(m_historyBox);
     formLayout->addStretch();
 
     auto *inner = new QWidget;
     auto *innerLayout = new QVBoxLayout(inner);
     innerLayout->addWidget(m_title);
     innerLayout->addWidget(m_state);
+    innerLayout->addWidget(m_changedElsewhere);
     innerLayout->addWidget(m_readOnlyBox);
     innerLayout->addWidget(m_banner);
     innerLayout->addWidget(m_placeholder, 1);
@@ -201,6 +229,74 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
     showEntry(nullptr, false);
+}
+
+DetailPane::~DetailPane() = default;
+
+void DetailPane::setHistorySource(AuditRecorder *recorder)
+{
+    m_audit = recorder;
+    updateHistory(true);
+}
+
+void DetailPane::showChangedElsewhere(const QStringList &fields)
+{
+    for (const QString &f : fields)
+        if (!m_elsewhere.contains(f))
+            m_elsewhere << f;
+    m_changedElsewhere->setVisible(!m_elsewhere.isEmpty() && !m_orderId.isEmpty());
+    m_changedElsewhere->setText(m_elsewhere.isEmpty() ? QString()
+        : tr("Changed elsewhere since you last looked: %1.").arg(QLocale().createSeparatedList(m_elsewhere)));
+}
+
+void DetailPane::updateHistory(bool force)
+{
+    if (!m_audit || m_orderId.isEmpty()) {
+        m_historyBox->hide();
+        m_historyOrder.clear();
+        return;
+    }
+    m_historyBox->show();
+    const QString path = m_audit->path();
+    // Shown again on every keystroke (drafts): read only when the log grew or the order changed.
+    const qint64 size = QFileInfo(path).size();
+    if (!force && m_historyOrder == m_orderId && m_historySize == size && m_historyIndex->path() == path)
+        return;
+    m_historyOrder = m_orderId;
+    m_historySize = size;
+    m_historyIndex->setPath(path);
+    constexpr int kShown = 20;
+    constexpr int kRead = 40; // failed writes are read but not shown
+    QStringList skipped;
+    QString error;
+    const std::vector<AuditEntry> entries = m_historyIndex->entriesFor(m_orderId, m_audit->server(), kRead,
+                                                                       &skipped, &error);
+    QStringList items;
+    bool more = entries.size() >= size_t(kRead);
+    for (const AuditEntry &e : entries) {
+        const std::optional<SessionHistory::Item> item = SessionHistory::describe(e, m_audit->user());
+        if (!item)
+            continue;
+        if (items.size() == kShown) {
+            more = true;
+            break;
+        }
+        QStringList sentences;
+        for (const QString &sentence : item->sentences)
+            sentences << sentence.toHtmlEscaped();
+        const QString when = QLocale().toString(item->time.toLocalTime(), QLocale::ShortFormat);
+        items << QStringLiteral("<p><small>%1</small><br>%2</p>").arg(when.toHtmlEscaped(), sentences.join(QStringLiteral("<br>")));
+    }
+    if (!error.isEmpty())
+        items << QStringLiteral("<p>%1</p>").arg(tr("The audit trail cannot be read: %1").arg(error).toHtmlEscaped());
+    else if (items.isEmpty())
+        items << QStringLiteral("<p>%1</p>").arg(tr("No change of this session is recorded in the audit trail on this computer.").toHtmlEscaped());
+    if (more)
+        items << QStringLiteral("<p>%1</p>").arg(tr("Older changes are in the audit trail.").toHtmlEscaped());
+    if (!skipped.isEmpty())
+        items << QStringLiteral("<p>%1</p>").arg(tr("%n damaged line(s) of the audit trail were left out.", nullptr,
+                                                     int(skipped.size())).toHtmlEscaped());
+    m_historyText->setText(items.join(QString()));
 }
 
 QLineEdit *DetailPane::addField(const char *objectName, const QString &label, QFormLayout *form)
@@ -223,6 +319,10 @@ QLineEdit *DetailPane::addField(const char *objectName, const QString &label, QF
 void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
 {
     const bool sameSession = entry && m_hasEntry && entry->orderId == m_orderId;
+    if (!entry || entry->orderId != m_orderId) {
+        m_elsewhere.clear(); // named for the session shown until now
+        m_changedElsewhere->hide();
+    }
     m_hasEntry = entry != nullptr;
     m_placeholder->setVisible(!entry);
     m_form->setVisible(entry != nullptr);
@@ -233,6 +333,7 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         m_readOnly = false;
         m_readOnlyBox->hide();
         hideBanner();
+        updateHistory(false);
         return;
     }
     m_readOnly = entry->state == SessionState::Closed || entry->state == SessionState::NotFound;
@@ -259,6 +360,7 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
     if (entry->draft)
         state += QStringLiteral(" · ") + tr("unsaved edit kept as a draft");
     m_state->setText(state);
+    updateHistory(false);
 
     const bool keepEdits = sameSession && isDirty() && !m_readOnly;
     m_server = entry->support.value_or(Support{});

@@ -4,7 +4,10 @@
 
 #include "workspace.h"
 
+#include <QPointer>
 #include <QWidget>
+
+#include <memory>
 
 class QGroupBox;
 class QLabel;
@@ -14,6 +17,11 @@ class QPushButton;
 class QFrame;
 class QFormLayout;
 
+namespace sd {
+class AuditOrderIndex;
+class AuditRecorder;
+} // namespace sd
+
 namespace sd::ui {
 
 class DetailPane : public QWidget
@@ -21,6 +29,13 @@ class DetailPane : public QWidget
     Q_OBJECT
 public:
     explicit DetailPane(QWidget *parent = nullptr);
+    ~DetailPane() override;
+
+    // The audit trail the history section reads: the recorder's log, its user ("you") and server.
+    void setHistorySource(AuditRecorder *recorder);
+    // Names the fields someone else changed since the agent last looked at the shown session
+    // (added to those already named; cleared when another session is shown).
+    void showChangedElsewhere(const QStringList &fields);
 
     // nullptr shows the "nothing selected" state.
     void showEntry(const WorkspaceEntry *entry, bool pending);
@@ -58,6 +73,7 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void updateHistory(bool force);
     QLineEdit *addField(const char *objectName, const QString &label, QFormLayout *form);
 
     QString m_orderId;
@@ -81,6 +97,15 @@ private:
     QPushButton *m_assign, *m_unassign, *m_save, *m_revert;
     QWidget *m_readOnlyBox;
     QLabel *m_readOnlyNotice;
+    // The session's history, from the audit trail.
+    QPointer<AuditRecorder> m_audit;
+    std::unique_ptr<AuditOrderIndex> m_historyIndex;
+    QGroupBox *m_historyBox;
+    QLabel *m_historyText;
+    QString m_historyOrder; // what the section shows, as of the log's size
+    qint64 m_historySize = -1;
+    QLabel *m_changedElsewhere;
+    QStringList m_elsewhere;
 };
 
 } // namespace sd::ui

@@ -10,6 +10,7 @@
 #include "dialogs.h"
 #include "privatefile.h"
 #include "requestlog.h"
+#include "sessionhistory.h"
 #include "version.h"
 
 #include <QAction>
@@ -214,6 +215,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
         const std::optional<WorkspaceEntry> e = entry(id);
         return e ? e->support : std::nullopt;
     });
+    m_detail->setHistorySource(m_audit);
     connect(m_audit, &AuditRecorder::problem, this, [this](const QString &problem) {
         statusBar()->showMessage(tr("The audit trail: %1").arg(problem), 15000);
     });
@@ -695,8 +697,10 @@ void MainWindow::onSelectionChanged()
 {
     const QString id = selectedOrderId();
     const std::optional<WorkspaceEntry> e = id.isEmpty() ? std::nullopt : entry(id);
+    const QStringList changedElsewhere = m_model->changedFields(id);
     m_detail->showEntry(e, e && m_model->isPending(id));
     if (e) {
+        m_detail->showChangedElsewhere(changedElsewhere);
         m_model->setChanged(id, false); // seen now
         updateChangedCount();
     }
@@ -1160,8 +1164,11 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
                 e.lastChange = e.lastSeen;
             // Changed by someone else: bold until the agent looks at it.
             if (changed && !ownWrite && e.support) {
+                const QStringList fields = SessionHistory::changedFieldNames(*e.support, s);
                 if (id != selectedOrderId())
-                    m_model->setChanged(id, true);
+                    m_model->addChangedFields(id, fields);
+                else if (m_detail->orderId() == id)
+                    m_detail->showChangedElsewhere(fields);
                 noticeChange(e, s);
             }
             e.support = s;

@@ -63,6 +63,11 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
         return displayText(row, index.column());
     case Qt::ToolTipRole: {
         const QString error = m_table.error(row);
+        const QStringList fields = m_changed.contains(row) ? m_changedFields.value(row) : QStringList();
+        if (!fields.isEmpty()) {
+            const QString changed = tr("Changed elsewhere: %1.").arg(QLocale().createSeparatedList(fields));
+            return error.isEmpty() ? changed : error + QLatin1Char('\n') + changed;
+        }
         return error.isEmpty() ? displayText(row, index.column()) : error;
     }
     case Qt::FontRole:
@@ -109,6 +114,7 @@ void SessionModel::setTable(SessionTable table)
     m_table = std::move(table);
     m_pending.clear();
     m_changed.clear();
+    m_changedFields.clear();
     m_sorted.clear();
     if (m_sortColumn >= 0)
         rebuildSorted();
@@ -240,6 +246,11 @@ int SessionModel::remove(const QStringList &orderIds)
     };
     remapMarks(m_pending);
     remapMarks(m_changed);
+    QHash<int, QStringList> fields;
+    for (auto it = m_changedFields.cbegin(); it != m_changedFields.cend(); ++it)
+        if (newRow[size_t(it.key())] >= 0)
+            fields.insert(newRow[size_t(it.key())], it.value());
+    m_changedFields = std::move(fields);
     // The mapping keeps the order of the rows that stay: sorted and shown orders stay valid.
     const auto remapOrder = [&newRow](std::vector<int> &order) {
         std::erase_if(order, [&newRow](int row) { return newRow[size_t(row)] < 0; });
@@ -317,8 +328,29 @@ bool SessionModel::isPending(const QString &orderId) const
 
 void SessionModel::setChanged(const QString &orderId, bool changed)
 {
+    if (!changed)
+        m_changedFields.remove(m_table.find(orderId));
     if (setMark(m_changed, orderId, changed))
         emitRowChanged(m_table.find(orderId), 0, ColumnCount - 1);
+}
+
+void SessionModel::addChangedFields(const QString &orderId, const QStringList &fields)
+{
+    const int row = m_table.find(orderId);
+    if (row < 0)
+        return;
+    QStringList &named = m_changedFields[row];
+    for (const QString &f : fields)
+        if (!named.contains(f))
+            named << f;
+    setMark(m_changed, orderId, true);
+    emitRowChanged(row, 0, ColumnCount - 1); // bold, and its tooltip changed
+}
+
+QStringList SessionModel::changedFields(const QString &orderId) const
+{
+    const int row = m_table.find(orderId);
+    return row >= 0 && m_changed.contains(row) ? m_changedFields.value(row) : QStringList();
 }
 
 QStringList SessionModel::visibleOrderIds() const

@@ -7,6 +7,7 @@
 #include "sessiontable.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSet>
 #include <optional>
 #include <vector>
@@ -57,6 +58,10 @@ public:
     void setPending(const QString &orderId, bool pending);
     bool isPending(const QString &orderId) const;
     void setChanged(const QString &orderId, bool changed);
+    // Marks it changed by someone else and names the fields that changed (added to those named
+    // since the agent last looked); the row's tooltip lists them.
+    void addChangedFields(const QString &orderId, const QStringList &fields);
+    QStringList changedFields(const QString &orderId) const;
     int changedCount() const { return int(m_changed.size()); }
     QStringList visibleOrderIds() const;
     QStringList allOrderIds() const;
@@ -92,6 +97,7 @@ private:
     std::vector<int> m_rowOf;  // table row -> shown row, -1 when filtered out
     QSet<int> m_pending;       // table rows
     QSet<int> m_changed;
+    QHash<int, QStringList> m_changedFields; // of rows in m_changed
     SessionTable::Needle m_needle;
     QByteArray m_myAgentIdUtf8;
     std::optional<SessionState> m_stateFilter;

@@ -344,6 +344,49 @@ DE.update({
         "Das Prüfprotokoll %1 fehlt, aber seine Kopfdatei %2 hält fest, dass Eintrag %3 geschrieben worden war: das Protokoll wurde entfernt.",
 })
 
+# A session's history and changes made elsewhere (issue 11, i-history)
+DE.update({
+    "%1: the line at byte %2 is not an audit entry: %3.": "%1: die Zeile bei Byte %2 ist kein Eintrag des Prüfprotokolls: %3.",
+    "Other fields": "Weitere Felder",
+    "History": "Verlauf",
+    "someone": "jemandem",
+    "A change sent by you has no recorded outcome: it may or may not have been made.":
+        "Für eine von Ihnen gesendete Änderung ist kein Ergebnis festgehalten: Sie wurde vielleicht ausgeführt, vielleicht nicht.",
+    "A change sent by %1 has no recorded outcome: it may or may not have been made.":
+        "Für eine von %1 gesendete Änderung ist kein Ergebnis festgehalten: Sie wurde vielleicht ausgeführt, vielleicht nicht.",
+    "Support request created by you.": "Supportanfrage von Ihnen angelegt.",
+    "Support request created by %1.": "Supportanfrage von %1 angelegt.",
+    "Session closed by you.": "Sitzung von Ihnen geschlossen.",
+    "Session closed by %1.": "Sitzung von %1 geschlossen.",
+    "Agent assigned by you.": "Bearbeiter von Ihnen zugewiesen.",
+    "Agent assigned by %1.": "Bearbeiter von %1 zugewiesen.",
+    "%1 assigned by you in place of %2.": "%1 von Ihnen anstelle von %2 zugewiesen.",
+    "%1 assigned by %2 in place of %3.": "%1 von %2 anstelle von %3 zugewiesen.",
+    "%1 assigned by you.": "%1 von Ihnen zugewiesen.",
+    "%1 assigned by %2.": "%1 von %2 zugewiesen.",
+    "Agent removed by you.": "Bearbeiter von Ihnen entfernt.",
+    "Agent removed by %1.": "Bearbeiter von %1 entfernt.",
+    "%1 removed as agent by you.": "%1 von Ihnen als Bearbeiter entfernt.",
+    "%1 removed as agent by %2.": "%1 von %2 als Bearbeiter entfernt.",
+    "Changes saved by you.": "Änderungen von Ihnen gespeichert.",
+    "Changes saved by %1.": "Änderungen von %1 gespeichert.",
+    "The values before are not recorded.": "Die vorherigen Werte sind nicht festgehalten.",
+    "%1 changed.": "%1 geändert.",
+    "%1 set to “%2”.": "%1 auf „%2“ gesetzt.",
+    "%1 cleared (was “%2”).": "%1 geleert (war „%2“).",
+    "%1 changed from “%2” to “%3”.": "%1 von „%2“ auf „%3“ geändert.",
+    "Changed by you.": "Von Ihnen geändert.",
+    "Changed by %1.": "Von %1 geändert.",
+    "Changed elsewhere since you last looked: %1.": "Anderswo geändert, seit Sie zuletzt hingesehen haben: %1.",
+    "The audit trail cannot be read: %1": "Das Prüfprotokoll kann nicht gelesen werden: %1",
+    "No change of this session is recorded in the audit trail on this computer.":
+        "Im Prüfprotokoll dieses Computers ist keine Änderung dieser Sitzung festgehalten.",
+    "Older changes are in the audit trail.": "Ältere Änderungen stehen im Prüfprotokoll.",
+    "%n damaged line(s) of the audit trail were left out.":
+        ("%n beschädigte Zeile des Prüfprotokolls wurde ausgelassen.", "%n beschädigte Zeilen des Prüfprotokolls wurden ausgelassen."),
+    "Changed elsewhere: %1.": "Anderswo geändert: %1.",
+})
+
 
 def main(path):
     tree = ET.parse(path)

@@ -1,0 +1,232 @@
+// A session's history and what changed elsewhere, as the agent sees them: real key presses and
+// clicks on the real window (offscreen) against the in-process sandbox, and supportctl as the
+// "elsewhere".
+#include "detailpane.h"
+#include "englishplurals.h"
+#include "mainwindow.h"
+#include "profiles.h"
+#include "sandboxserver.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolTip>
+
+#include <memory>
+
+using namespace sd;
+using namespace sd::ui;
+
+class TestHistory : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+    ServerProfile m_profile;
+    QTemporaryDir m_tmp;
+    QString m_auditLog;
+
+    void activate()
+    {
+        if (!QApplication::activeModalWidget() && QApplication::activeWindow() != m_window.get()) {
+            m_window->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        }
+    }
+    void keys(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        activate();
+        QTest::keyClick(m_window.get(), key, modifiers);
+    }
+    static void retype(QLineEdit *edit, const QString &text)
+    {
+        QVERIFY(edit);
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(edit, text);
+    }
+    void clickRow(const QString &orderId)
+    {
+        activate();
+        QTableView *view = m_window->sessionView();
+        const QModelIndex i = m_window->sessionModel()->indexOf(orderId, SessionModel::OrderIdColumn);
+        QVERIFY2(i.isValid(), qPrintable(orderId));
+        view->scrollTo(i);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, view->visualRect(i).center());
+        view->setFocus();
+    }
+    QLineEdit *paneField(const char *name) const
+    {
+        return m_window->detailPane()->findChild<QLineEdit *>(QString::fromLatin1(name));
+    }
+    QLabel *paneLabel(const char *name) const
+    {
+        return m_window->detailPane()->findChild<QLabel *>(QString::fromLatin1(name));
+    }
+    QString historyText() const
+    {
+        const QLabel *l = paneLabel("historyText");
+        return l && l->isVisibleTo(m_window.get()) ? l->text() : QString();
+    }
+    bool listedAndOpen(const QString &orderId) const
+    {
+        const auto s = m_window->sessionModel()->summary(orderId);
+        return s && s->state == SessionState::Open;
+    }
+    QString serverPhone(const QString &orderId) const
+    {
+        const auto p = parseSupport(m_server->sessionJson(orderId).toStdString());
+        return p.ok() && p.value->callbackPhone ? QString::fromStdString(*p.value->callbackPhone) : QString();
+    }
+    // Pastes order IDs into the list (Ctrl+Shift+V) and waits until each is loaded.
+    void paste(const QStringList &ids)
+    {
+        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+        keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+        for (const QString &id : ids)
+            QTRY_VERIFY2_WITH_TIMEOUT(listedAndOpen(id), qPrintable(id), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+    }
+    // Someone else, with supportctl on the same server (and the same audit trail).
+    void supportctl(const QStringList &args)
+    {
+        QProcess proc;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("SUPPORTDESK_TOKEN"));
+        env.insert(QStringLiteral("SUPPORTDESK_AUDIT_LOG"), m_auditLog);
+        env.insert(QStringLiteral("USER"), QStringLiteral("colleague"));
+        proc.setProcessEnvironment(env);
+        QSignalSpy finished(&proc, &QProcess::finished);
+        proc.start(QStringLiteral(SUPPORTCTL_PATH),
+                   QStringList{QStringLiteral("--server"), m_profile.baseUrl.toString()} + args);
+        QVERIFY(proc.waitForStarted());
+        QVERIFY(finished.wait(60000)); // the sandbox answers from this event loop
+        QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
+        QApplication::installTranslator(new EnglishPlurals(this));
+    }
+
+    void init()
+    {
+        m_auditLog = m_tmp.filePath(QStringLiteral("audit-%1.log").arg(QString::fromLatin1(QTest::currentTestFunction())));
+        qputenv("SUPPORTDESK_AUDIT_LOG", m_auditLog.toUtf8());
+        QSettings().clear();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        m_server = std::make_unique<SandboxServer>();
+        m_server->seed(30);
+        const QUrl url = m_server->start();
+        QVERIFY(url.isValid());
+        m_profile = ServerProfile{};
+        m_profile.id = QStringLiteral("test");
+        m_profile.name = QStringLiteral("Test");
+        m_profile.baseUrl = url;
+        m_profile.refreshIntervalSeconds = 0;
+        m_profile.myAgentId = QStringLiteral("agent-1006");
+        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        if (QWidget *w = QApplication::activeModalWidget())
+            w->close();
+        m_window.reset();
+        m_server.reset();
+    }
+
+    // A change saved in the window (type, Ctrl+S) shows in the pane's history with its old and
+    // new value and who made it; one made with supportctl by someone else shows too.
+    void savedChangeShowsInTheHistory()
+    {
+        const QString id = QStringLiteral("ORD-100003");
+        paste({id});
+        clickRow(id);
+        const QString before = paneField("callbackPhone")->text();
+        QVERIFY(!before.isEmpty());
+        QTRY_VERIFY(historyText().contains(QStringLiteral("No change of this session")));
+
+        const QString after = QStringLiteral("+49 30 5555555");
+        retype(paneField("callbackPhone"), after);
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(serverPhone(id), after, 10000);
+        const QString expected = QStringLiteral("Callback phone changed from “%1” to “%2”.").arg(before, after);
+        QTRY_VERIFY2_WITH_TIMEOUT(historyText().contains(expected), qPrintable(historyText()), 10000);
+        QVERIFY2(historyText().contains(QStringLiteral("Changes saved by you.")), qPrintable(historyText()));
+        // When, in the user's locale.
+        const QString today = QLocale().toString(QDate::currentDate(), QLocale::ShortFormat);
+        const QString yesterday = QLocale().toString(QDate::currentDate().addDays(-1), QLocale::ShortFormat);
+        QVERIFY2(historyText().contains(today) || historyText().contains(yesterday), qPrintable(historyText()));
+
+        // Someone else assigns an agent with supportctl; the pane shows it after a refresh,
+        // newest first.
+        supportctl({QStringLiteral("assign"), id, QStringLiteral("agent-1015"), QStringLiteral("--name"),
+                    QStringLiteral("Yusuf Schmidt")});
+        keys(Qt::Key_F5);
+        const QString assigned = QStringLiteral("Yusuf Schmidt (agent-1015) assigned by colleague");
+        QTRY_VERIFY2_WITH_TIMEOUT(historyText().contains(assigned), qPrintable(historyText()), 10000);
+        QVERIFY(historyText().indexOf(assigned) < historyText().indexOf(expected));
+    }
+
+    // A session changed elsewhere turns bold after a refresh; its tooltip and, once opened, the
+    // pane name the fields that changed.
+    void changeElsewhereNamesTheFields()
+    {
+        const QString mine = QStringLiteral("ORD-100003"), theirs = QStringLiteral("ORD-100004");
+        paste({mine, theirs});
+        clickRow(mine);
+        supportctl({QStringLiteral("update"), theirs, QStringLiteral("--callback-phone"), QStringLiteral("+49 30 1111111")});
+        supportctl({QStringLiteral("assign"), theirs, QStringLiteral("agent-1015"), QStringLiteral("--name"),
+                    QStringLiteral("Yusuf Schmidt")});
+        keys(Qt::Key_F5, Qt::ShiftModifier); // refresh all
+        SessionModel *model = m_window->sessionModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->indexOf(theirs).data(Qt::FontRole).value<QFont>().bold(), 10000);
+
+        // The tooltip, as hovering the row shows it.
+        QTableView *view = m_window->sessionView();
+        const QModelIndex cell = model->indexOf(theirs, SessionModel::AgentColumn);
+        const QPoint at = view->visualRect(cell).center();
+        QHelpEvent hover(QEvent::ToolTip, at, view->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(view->viewport(), &hover);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.contains(QStringLiteral("Changed elsewhere")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("Agent")) && tip.contains(QStringLiteral("Callback phone")), qPrintable(tip));
+        QVERIFY2(!tip.contains(QStringLiteral("Topic")), qPrintable(tip));
+        QToolTip::hideText();
+
+        // Opened: the pane says what changed, and the row is seen.
+        clickRow(theirs);
+        QLabel *line = paneLabel("changedElsewhere");
+        QVERIFY(line);
+        QTRY_VERIFY(line->isVisibleTo(m_window.get()));
+        QVERIFY2(line->text().contains(QStringLiteral("Agent")) && line->text().contains(QStringLiteral("Callback phone")),
+                 qPrintable(line->text()));
+        QVERIFY(!model->indexOf(theirs).data(Qt::FontRole).value<QFont>().bold());
+        // Another session: the line is about the one shown only.
+        clickRow(mine);
+        QTRY_VERIFY(!line->isVisibleTo(m_window.get()));
+    }
+};
+
+QTEST_MAIN(TestHistory)
+#include "tst_history.moc"
