@@ -114,3 +114,9 @@ echo "| first paint, 100k sessions (ms) | $big | bare QMainWindow: $bare | $(rat
 "$B/tests/bench/bench_json" 20000 >"$work/json"
 jget() { awk -v k="$1" '$1 == k {print $2}' "$work/json"; }
 echo "| JSON parse+serialize 20k sessions (ms) | $(jget json_typed_ms) | nlohmann: $(jget json_plain_ms) | $(jget json_ratio) | ≤ 2 |"
+
+# 6. A session's history (detail pane) against reading the whole audit log.
+"$B/tests/bench/bench_audit" 100000 >"$work/audit-bench"
+aget() { awk -v k="$1" '$1 == k {print $2}' "$work/audit-bench"; }
+echo "| history of one session, 100k-entry audit log: first query, indexing (ms) | $(aget first_query_ms) | read whole log: $(aget read_all_ms) | $(ratio "$(aget first_query_ms)" "$(aget read_all_ms)") | < 0.2 |"
+echo "| history of one session, 100k-entry audit log: later query (ms) | $(aget later_query_ms) | read whole log: $(aget read_all_ms) | $(ratio "$(aget later_query_ms)" "$(aget read_all_ms)") | < 0.01 |"
