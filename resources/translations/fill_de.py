@@ -368,6 +368,12 @@ DE.update({
         ("%n Änderung wartet: Der Server hat das Zugriffstoken abgelehnt.", "%n Änderungen warten: Der Server hat das Zugriffstoken abgelehnt."),
     "Waiting changes are not being sent, because the outbox cannot be written: %1":
         "Wartende Änderungen werden nicht gesendet, weil der Postausgang nicht geschrieben werden kann: %1",
+    "The offline outbox %1 is in use by another SupportDesk (process %2).":
+        "Der Offline-Postausgang %1 wird von einem anderen SupportDesk verwendet (Prozess %2).",
+    "The offline outbox %1 cannot be locked.": "Der Offline-Postausgang %1 kann nicht gesperrt werden.",
+    "Profile in use": "Profil in Verwendung",
+    "The server profile %1 is already open in another SupportDesk (process %2). Use that window, or close it first.":
+        "Das Serverprofil %1 ist bereits in einem anderen SupportDesk geöffnet (Prozess %2). Verwenden Sie dieses Fenster, oder schließen Sie es zuerst.",
 })
 
 
