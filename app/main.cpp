@@ -1,6 +1,7 @@
 // supportdesk: the desktop console. Thin: options, translations, profiles, the main window.
 #include "apiurl.h"
 #include "mainwindow.h"
+#include "outbox.h"
 #include "sandboxserver.h"
 #include "translations.h"
 #include "version.h"
@@ -8,8 +9,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QCryptographicHash>
 #include <QLibraryInfo>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QLocale>
+#include <QLockFile>
+#include <QMessageBox>
 #include <QPalette>
 #include <QStyle>
 #include <QSettings>
@@ -47,6 +53,44 @@ private:
     const QElapsedTimer &m_clock;
     bool m_done = false;
 };
+
+// The local socket on which the SupportDesk with process ID `pid` listens for "bring your window
+// forward" (one name per user's data folder and process).
+QString raiseSocketName(qint64 pid)
+{
+    const QByteArray data = QFile::encodeName(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    return QStringLiteral("supportdesk-%1-%2")
+        .arg(QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha1).toHex().left(16)))
+        .arg(pid);
+}
+
+// One SupportDesk per profile (its outbox holds the profile's lock, see outbox.h): a second start
+// on a profile in use asks the first to come forward, or says that the profile is in use.
+// Returns false when this process should end.
+bool profileIsFree(const QString &profileId, const QString &profileName)
+{
+    QLockFile probe(sd::Outbox::lockPathFor(sd::Outbox::pathFor(profileId)));
+    probe.setStaleLockTime(0);
+    if (probe.tryLock(0))
+        return true; // released again at once: the window's outbox takes it
+    if (probe.error() != QLockFile::LockFailedError)
+        return true; // cannot be checked here (e.g. no data folder yet): the outbox will say
+    qint64 pid = 0;
+    QString host, app;
+    probe.getLockInfo(&pid, &host, &app);
+    QLocalSocket socket;
+    socket.connectToServer(raiseSocketName(pid));
+    if (socket.waitForConnected(1000) && socket.write("raise\n") > 0 && socket.waitForBytesWritten(1000)) {
+        std::fprintf(stderr, "supportdesk: the profile is already open in process %lld; its window was brought to the front\n",
+                     static_cast<long long>(pid));
+        return false;
+    }
+    QMessageBox::warning(nullptr, QApplication::translate("main", "Profile in use"),
+                         QApplication::translate("main", "The server profile %1 is already open in another "
+                                                         "SupportDesk (process %2). Use that window, or close it "
+                                                         "first.").arg(profileName).arg(pid));
+    return false;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -182,7 +226,27 @@ int main(int argc, char **argv)
         for (const char *suffix : {".sqlite", ".sqlite-wal", ".sqlite-shm", ".json"})
             QFile::remove(dir + QStringLiteral("/workspaces/demo") + QLatin1String(suffix));
     }
+    {
+        sd::ServerProfile start = profiles.first(); // as the window picks it
+        for (const sd::ServerProfile &p : std::as_const(profiles))
+            if (p.id == startId)
+                start = p;
+        if (!profileIsFree(start.id, start.name))
+            return 1;
+    }
     sd::ui::MainWindow window(profiles, startId);
+    // A second start on a profile this process has open asks this window to come forward.
+    QLocalServer raiseServer;
+    QObject::connect(&raiseServer, &QLocalServer::newConnection, &window, [&raiseServer, &window] {
+        while (QLocalSocket *peer = raiseServer.nextPendingConnection()) {
+            QObject::connect(peer, &QLocalSocket::disconnected, peer, &QObject::deleteLater);
+            window.showNormal();
+            window.raise();
+            window.activateWindow();
+        }
+    });
+    QLocalServer::removeServer(raiseSocketName(QCoreApplication::applicationPid()));
+    raiseServer.listen(raiseSocketName(QCoreApplication::applicationPid()));
     FirstPaintProbe probe(sinceMain);
     if (qEnvironmentVariableIsSet("SUPPORTDESK_BENCH_FIRST_PAINT"))
         window.installEventFilter(&probe);

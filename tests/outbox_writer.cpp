@@ -3,11 +3,47 @@
 //   outbox_writer DB COUNT ORDER_PREFIX    enqueues COUNT assignments, prints each item's ID
 //   outbox_writer workspace DB BATCHES     puts BATCHES batches of 50 sessions into a workspace
 //                                          store, prints the number of sessions committed
+//   outbox_writer send DB URL KILL_AT      sends the outbox DB to the server at URL, and kills
+//                                          itself (SIGKILL) when its KILL_AT-th SQLite statement
+//                                          starts, or, for KILL_AT "sql:TEXT", the first statement
+//                                          starting with TEXT; exits 0 when the outbox is drained
 #include "outbox.h"
 #include "workspacestore.h"
 
 #include <QCoreApplication>
+#include <QUrl>
+#include <csignal>
 #include <cstdio>
+#include <cstring>
+
+#include <sqlite3.h>
+
+namespace {
+
+long g_killAt = 0;           // the statement number to die at (0: none)
+QByteArray g_killAtSql;      // or the statement text to die at
+long g_statements = 0;
+
+int onStatement(unsigned, void *, void *, void *sql)
+{
+    ++g_statements;
+    const char *text = static_cast<const char *>(sql);
+    if ((g_killAt > 0 && g_statements == g_killAt)
+        || (!g_killAtSql.isEmpty() && text && std::strncmp(text, g_killAtSql.constData(), size_t(g_killAtSql.size())) == 0)) {
+        std::fprintf(stderr, "killed at statement %ld: %s\n", g_statements, text ? text : "");
+        ::raise(SIGKILL); // a real crash, in the middle of whatever the sender was doing
+    }
+    return 0;
+}
+
+// Runs for every connection this process opens (the outbox's too, whatever opens it).
+int traceConnection(sqlite3 *db, const char **, const sqlite3_api_routines *)
+{
+    sqlite3_trace_v2(db, SQLITE_TRACE_STMT, onStatement, nullptr);
+    return SQLITE_OK;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -34,6 +70,26 @@ int main(int argc, char **argv)
             std::fflush(stdout);
         }
         return 0;
+    }
+    if (argc == 5 && QByteArray(argv[1]) == "send") {
+        const QByteArray killAt(argv[4]);
+        if (killAt.startsWith("sql:"))
+            g_killAtSql = killAt.mid(4);
+        else
+            g_killAt = killAt.toLong();
+        sqlite3_auto_extension(reinterpret_cast<void (*)()>(traceConnection));
+        sd::Outbox outbox(QString::fromLocal8Bit(argv[2]));
+        if (!outbox.isOpen())
+            return 2;
+        sd::ApiClient client;
+        sd::ClientConfig config;
+        config.baseUrl = QUrl(QString::fromLocal8Bit(argv[3]));
+        client.setConfig(config);
+        sd::OutboxSender sender(&client, &outbox);
+        QObject::connect(&sender, &sd::OutboxSender::drained, &app, [] { QCoreApplication::exit(0); });
+        QObject::connect(&sender, &sd::OutboxSender::offline, &app, [] { QCoreApplication::exit(4); });
+        sender.start();
+        return app.exec();
     }
     if (argc < 4)
         return 1; // outbox_writer DB COUNT ORDER_PREFIX

@@ -460,6 +460,46 @@ private Q_SLOTS:
         QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("offlineLabel"))->text().isEmpty());
     }
 
+    // Issue 12, bug 2: an offline change that meets someone else's change stays in the outbox
+    // while the agent is asked (a quit or crash then loses nothing, the next start asks again);
+    // "no" takes it out unsent, "yes" sends it on the version the question showed.
+    void outboxConflictStaysQueuedWhileTheAgentDecides()
+    {
+        const QString declined = QStringLiteral("ORD-100012");
+        const QString kept = QStringLiteral("ORD-100013");
+        for (const QString &id : {declined, kept}) {
+            m_window->openOrder(id);
+            QVERIFY(waitForOperation(id));
+        }
+        ClientConfig offline = m_window->client()->config();
+        offline.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:1/")); // nothing listens there
+        offline.retry.maxRetries = 0;
+        m_window->client()->setConfig(offline);
+        for (const QString &id : {declined, kept}) {
+            m_window->assign(id, Agent{"agent-off", {}, {}, {}, {}, {}});
+            QVERIFY(waitForOperation(id));
+        }
+        QTRY_COMPARE(m_window->outbox()->queuedCount(), 2);
+        for (const QString &id : {declined, kept}) // meanwhile, someone else
+            QVERIFY(m_server->putSessionJson(id, R"({"agent":{"id":"agent-other"}})"));
+
+        m_window.reset();
+        makeWindow(); // online again: the outbox is sent at start
+        QStringList asked;
+        QList<size_t> keptWhileAsked;
+        m_window->setConfirmHandler([&](const QString &, const QString &text) {
+            keptWhileAsked << m_window->outbox()->items().size();
+            const bool mine = text.contains(kept);
+            asked << (mine ? kept : declined);
+            return mine;
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 2, 10000);
+        QCOMPARE(keptWhileAsked, (QList<size_t>{2, 1}));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->outbox()->items().size(), size_t(0), 10000);
+        QTRY_COMPARE(serverAgent(kept), QStringLiteral("agent-off"));
+        QCOMPARE(serverAgent(declined), QStringLiteral("agent-other"));
+    }
+
     void changesByOthersAreMarkedAndNotified()
     {
         const QStringList ids = importSeeded(5);

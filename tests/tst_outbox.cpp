@@ -11,13 +11,12 @@
 #include <QScopeGuard>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 using namespace sd;
@@ -39,6 +38,28 @@ OutboxItem assignItem(const QString &orderId, const QString &agentId, const QByt
     item.payload = QStringLiteral(R"({"id":"%1"})").arg(agentId).toUtf8();
     item.baseEtag = etag;
     return item;
+}
+
+ClientConfig configFor(const QUrl &url)
+{
+    ClientConfig config;
+    config.baseUrl = url;
+    config.retry.maxRetries = 0;
+    return config;
+}
+
+// Runs tests/outbox_writer's "send" mode on `db` until it drains the outbox (exit 0) or kills
+// itself at `killAt` (see outbox_writer.cpp). The event loop runs meanwhile: the sandbox is in
+// this process.
+int runSender(const QString &db, const QUrl &url, const QString &killAt)
+{
+    QProcess helper;
+    helper.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QSignalSpy finished(&helper, &QProcess::finished);
+    helper.start(QStringLiteral(OUTBOX_WRITER_PATH), {QStringLiteral("send"), db, url.toString(), killAt});
+    if (!helper.waitForStarted() || !finished.wait(30000))
+        return -1;
+    return helper.exitStatus() == QProcess::CrashExit ? -SIGKILL : helper.exitCode();
 }
 
 int fileMode(const QString &path)
@@ -93,6 +114,93 @@ private Q_SLOTS:
         QVERIFY2(there.isOpen(), qPrintable(there.error()));
         QCOMPARE(fileMode(shared + QStringLiteral("/s.sqlite")), 0600);
         QCOMPARE(fileMode(shared), 0755);
+    }
+
+    // Bug 5: two SupportDesks on one profile would both send the oldest change (without ETags:
+    // applied twice). The outbox is open in one process at a time.
+    void oneProcessPerOutbox()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("single.sqlite"));
+        auto first = std::make_unique<Outbox>(db);
+        QVERIFY2(first->isOpen(), qPrintable(first->error()));
+        QVERIFY(first->enqueue(assignItem(QStringLiteral("ORD-1"), QStringLiteral("agent-1"))) > 0);
+        // Another process (the helper) cannot open it while this one has it...
+        QProcess other;
+        other.start(QStringLiteral(OUTBOX_WRITER_PATH), {db, QStringLiteral("1"), QStringLiteral("X-")});
+        QVERIFY(other.waitForFinished(10000));
+        QCOMPARE(other.exitCode(), 2); // "cannot open"
+        // ...nor a second outbox here.
+        Outbox second(db);
+        QVERIFY(!second.isOpen());
+        QVERIFY2(second.error().contains(QLatin1String("another SupportDesk")), qPrintable(second.error()));
+        QCOMPARE(first->items().size(), size_t(1));
+        first.reset();
+        Outbox third(db); // free again
+        QVERIFY2(third.isOpen(), qPrintable(third.error()));
+        QCOMPARE(third.items().size(), size_t(1));
+    }
+
+    // A damaged outbox file is kept aside (for rescue), named in a notice, and a new one opened.
+    void damagedFileIsMovedAside()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("damaged.sqlite"));
+        QFile f(db);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray garbage(8192, 'q');
+        f.write(garbage);
+        f.close();
+        Outbox outbox(db);
+        QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+        QVERIFY(outbox.notice().contains(QLatin1String("damaged")));
+        QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-1"), QStringLiteral("agent-1"))) > 0);
+        const QStringList aside = QDir(dir.path()).entryList({QStringLiteral("damaged.sqlite.damaged-*")});
+        QCOMPARE(aside.size(), 1);
+        QVERIFY2(outbox.notice().contains(aside.first()), qPrintable(outbox.notice()));
+        QFile kept(dir.filePath(aside.first()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), garbage);
+    }
+
+    // Outbox files written by the earlier QtSql outbox (no schema version) are read as they are;
+    // a file of a newer format is refused, untouched.
+    void earlierFormatIsReadNewerRefused()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("earlier.sqlite"));
+        {
+            sqlite3 *raw = nullptr;
+            QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &raw), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(raw,
+                                  "PRAGMA journal_mode=WAL;"
+                                  "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                  " order_id TEXT NOT NULL, op TEXT NOT NULL, payload BLOB, base_etag BLOB,"
+                                  " base_json BLOB, state TEXT NOT NULL DEFAULT 'queued', last_error TEXT, attempted INTEGER NOT NULL DEFAULT 0,"
+                                  " created TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);"
+                                  "INSERT INTO outbox (order_id, op, payload, base_etag, base_json, state)"
+                                  " VALUES ('ORD-7', 'assign', X'7B226964223A22612D37227D', X'223322', X'', 'queued');",
+                                  nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(raw);
+        }
+        {
+            Outbox outbox(db);
+            QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+            const auto items = outbox.items();
+            QCOMPARE(items.size(), size_t(1));
+            QCOMPARE(items.front().orderId, QStringLiteral("ORD-7"));
+            QCOMPARE(items.front().op, OutboxItem::Op::Assign);
+            QCOMPARE(items.front().payload, QByteArray(R"({"id":"a-7"})"));
+            QCOMPARE(items.front().baseEtag, QByteArray("\"3\""));
+        }
+        {
+            sqlite3 *raw = nullptr;
+            QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &raw), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(raw, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(raw);
+        }
+        Outbox newer(db);
+        QVERIFY(!newer.isOpen());
+        QVERIFY2(newer.error().contains(QLatin1String("newer")), qPrintable(newer.error()));
     }
 
     void queuedWhileOfflineThenSentInOrder()
@@ -208,46 +316,279 @@ private Q_SLOTS:
         QVERIFY2(left.front().lastError.contains(QLatin1String("ORD-100001")), qPrintable(left.front().lastError));
     }
 
-    void appliedBeforeACrashIsNotSentAgain()
+    // A sender killed (SIGKILL, a real process) at a random SQLite statement while it sends,
+    // again and again, then a last run to the end: every change reaches the server exactly once.
+    // The server sends no ETags, so a change sent twice would really be applied twice. The seed is
+    // logged; OUTBOX_KILL_SEED=N replays a run.
+    void killedWhileSendingNeverAppliesTwice()
+    {
+        SandboxServer server;
+        server.setEtagsEnabled(false);
+        const QUrl url = server.start();
+        const QString db = m_dir.filePath(QStringLiteral("sendkill.sqlite"));
+        QStringList ids;
+        {
+            Outbox outbox(db);
+            for (int i = 0; i < 8; ++i) {
+                const QString id = QStringLiteral("KILL-%1").arg(i);
+                QVERIFY(server.putSessionJson(id, "{}"));
+                OutboxItem item = assignItem(id, QStringLiteral("agent-%1").arg(i));
+                item.baseJson = server.sessionJson(id); // no ETags: the copy it was made on
+                QVERIFY(outbox.enqueue(item) > 0);
+                ids << id;
+            }
+        }
+        QHash<QString, int> applied;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&applied](const QByteArray &method, const QString &path, int status) {
+                    if (method == "PUT" && status == 200)
+                        applied[path] += 1;
+                });
+        const quint32 seed = qEnvironmentVariableIsSet("OUTBOX_KILL_SEED")
+                                 ? quint32(qEnvironmentVariableIntValue("OUTBOX_KILL_SEED"))
+                                 : QRandomGenerator::global()->generate();
+        qInfo("killedWhileSendingNeverAppliesTwice: OUTBOX_KILL_SEED=%u", seed);
+        QRandomGenerator random(seed);
+        int kills = 0;
+        for (int round = 0; round < 12; ++round) {
+            const int killAt = 1 + int(random.bounded(12));
+            const int result = runSender(db, url, QString::number(killAt));
+            QVERIFY2(result == -SIGKILL || result == 0, qPrintable(QString::number(result)));
+            kills += result == -SIGKILL;
+            if (result == 0)
+                break;
+        }
+        QVERIFY(kills > 0);
+        QCOMPARE(runSender(db, url, QStringLiteral("0")), 0); // to the end
+        for (const QString &id : std::as_const(ids)) {
+            const QString path = QStringLiteral("/support/%1/agent").arg(id);
+            QVERIFY2(applied.value(path) == 1, qPrintable(QStringLiteral("%1: %2 (seed %3)").arg(path).arg(applied.value(path)).arg(seed)));
+            QVERIFY(server.sessionJson(id).contains(QStringLiteral("agent-%1").arg(id.section(QLatin1Char('-'), 1)).toUtf8()));
+        }
+        Outbox outbox(db);
+        QCOMPARE(outbox.items().size(), size_t(0));
+    }
+
+    // Bug 1: a sender that starts before the keychain returned the token meets 401. The change
+    // is not failed: the sender waits for another token and then sends it.
+    void authFailurePausesUntilTheTokenChanges()
+    {
+        SandboxServer server;
+        server.seed(3);
+        server.setToken(QStringLiteral("s3cret"));
+        ApiClient client;
+        client.setConfig(configFor(server.start()));
+        Outbox outbox(m_dir.filePath(QStringLiteral("auth.sqlite")));
+        QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-100001"), QStringLiteral("agent-auth"))) > 0);
+        int refused = 0;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&refused](const QByteArray &, const QString &, int status) { refused += status == 401; });
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy failed(&sender, &OutboxSender::itemFailed);
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QTRY_COMPARE(refused, 1);
+        QTRY_VERIFY(!sender.isSending());
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(outbox.queuedCount(), 1);
+        QCOMPARE(outbox.items().front().state, QStringLiteral("queued"));
+        sender.start(); // the same (missing) token: nothing is sent again
+        QCOMPARE(refused, 1);
+
+        ClientConfig withToken = client.config();
+        withToken.token = QStringLiteral("s3cret"); // the keychain answered
+        client.setConfig(withToken);
+        QVERIFY(drained.wait(5000));
+        QCOMPARE(outbox.queuedCount(), 0);
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(server.sessionJson(QStringLiteral("ORD-100001")).contains("agent-auth"));
+    }
+
+    // Bug 2: a conflicting change stays in the outbox (marked, not sent again) until the agent
+    // decides; a restart reports it again.
+    void conflictStaysQueuedUntilDecided()
+    {
+        SandboxServer server;
+        server.seed(3);
+        ApiClient client;
+        client.setConfig(configFor(server.start()));
+        SupportReply *read = client.fetch(QStringLiteral("ORD-100002"));
+        QVERIFY(QSignalSpy(read, &ApiReply::finished).wait(5000));
+        const QString db = m_dir.filePath(QStringLiteral("decide.sqlite"));
+        auto outbox = std::make_unique<Outbox>(db);
+        QVERIFY(outbox->enqueue(assignItem(QStringLiteral("ORD-100002"), QStringLiteral("mine"), read->etag())) > 0);
+        QVERIFY(server.putSessionJson(QStringLiteral("ORD-100002"), R"({"callback_phone":"theirs"})"));
+        int writes = 0;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&writes](const QByteArray &method, const QString &, int) { writes += method != "GET"; });
+        {
+            OutboxSender sender(&client, outbox.get());
+            QSignalSpy conflicts(&sender, &OutboxSender::itemConflict);
+            QSignalSpy drained(&sender, &OutboxSender::drained);
+            sender.start();
+            QVERIFY(drained.wait(5000));
+            QCOMPARE(conflicts.size(), 1);
+            sender.start(); // not sent again in a loop
+            QCOMPARE(writes, 1);
+        }
+        // The app quit while the conflict dialog was open: the change is still there, and the
+        // next start asks again.
+        outbox.reset();
+        outbox = std::make_unique<Outbox>(db);
+        QCOMPARE(outbox->items().size(), size_t(1));
+        QCOMPARE(outbox->items().front().state, QStringLiteral("conflict"));
+        OutboxSender sender(&client, outbox.get());
+        QSignalSpy conflicts(&sender, &OutboxSender::itemConflict);
+        QSignalSpy sent(&sender, &OutboxSender::itemSent);
+        sender.start();
+        QTRY_COMPARE(conflicts.size(), 1);
+        QCOMPARE(writes, 1);
+        const auto theirs = conflicts.first().at(1).value<std::optional<Support>>();
+        QVERIFY(theirs && theirs->callbackPhone == std::string("theirs"));
+
+        // Keep mine: sent once more, on the version the agent saw, and then gone.
+        sender.keepMine(conflicts.first().at(0).value<OutboxItem>());
+        QVERIFY(sent.wait(5000));
+        QCOMPARE(writes, 2);
+        QVERIFY(server.sessionJson(QStringLiteral("ORD-100002")).contains("mine"));
+        QVERIFY(server.sessionJson(QStringLiteral("ORD-100002")).contains("theirs")); // on their version
+        QCOMPARE(outbox->items().size(), size_t(0));
+
+        // Take theirs: the change leaves the outbox unsent.
+        SupportReply *again = client.fetch(QStringLiteral("ORD-100002"));
+        QVERIFY(QSignalSpy(again, &ApiReply::finished).wait(5000));
+        QVERIFY(outbox->enqueue(assignItem(QStringLiteral("ORD-100002"), QStringLiteral("second"), again->etag())) > 0);
+        QVERIFY(server.putSessionJson(QStringLiteral("ORD-100002"), R"({"callback_phone":"theirs again"})"));
+        sender.start();
+        QTRY_COMPARE(conflicts.size(), 2);
+        sender.takeTheirs(conflicts.last().at(0).value<OutboxItem>());
+        QCOMPARE(outbox->items().size(), size_t(0));
+        QVERIFY(!server.sessionJson(QStringLiteral("ORD-100002")).contains("second"));
+        QCOMPARE(writes, 3); // the refused PUT (412) only
+    }
+
+    // Bug 3: the crash between taking a sent change off the list and moving the next change of
+    // the same session onto the new version. The next change is no false conflict.
+    void crashBetweenRemoveAndRebase()
     {
         SandboxServer server;
         server.seed(3);
         const QUrl url = server.start();
         ApiClient client;
-        ClientConfig config;
-        config.baseUrl = url;
-        client.setConfig(config);
+        client.setConfig(configFor(url));
         SupportReply *read = client.fetch(QStringLiteral("ORD-100003"));
         QVERIFY(QSignalSpy(read, &ApiReply::finished).wait(5000));
-        int applied = 0;
-        connect(&server, &SandboxServer::requestHandled, this,
-                [&applied](const QByteArray &method, const QString &, int status) {
-                    if (method == "PUT" && status == 200)
-                        ++applied;
-                });
-        const QString db = m_dir.filePath(QStringLiteral("b.sqlite"));
+        const QString db = m_dir.filePath(QStringLiteral("rebase.sqlite"));
         {
             Outbox outbox(db);
-            outbox.enqueue(assignItem(QStringLiteral("ORD-100003"), QStringLiteral("agent-z"), read->etag()));
-            OutboxSender sender(&client, &outbox);
-            sender.setSkipRemoveOnce(true); // dies after the server applied it, before the removal
-            QSignalSpy sent(&sender, &OutboxSender::itemSent);
-            sender.start();
-            QVERIFY(sent.wait(5000));
-            QCOMPARE(outbox.queuedCount(), 1);
-            // the sender is "killed" here: destroyed with the item still queued
-            disconnect(&sender, nullptr, nullptr, nullptr);
+            QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-100003"), QStringLiteral("agent-first"), read->etag())) > 0);
+            OutboxItem unassign;
+            unassign.orderId = QStringLiteral("ORD-100003");
+            unassign.op = OutboxItem::Op::Unassign;
+            unassign.baseEtag = read->etag(); // made offline right after the first, on the same version
+            QVERIFY(outbox.enqueue(unassign) > 0);
         }
-        // Restart: the same item is found, recognised as applied, and removed unsent.
+        QStringList writes;
+        connect(&server, &SandboxServer::requestHandled, this,
+                [&writes](const QByteArray &method, const QString &path, int status) {
+                    if (method != "GET")
+                        writes << QStringLiteral("%1 %2 %3").arg(QString::fromLatin1(method), path).arg(status);
+                });
+        QCOMPARE(runSender(db, url, QStringLiteral("sql:UPDATE outbox SET base_etag")), -SIGKILL);
+        QCOMPARE(writes, QStringList{QStringLiteral("PUT /support/ORD-100003/agent 200")});
         Outbox outbox(db);
-        QCOMPARE(outbox.queuedCount(), 1);
-        QVERIFY(outbox.items().front().attempted);
         OutboxSender sender(&client, &outbox);
+        QSignalSpy conflicts(&sender, &OutboxSender::itemConflict);
         QSignalSpy drained(&sender, &OutboxSender::drained);
         sender.start();
         QVERIFY(drained.wait(5000));
-        QCOMPARE(outbox.queuedCount(), 0);
-        QCOMPARE(applied, 1);
+        QCOMPARE(conflicts.size(), 0);
+        QCOMPARE(outbox.items().size(), size_t(0));
+        QCOMPARE(writes, (QStringList{QStringLiteral("PUT /support/ORD-100003/agent 200"),
+                                      QStringLiteral("DELETE /support/ORD-100003/agent 200")}));
+    }
+
+    // Bug 4: the outbox cannot be written (here: another connection holds its write lock). The
+    // sender stops and says so, instead of sending the same change again and again.
+    void failedOutboxWriteStopsTheSender()
+    {
+        SandboxServer server;
+        server.seed(3);
+        ApiClient client;
+        client.setConfig(configFor(server.start()));
+        SupportReply *read = client.fetch(QStringLiteral("ORD-100001"));
+        QVERIFY(QSignalSpy(read, &ApiReply::finished).wait(5000));
+        QVERIFY(server.putSessionJson(QStringLiteral("ORD-100001"), R"({"callback_phone":"theirs"})"));
+        const QString db = m_dir.filePath(QStringLiteral("locked.sqlite"));
+        Outbox outbox(db);
+        QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-100001"), QStringLiteral("mine"), read->etag())) > 0);
+        sqlite3 *other = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &other), SQLITE_OK);
+        const auto closeOther = qScopeGuard([other] { sqlite3_close(other); });
+        QCOMPARE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+        int requests = 0;
+        connect(&server, &SandboxServer::requestHandled, this, [&requests] { ++requests; });
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy stopped(&sender, &OutboxSender::storeFailed);
+        sender.start();
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 20000); // (after the busy timeout)
+        QVERIFY(!stopped.first().at(0).toString().isEmpty());
+        QTest::qWait(300); // nothing more happens
+        QCOMPARE(requests, 0); // nothing was sent that could not be recorded first
+        QVERIFY(!sender.isSending());
+
+        // The lock is gone: the next start goes on where it stopped.
+        QCOMPARE(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+        QSignalSpy conflicts(&sender, &OutboxSender::itemConflict);
+        sender.start();
+        QVERIFY(conflicts.wait(5000));
+    }
+
+    // Bug 7: a server whose versions count per session gives a session opened again the same
+    // ETag the closed one had. A change made on the closed session must not land on the new
+    // one; a session closed since the change was made is a conflict, not a failure.
+    void changeMadeOnAClosedSessionIsAConflict()
+    {
+        SandboxServer server;
+        server.seed(3);
+        ApiClient client;
+        client.setConfig(configFor(server.start()));
+        const QString id = QStringLiteral("ORD-100001");
+        SupportReply *read = client.fetch(id);
+        QVERIFY(QSignalSpy(read, &ApiReply::finished).wait(5000));
+        const Support old = *read->result();
+        QVERIFY(QSignalSpy(client.close(id), &ApiReply::finished).wait(5000));
+        QVERIFY(server.putSessionJson(id, R"({"callback_phone":"+1 555 0111"})")); // a new session
+        SupportReply *reread = client.fetch(id);
+        QVERIFY(QSignalSpy(reread, &ApiReply::finished).wait(5000));
+        Outbox outbox(m_dir.filePath(QStringLiteral("reopened.sqlite")));
+        OutboxItem update;
+        update.orderId = id;
+        update.op = OutboxItem::Op::Update;
+        Support mine = old;
+        mine.callbackPhone = std::string("+1 555 0999");
+        update.payload = QByteArray::fromStdString(serialize(mine));
+        update.baseEtag = reread->etag(); // what a per-session counter gives the new session
+        update.baseJson = QByteArray::fromStdString(serialize(old));
+        QVERIFY(outbox.enqueue(update) > 0);
+        // And one made on a session that is closed now.
+        SupportReply *second = client.fetch(QStringLiteral("ORD-100002"));
+        QVERIFY(QSignalSpy(second, &ApiReply::finished).wait(5000));
+        QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-100002"), QStringLiteral("mine"), second->etag())) > 0);
+        QVERIFY(QSignalSpy(client.close(QStringLiteral("ORD-100002")), &ApiReply::finished).wait(5000));
+
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy conflicts(&sender, &OutboxSender::itemConflict);
+        QSignalSpy failed(&sender, &OutboxSender::itemFailed);
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QVERIFY(drained.wait(5000));
+        QVERIFY(server.sessionJson(id).contains("+1 555 0111")); // the new session is untouched
+        QVERIFY(!server.sessionJson(id).contains("+1 555 0999"));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(conflicts.size(), 2);
+        QVERIFY(!conflicts.at(1).at(1).value<std::optional<Support>>().has_value()); // closed: no session
+        QCOMPARE(outbox.items().size(), size_t(2)); // both kept for the agent to decide
     }
 
     void changedBySomeoneElseIsAConflict()
@@ -345,15 +686,13 @@ private Q_SLOTS:
         }
         QVERIFY(reported > 0);
         {
-            QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-            check.setDatabaseName(db);
-            QVERIFY(check.open());
-            QSqlQuery q(check);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
-            check.close();
+            SqliteDb check;
+            QCOMPARE(check.open(db, QStringLiteral("check")), QString());
+            SqliteStatement q;
+            QCOMPARE(check.prepare("PRAGMA integrity_check", &q), QString());
+            QCOMPARE(q.step(), SQLITE_ROW);
+            QCOMPARE(q.string(0), QStringLiteral("ok"));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("check"));
         Outbox outbox(db);
         const auto items = outbox.items();
         QVERIFY(qint64(items.size()) >= reported); // every reported commit is there

@@ -34,6 +34,7 @@
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
@@ -791,6 +792,7 @@ void MainWindow::openOutbox()
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                       + QStringLiteral("/outbox");
     ensurePrivateDir(dir); // ours: 0700 even if an earlier version made it 0755 (the outbox says if it fails)
+    m_outbox.reset(); // first: it holds the profile's lock
     m_outbox = std::make_unique<Outbox>(dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".sqlite"));
     if (!m_outbox->isOpen()) {
         statusBar()->showMessage(tr("The offline outbox cannot be opened: %1").arg(m_outbox->error()));
@@ -806,6 +808,16 @@ void MainWindow::openOutbox()
         statusBar()->showMessage(tr("A change waiting for order %1 was refused: %2").arg(item.orderId, e.message()), 15000);
         updateOfflineLabel();
     });
+    connect(m_sender, &OutboxSender::authRequired, this, [this] {
+        const int queued = m_outbox->queuedCount();
+        m_offlineLabel->setText(tr("%n change(s) waiting: the server refused the access token.", nullptr, queued));
+    });
+    connect(m_sender, &OutboxSender::storeFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Waiting changes are not being sent, because the outbox cannot be written: %1")
+                                     .arg(message));
+    });
+    if (!m_outbox->notice().isEmpty())
+        statusBar()->showMessage(m_outbox->notice());
     for (const OutboxItem &item : m_outbox->items())
         if (item.state == QLatin1String("queued"))
             m_model->setPending(item.orderId, true);
@@ -914,37 +926,56 @@ void MainWindow::onOutboxConflict(const OutboxItem &item, const std::optional<Su
 {
     m_model->setPending(item.orderId, m_outbox->hasPendingFor(item.orderId));
     updateOfflineLabel();
-    const std::optional<Support> base = [&]() -> std::optional<Support> {
-        const auto parsed = parseSupport(std::string_view(item.baseJson.constData(), size_t(item.baseJson.size())));
-        return parsed.ok() ? parsed.value : std::nullopt;
-    }();
-    m_outbox->remove(item.id); // decided now, by the agent, below
-    if (item.op == OutboxItem::Op::Update) {
-        const auto mine = parseSupport(std::string_view(item.payload.constData(), size_t(item.payload.size())));
-        if (mine.ok())
-            QTimer::singleShot(0, this, [this, id = item.orderId, m = *mine.value, base] {
-                resolveUpdateConflict(id, m, base);
-            });
-        return;
-    }
-    const QString who = theirs && theirs->agent ? QString::fromStdString(theirs->agent->displayName()) : tr("nobody");
-    const QString what = item.op == OutboxItem::Op::Assign ? tr("assign the agent you chose")
-                       : item.op == OutboxItem::Op::Unassign ? tr("remove the agent")
-                                                             : tr("close the session");
-    QTimer::singleShot(0, this, [this, item, who, what] {
-        if (!m_confirm(tr("Order %1 changed meanwhile").arg(item.orderId),
-                       tr("While you were offline someone else changed order %1 (agent now: %2).\n\n"
-                          "Still %3?").arg(item.orderId, who, what)))
+    // The change stays in the outbox until the agent decides here (quit or crash meanwhile: the
+    // next start asks again); keep mine sends it through the outbox, on the version shown.
+    QTimer::singleShot(0, this, [this, item, theirs, sender = m_sender] {
+        if (!sender || sender != m_sender)
+            return; // another profile now
+        const auto settled = qScopeGuard([this, id = item.orderId] {
+            m_model->setPending(id, m_outbox && m_outbox->hasPendingFor(id));
+            updateOfflineLabel();
+        });
+        const std::string_view payload(item.payload.constData(), size_t(item.payload.size()));
+        if (item.op == OutboxItem::Op::Update) {
+            const auto mine = parseSupport(payload);
+            if (!mine.ok()) {
+                m_sender->takeTheirs(item); // (not reached: an unreadable change fails before it is sent)
+                return;
+            }
+            const auto parsedBase = parseSupport(std::string_view(item.baseJson.constData(), size_t(item.baseJson.size())));
+            const std::optional<Support> base = parsedBase.ok() ? parsedBase.value : std::nullopt;
+            const std::optional<Support> merged =
+                theirs ? m_resolveConflict(item.orderId, *theirs, *mine.value, base) : std::nullopt;
+            if (!merged) {
+                storeDraft(item.orderId, *mine.value); // kept, not lost, not sent
+                m_sender->takeTheirs(item);
+                if (!theirs)
+                    statusBar()->showMessage(tr("Order %1 was closed on the server before your change reached it. "
+                                                "Your change is kept as a draft.").arg(item.orderId), 15000);
+                return;
+            }
+            storeDraft(item.orderId, *merged);
+            if (item.orderId == m_detail->orderId()) // the resolution replaces what the form held
+                m_detail->reloadEntry(entry(item.orderId), true);
+            m_sender->keepMine(item, QByteArray::fromStdString(serialize(*merged)));
             return;
-        if (item.op == OutboxItem::Op::Assign) {
-            const auto a = parseAgent(std::string_view(item.payload.constData(), size_t(item.payload.size())));
-            if (a.ok())
-                assign(item.orderId, *a.value);
-        } else if (item.op == OutboxItem::Op::Unassign) {
-            unassign(item.orderId);
-        } else {
-            closeSession(item.orderId);
         }
+        if (!theirs) {
+            m_sender->takeTheirs(item);
+            statusBar()->showMessage(tr("Order %1 was closed on the server before your change reached it. "
+                                        "The change was dropped.").arg(item.orderId), 15000);
+            return;
+        }
+        const QString who = theirs->agent ? QString::fromStdString(theirs->agent->displayName()) : tr("nobody");
+        const QString what = item.op == OutboxItem::Op::Assign ? tr("assign the agent you chose")
+                           : item.op == OutboxItem::Op::Unassign ? tr("remove the agent")
+                                                                 : tr("close the session");
+        if (m_confirm(tr("Order %1 changed meanwhile").arg(item.orderId),
+                      tr("While you were offline someone else changed order %1 (agent now: %2).\n\n"
+                         "Still %3?").arg(item.orderId, who, what)))
+            m_sender->keepMine(item);
+        else
+            m_sender->takeTheirs(item);
     });
 }
 

@@ -608,6 +608,7 @@ void ApiClient::setConfig(const ClientConfig &config)
         || config.baseUrl != m_config.baseUrl)
         m_nam->clearConnectionCache();
     m_config = config;
+    Q_EMIT configChanged();
 }
 
 QByteArray ApiClient::userAgent()

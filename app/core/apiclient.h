@@ -245,6 +245,8 @@ public:
     static QByteArray userAgent();
 
 Q_SIGNALS:
+    // setConfig() was called (e.g. the token arrived from the keychain).
+    void configChanged();
     // For the request log and -v: one per attempt, when it ends. Never carries the token.
     void exchangeFinished(const sd::Exchange &exchange);
     // For the status bar: a request will be tried again after delayMs.

@@ -9,7 +9,10 @@
 #pragma once
 
 #include "apiclient.h"
+#include "sqlitedb.h"
 
+#include <QHash>
+#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -28,7 +31,7 @@ struct OutboxItem
     QByteArray payload;  // Update: the whole edited Support; Assign: the Agent; Create: the body (may be empty)
     QByteArray baseEtag; // ETag of the session the change was made on (may be empty)
     QByteArray baseJson; // that session itself (for servers without ETags)
-    QString state;       // "queued", "conflict", "failed"
+    QString state;       // "queued", "conflict" (kept until the agent decides), "failed"
     bool attempted = false; // sent at least once: before sending again, look first
     QString lastError;
 };
@@ -38,17 +41,28 @@ QString outboxOpName(OutboxItem::Op op);
 class Outbox
 {
 public:
-    // Opens (creates) the database; error() tells why not.
+    // Where the outbox of a server profile lives (in the application's data folder).
+    static QString pathFor(const QString &profileId);
+    // The lock file that keeps a second SupportDesk from sending the same outbox (see below).
+    static QString lockPathFor(const QString &path) { return path + QStringLiteral(".lock"); }
+
+    // Opens (creates) the database; error() tells why not. A damaged file is moved aside and a
+    // new one started: notice() says so. One process at a time: while another SupportDesk has
+    // this outbox open (its lock file is held), it is not opened (both would send the oldest
+    // change; without ETags it would be applied twice).
     explicit Outbox(const QString &path);
     ~Outbox();
     Outbox(const Outbox &) = delete;
     Outbox &operator=(const Outbox &) = delete;
 
-    bool isOpen() const { return m_error.isEmpty(); }
+    bool isOpen() const { return m_db.isOpen(); }
+    // Why it could not be opened, or why the last write failed.
     QString error() const { return m_error; }
+    QString notice() const { return m_db.notice(); }
     QString path() const { return m_path; }
 
-    // Appends in one transaction; returns the new item's ID (0 on failure, see error()).
+    // Every write is one transaction; false (0 for enqueue) when it failed: see error().
+    // Appends; returns the new item's ID.
     qint64 enqueue(const OutboxItem &item);
     bool remove(qint64 id);
     bool setState(qint64 id, const QString &state, const QString &lastError);
@@ -57,14 +71,25 @@ public:
     // one (offline edits in a row must not conflict with each other).
     bool rebase(const QString &orderId, const QByteArray &oldEtag, const QByteArray &newEtag,
                 const QByteArray &newJson);
+    // The change went through: it leaves the list and the later ones of its session are rebased
+    // (as rebase()) in the same transaction, so a crash cannot leave them on the old version.
+    bool complete(const OutboxItem &item, const QByteArray &newEtag, const QByteArray &newJson);
+    // A conflict decided for the agent's change: queued again with `payload`, made on the
+    // version the agent saw (`baseEtag`, `baseJson`).
+    bool requeue(qint64 id, const QByteArray &payload, const QByteArray &baseEtag,
+                 const QByteArray &baseJson);
     std::vector<OutboxItem> items() const;        // every item, oldest first
     std::optional<OutboxItem> nextQueued() const; // the oldest "queued" one
     int queuedCount() const;
+    // A change of this session waits in the outbox (queued, or in conflict until decided).
     bool hasPendingFor(const QString &orderId) const;
 
 private:
+    bool write(const QString &error);
+
     QString m_path;
-    QString m_connection;
+    QLockFile m_lock;
+    mutable SqliteDb m_db;
     QString m_error;
 };
 
@@ -75,36 +100,62 @@ class OutboxSender : public QObject
 public:
     OutboxSender(ApiClient *client, Outbox *outbox, QObject *parent = nullptr);
 
-    void start();  // sends now (or at once after the current item)
+    // Sends now (or at once after the current item). After storeFailed() it tries again; while
+    // paused for authentication it waits for another token (set on the client).
+    void start();
     bool isSending() const { return m_current.has_value(); }
+    bool isPausedForAuth() const { return m_authPaused; }
     int nextProbeMs() const { return m_backoffMs; }
-    // Test hook: simulate a crash after the server applied an item but before it was removed.
-    void setSkipRemoveOnce(bool skip) { m_skipRemoveOnce = skip; }
+
+    // The agent decided an item reported by itemConflict(). Keep mine: it is sent again (with
+    // `payload` instead of its own, if given), now made on the version the conflict showed.
+    // Take theirs: it leaves the outbox.
+    void keepMine(const sd::OutboxItem &item, const QByteArray &payload = {});
+    void takeTheirs(const sd::OutboxItem &item);
 
 Q_SIGNALS:
     void itemSent(const sd::OutboxItem &item, const std::optional<sd::Support> &result);
+    // The session changed since the item was made (theirs: what it is now; nullopt: it was
+    // closed). The item stays in the outbox, not sent again, until keepMine() or takeTheirs(),
+    // also across a restart (a new sender reports it again).
     void itemConflict(const sd::OutboxItem &item, const std::optional<sd::Support> &theirs);
     void itemFailed(const sd::OutboxItem &item, const sd::ApiError &error);
     void offline(int retryInMs); // the server is still away
     void drained();              // nothing queued any more
+    // The server refused the token (401/403): nothing is sent until the client's token changes.
+    void authRequired(const sd::ApiError &error);
+    // The outbox could not be written (full disk, locked file): the sender stopped; start()
+    // tries again.
+    void storeFailed(const QString &message);
 
 private:
     void sendNext();
-    void send(const OutboxItem &item, const std::optional<Support> &fresh);
+    bool reportConflictAgain();
+    void readFirst(const OutboxItem &item, bool reporting);
+    void send(const OutboxItem &item, const QByteArray &ifMatch);
     void onSent(ApiReply *reply);
     void onPrecondition(const OutboxItem &item);
     void adoptCreated(const OutboxItem &item, bool sentBefore);
     bool matchesIntent(const OutboxItem &item, const std::optional<Support> &current) const;
     void done(const OutboxItem &item, const std::optional<Support> &result,
               const QByteArray &newEtag = {});
+    void conflict(const OutboxItem &item, const std::optional<Support> &theirs,
+                  const QByteArray &theirEtag);
+    void fail(const OutboxItem &item, const ApiError &error);
+    bool stored(bool ok);
     void goOffline();
+    void onConfigChanged();
 
     QPointer<ApiClient> m_client;
     Outbox *m_outbox;
     std::optional<OutboxItem> m_current;
     QTimer m_probe;
     int m_backoffMs = 0;
-    bool m_skipRemoveOnce = false;
+    bool m_stopped = false;    // the outbox could not be written
+    bool m_authPaused = false; // refused with this token
+    QString m_refusedToken;
+    // Conflicts reported by this sender, with the version they showed (the base of keep mine).
+    QHash<qint64, QPair<QByteArray, QByteArray>> m_conflicts;
 };
 
 } // namespace sd

@@ -1,7 +1,5 @@
 #include "workspacestore.h"
 
-#include "privatefile.h"
-
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -94,9 +92,18 @@ std::optional<Support> supportOf(sqlite3_stmt *stmt, int column)
 // Finalizes a statement when it goes out of scope.
 struct Statement
 {
+    SqliteStatement s;
     sqlite3_stmt *stmt = nullptr;
-    ~Statement() { sqlite3_finalize(stmt); }
 };
+
+// Prepares `sql` into `*out`; false on error (see SqliteDb::lastError).
+bool prepare(SqliteDb &db, const char *sql, Statement *out)
+{
+    if (!db.prepare(sql, &out->s).isEmpty())
+        return false;
+    out->stmt = out->s.handle();
+    return true;
+}
 
 } // namespace
 
@@ -109,19 +116,15 @@ WorkspaceStore::~WorkspaceStore()
 
 QString WorkspaceStore::fail(const char *what) const
 {
-    m_lastError = tr("%1: %2").arg(QString::fromUtf8(what),
-                                   QString::fromUtf8(m_db ? sqlite3_errmsg(m_db) : "no database"));
-    return m_lastError;
+    return m_lastError = m_db.fail(what);
 }
 
 QString WorkspaceStore::exec(const char *sql) const
 {
-    char *message = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &message) == SQLITE_OK)
-        return {};
-    m_lastError = QString::fromUtf8(message ? message : "?");
-    sqlite3_free(message);
-    return m_lastError;
+    const QString error = m_db.exec(sql);
+    if (!error.isEmpty())
+        m_lastError = error;
+    return error;
 }
 
 QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
@@ -136,33 +139,13 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
         if (!error.isEmpty())
             return m_lastError = error;
     }
-    // Callback phones and names: readable by the agent's account only, from the start (the file
-    // exists 0600 before SQLite opens it; SQLite gives its -wal and -shm files the same mode).
-    if (const QString problem = preparePrivateFile(path); !problem.isEmpty())
-        return m_lastError = problem;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-        const QString error = tr("Cannot open %1: %2")
-                                  .arg(path, QString::fromUtf8(sqlite3_errmsg(m_db)));
+    // Private, WAL, busy timeout, a damaged file refused and left as it is (see sqlitedb.h).
+    if (const QString problem = m_db.open(path, tr("the session list")); !problem.isEmpty()) {
         close();
-        return m_lastError = error;
+        return m_lastError = tr("Cannot use %1: %2").arg(path, problem);
     }
-    sqlite3_busy_timeout(m_db, 5000); // another SupportDesk on the same profile may be writing
-    QString error;
     int version = 0;
-    {
-        Statement s;
-        if (sqlite3_prepare_v2(m_db, "PRAGMA user_version", -1, &s.stmt, nullptr) != SQLITE_OK
-            || sqlite3_step(s.stmt) != SQLITE_ROW)
-            error = fail("user_version");
-        else
-            version = sqlite3_column_int(s.stmt, 0);
-    }
-    if (error.isEmpty() && version > kSchemaVersion)
-        error = tr("It was written by a newer SupportDesk (format %1).").arg(version);
-    if (error.isEmpty())
-        error = exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+    QString error = m_db.checkVersion(kSchemaVersion, &version);
     // A store already in this format is only read here: no transaction, no sync to disk.
     const bool writing = version < kSchemaVersion || importing;
     if (error.isEmpty() && writing)
@@ -172,11 +155,14 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
             error = exec(kSchema);
         if (error.isEmpty() && writing)
             error = exec("PRAGMA user_version = 1");
-        if (error.isEmpty()
-            && (sqlite3_prepare_v2(m_db, kGet, -1, &m_getStmt, nullptr) != SQLITE_OK
-                || sqlite3_prepare_v2(m_db, kPutSummary, -1, &m_putSummaryStmt, nullptr) != SQLITE_OK
-                || sqlite3_prepare_v2(m_db, kPutDetail, -1, &m_putDetailStmt, nullptr) != SQLITE_OK))
-            error = fail("prepare");
+        if (error.isEmpty()) {
+            for (auto [sql, stmt] : {std::pair{kGet, &m_getStmt}, std::pair{kPutSummary, &m_putSummaryStmt},
+                                     std::pair{kPutDetail, &m_putDetailStmt}}) {
+                error = m_db.prepare(sql, stmt);
+                if (!error.isEmpty())
+                    break;
+            }
+        }
         for (const WorkspaceEntry &e : legacy.entries) {
             if (!error.isEmpty())
                 break;
@@ -205,38 +191,35 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
 
 void WorkspaceStore::close()
 {
-    sqlite3_finalize(m_getStmt);
-    sqlite3_finalize(m_putSummaryStmt);
-    sqlite3_finalize(m_putDetailStmt);
-    m_getStmt = m_putSummaryStmt = m_putDetailStmt = nullptr;
-    if (m_db)
-        sqlite3_close(m_db);
-    m_db = nullptr;
+    m_getStmt = SqliteStatement();
+    m_putSummaryStmt = SqliteStatement();
+    m_putDetailStmt = SqliteStatement();
+    m_db.close();
     m_path.clear();
 }
 
 QString WorkspaceStore::readSummaries(SessionTable *out) const
 {
     out->clear();
-    if (!m_db)
+    if (!m_db.isOpen())
         return tr("The session list is not open.");
     // Room for all of it at once (no copy of a growing buffer): sessions are never deleted, so
     // the largest seq is the count, and the text per row is estimated from a sample (an exact
     // sum, like count(*), would read the whole table once more).
     Statement s;
-    if (sqlite3_prepare_v2(m_db,
+    if (prepare(m_db,
                            "SELECT coalesce((SELECT max(seq) FROM summary), 0), coalesce((SELECT"
                            " avg(coalesce(length(CAST(order_id AS BLOB)), 0) + coalesce(length(CAST(agent_name AS BLOB)), 0)"
                            " + coalesce(length(CAST(agent_id AS BLOB)), 0) + 2 * coalesce(length(CAST(phone AS BLOB)), 0)"
                            " + coalesce(length(CAST(chat AS BLOB)), 0)) FROM (SELECT * FROM summary LIMIT 4096)), 0)",
-                           -1, &s.stmt, nullptr) == SQLITE_OK
+                           &s)
         && sqlite3_step(s.stmt) == SQLITE_ROW) {
         const int rows = sqlite3_column_int(s.stmt, 0);
         const double perRow = sqlite3_column_double(s.stmt, 1) * 1.1 + 8;
         out->reserve(rows, qsizetype(double(rows) * perRow));
     }
     Statement read;
-    if (sqlite3_prepare_v2(m_db, kReadSummaries, -1, &read.stmt, nullptr) != SQLITE_OK)
+    if (!prepare(m_db, kReadSummaries, &read))
         return fail("read");
     int rc;
     while ((rc = sqlite3_step(read.stmt)) == SQLITE_ROW) {
@@ -261,68 +244,71 @@ QString WorkspaceStore::readSummaries(SessionTable *out) const
 std::optional<WorkspaceEntry> WorkspaceStore::get(const QString &orderId) const
 {
     m_lastError.clear();
-    if (!m_getStmt)
+    if (!m_getStmt.isValid())
         return std::nullopt;
+    sqlite3_stmt *const stmt = m_getStmt.handle();
     const QByteArray id = orderId.toUtf8();
-    sqlite3_reset(m_getStmt);
-    bindText(m_getStmt, 1, id, false);
-    const int rc = sqlite3_step(m_getStmt);
+    sqlite3_reset(stmt);
+    bindText(stmt, 1, id, false);
+    const int rc = sqlite3_step(stmt);
     if (rc != SQLITE_ROW) {
         if (rc != SQLITE_DONE)
             fail("get");
-        sqlite3_reset(m_getStmt);
+        sqlite3_reset(stmt);
         return std::nullopt;
     }
     WorkspaceEntry e;
     e.orderId = orderId;
-    e.state = sessionStateFromKey(columnText(m_getStmt, 0));
-    e.lastChange = timeOf(m_getStmt, 1);
-    e.lastSeen = timeOf(m_getStmt, 2);
-    const std::string_view error = columnText(m_getStmt, 3);
+    e.state = sessionStateFromKey(columnText(stmt, 0));
+    e.lastChange = timeOf(stmt, 1);
+    e.lastSeen = timeOf(stmt, 2);
+    const std::string_view error = columnText(stmt, 3);
     e.lastError = QString::fromUtf8(error.data(), qsizetype(error.size()));
-    const std::string_view etag = columnText(m_getStmt, 4);
+    const std::string_view etag = columnText(stmt, 4);
     e.etag = QByteArray(etag.data(), qsizetype(etag.size()));
-    e.support = supportOf(m_getStmt, 5);
-    e.draft = supportOf(m_getStmt, 6);
-    sqlite3_reset(m_getStmt);
+    e.support = supportOf(stmt, 5);
+    e.draft = supportOf(stmt, 6);
+    sqlite3_reset(stmt);
     return e;
 }
 
 QString WorkspaceStore::putOne(const WorkspaceEntry &e)
 {
     const SessionSummary s = summarize(e);
+    sqlite3_stmt *const summary = m_putSummaryStmt.handle();
+    sqlite3_stmt *const detail = m_putDetailStmt.handle();
     const QByteArray id = e.orderId.toUtf8();
-    sqlite3_reset(m_putSummaryStmt);
-    sqlite3_clear_bindings(m_putSummaryStmt);
-    bindText(m_putSummaryStmt, 1, id, false);
-    bindText(m_putSummaryStmt, 2, sessionStateKey(e.state).toUtf8(), false);
-    bindText(m_putSummaryStmt, 3, s.agentId.toUtf8());
-    bindText(m_putSummaryStmt, 4, s.agentName.toUtf8());
-    bindText(m_putSummaryStmt, 5, s.phone.toUtf8());
-    bindText(m_putSummaryStmt, 6, s.chat.toUtf8());
-    bindTime(m_putSummaryStmt, 7, s.lastChangeMs);
-    bindTime(m_putSummaryStmt, 8, s.lastSeenMs);
-    sqlite3_bind_int(m_putSummaryStmt, 9, s.hasDraft ? 1 : 0);
-    bindText(m_putSummaryStmt, 10, s.error.toUtf8());
-    if (sqlite3_step(m_putSummaryStmt) != SQLITE_DONE)
+    sqlite3_reset(summary);
+    sqlite3_clear_bindings(summary);
+    bindText(summary, 1, id, false);
+    bindText(summary, 2, sessionStateKey(e.state).toUtf8(), false);
+    bindText(summary, 3, s.agentId.toUtf8());
+    bindText(summary, 4, s.agentName.toUtf8());
+    bindText(summary, 5, s.phone.toUtf8());
+    bindText(summary, 6, s.chat.toUtf8());
+    bindTime(summary, 7, s.lastChangeMs);
+    bindTime(summary, 8, s.lastSeenMs);
+    sqlite3_bind_int(summary, 9, s.hasDraft ? 1 : 0);
+    bindText(summary, 10, s.error.toUtf8());
+    if (sqlite3_step(summary) != SQLITE_DONE)
         return fail("put");
-    sqlite3_reset(m_putDetailStmt);
-    sqlite3_clear_bindings(m_putDetailStmt);
-    bindText(m_putDetailStmt, 1, id, false);
+    sqlite3_reset(detail);
+    sqlite3_clear_bindings(detail);
+    bindText(detail, 1, id, false);
     if (!e.etag.isEmpty())
-        sqlite3_bind_blob(m_putDetailStmt, 2, e.etag.constData(), int(e.etag.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(detail, 2, e.etag.constData(), int(e.etag.size()), SQLITE_TRANSIENT);
     if (e.support)
-        bindText(m_putDetailStmt, 3, serialize(*e.support));
+        bindText(detail, 3, serialize(*e.support));
     if (e.draft)
-        bindText(m_putDetailStmt, 4, serialize(*e.draft));
-    if (sqlite3_step(m_putDetailStmt) != SQLITE_DONE)
+        bindText(detail, 4, serialize(*e.draft));
+    if (sqlite3_step(detail) != SQLITE_DONE)
         return fail("put");
     return {};
 }
 
 QString WorkspaceStore::put(const std::vector<WorkspaceEntry> &entries)
 {
-    if (!m_db)
+    if (!m_db.isOpen())
         return tr("The session list is not open.");
     if (entries.empty())
         return {};
@@ -343,13 +329,13 @@ QString WorkspaceStore::put(const std::vector<WorkspaceEntry> &entries)
 
 QString WorkspaceStore::remove(const QStringList &orderIds)
 {
-    if (!m_db)
+    if (!m_db.isOpen())
         return tr("The session list is not open.");
     if (orderIds.isEmpty())
         return {};
     Statement summary, detail;
-    if (sqlite3_prepare_v2(m_db, "DELETE FROM summary WHERE order_id = ?1", -1, &summary.stmt, nullptr) != SQLITE_OK
-        || sqlite3_prepare_v2(m_db, "DELETE FROM detail WHERE order_id = ?1", -1, &detail.stmt, nullptr) != SQLITE_OK)
+    if (!prepare(m_db, "DELETE FROM summary WHERE order_id = ?1", &summary)
+        || !prepare(m_db, "DELETE FROM detail WHERE order_id = ?1", &detail))
         return fail("remove");
     QString error = exec("BEGIN IMMEDIATE");
     if (!error.isEmpty())
@@ -376,10 +362,10 @@ QString WorkspaceStore::remove(const QStringList &orderIds)
 
 int WorkspaceStore::count() const
 {
-    if (!m_db)
+    if (!m_db.isOpen())
         return 0;
     Statement s;
-    if (sqlite3_prepare_v2(m_db, "SELECT count(*) FROM summary", -1, &s.stmt, nullptr) != SQLITE_OK
+    if (!prepare(m_db, "SELECT count(*) FROM summary", &s)
         || sqlite3_step(s.stmt) != SQLITE_ROW)
         return 0;
     return sqlite3_column_int(s.stmt, 0);

@@ -3,20 +3,18 @@
 //
 // Two tables: `summary` holds what the session list shows (small rows, read in one pass at
 // start-up), `detail` the full session JSON, its draft and ETag, read only for the session the
-// agent opens. SQLite's C API is used directly: reading a million summaries through QSqlQuery's
-// QVariants costs several times more than the list itself.
+// agent opens. SQLite's C API is used directly (through sqlitedb.h, as the outbox does): reading a
+// million summaries through QSqlQuery's QVariants costs several times more than the list itself.
 #pragma once
 
 #include "sessiontable.h"
+#include "sqlitedb.h"
 #include "workspace.h"
 
 #include <QString>
 #include <QStringList>
 #include <optional>
 #include <vector>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace sd {
 
@@ -37,7 +35,7 @@ public:
     // line or value, naming the file and line (the file itself is kept as "*.imported").
     QStringList importProblems() const { return m_importProblems; }
     void close();
-    bool isOpen() const { return m_db != nullptr; }
+    bool isOpen() const { return m_db.isOpen(); }
     QString path() const { return m_path; }
 
     // The list's summaries of every session, in the order they were first added.
@@ -56,10 +54,10 @@ private:
     QString exec(const char *sql) const;
     QString putOne(const WorkspaceEntry &entry);
 
-    sqlite3 *m_db = nullptr;
-    sqlite3_stmt *m_getStmt = nullptr;
-    sqlite3_stmt *m_putSummaryStmt = nullptr;
-    sqlite3_stmt *m_putDetailStmt = nullptr;
+    mutable SqliteDb m_db;
+    SqliteStatement m_getStmt;
+    SqliteStatement m_putSummaryStmt;
+    SqliteStatement m_putDetailStmt;
     QString m_path;
     QStringList m_importProblems;
     mutable QString m_lastError;

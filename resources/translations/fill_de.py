@@ -388,6 +388,38 @@ DE.update({
 })
 
 
+# One SQLite path; the outbox keeps a change until its conflict is decided (issue 12, outbox)
+DE.update({
+    "%1: %2": "%1: %2",
+    "The database is not open.": "Die Datenbank ist nicht geöffnet.",
+    "It was written by a newer SupportDesk (format %1).": "Sie wurde von einem neueren SupportDesk geschrieben (Format %1).",
+    "The file cannot be written.": "Die Datei kann nicht geschrieben werden.",
+    "%1 is damaged (%2) and could not be moved aside.": "%1 ist beschädigt (%2) und konnte nicht beiseitegelegt werden.",
+    "The file of %1 was damaged and could not be read. It was kept as %2, and a new one was started.":
+        "Die Datei %1 war beschädigt und konnte nicht gelesen werden. Sie wurde als %2 aufbewahrt, und eine neue wurde angelegt.",
+    "No transaction is open.": "Keine Transaktion ist offen.",
+    "the offline outbox": "des Offline-Postausgangs",
+    "the session list": "der Sitzungsliste",
+    "Cannot use %1: %2": "%1 kann nicht verwendet werden: %2",
+    "The offline outbox %1 cannot be written: %2": "Der Offline-Postausgang %1 kann nicht geschrieben werden: %2",
+    "The session was closed on the server.": "Die Sitzung wurde auf dem Server geschlossen.",
+    "Order %1 was closed on the server before your change reached it. Your change is kept as a draft.":
+        "Auftrag %1 wurde auf dem Server geschlossen, bevor Ihre Änderung ihn erreichte. Ihre Änderung bleibt als Entwurf erhalten.",
+    "Order %1 was closed on the server before your change reached it. The change was dropped.":
+        "Auftrag %1 wurde auf dem Server geschlossen, bevor Ihre Änderung ihn erreichte. Die Änderung wurde verworfen.",
+    "%n change(s) waiting: the server refused the access token.":
+        ("%n Änderung wartet: Der Server hat das Zugriffstoken abgelehnt.", "%n Änderungen warten: Der Server hat das Zugriffstoken abgelehnt."),
+    "Waiting changes are not being sent, because the outbox cannot be written: %1":
+        "Wartende Änderungen werden nicht gesendet, weil der Postausgang nicht geschrieben werden kann: %1",
+    "The offline outbox %1 is in use by another SupportDesk (process %2).":
+        "Der Offline-Postausgang %1 wird von einem anderen SupportDesk verwendet (Prozess %2).",
+    "The offline outbox %1 cannot be locked.": "Der Offline-Postausgang %1 kann nicht gesperrt werden.",
+    "Profile in use": "Profil in Verwendung",
+    "The server profile %1 is already open in another SupportDesk (process %2). Use that window, or close it first.":
+        "Das Serverprofil %1 ist bereits in einem anderen SupportDesk geöffnet (Prozess %2). Verwenden Sie dieses Fenster, oder schließen Sie es zuerst.",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0
