@@ -364,9 +364,11 @@ private Q_SLOTS:
         QVERIFY2(status->text().contains(QStringLiteral("left")), qPrintable(status->text()));
         QStringList estimates;
         QTRY_VERIFY_WITH_TIMEOUT(([&] {
-            const QString t = status->text();
-            if (t.contains(QStringLiteral(" s left")) && !estimates.contains(t))
-                estimates << t;
+            // The estimate itself, after the counts: "... remaining · about 3 seconds left".
+            const QString t = status->text(), estimate = t.section(QStringLiteral(" · "), 1);
+            if (estimate.startsWith(QStringLiteral("about ")) && estimate.endsWith(QStringLiteral(" left"))
+                && !estimates.contains(estimate))
+                estimates << estimate;
             return estimates.size() >= 2 || t.contains(QStringLiteral("finished"));
         }()), 10000);
         QVERIFY2(estimates.size() >= 2, qPrintable(estimates.join(QLatin1Char('|'))));

@@ -22,9 +22,10 @@ public:
     enum Role {
         OrderIdRole = Qt::UserRole + 1,
         StateRole,   // int(SessionState)
-        PendingRole, // a request for it is in flight
+        PendingRole, // a request for it is in flight, or a change of it waits in the outbox
         ChangedRole, // changed by someone else since the agent last looked
         HasDraftRole,
+        WaitingRole, // a change of it waits in the outbox (a "pending change")
     };
     enum class Scope { All, Mine, Unassigned };
 
@@ -56,6 +57,9 @@ public:
     QModelIndex indexOf(const QString &orderId, int column = 0) const;
     void setPending(const QString &orderId, bool pending);
     bool isPending(const QString &orderId) const;
+    // The sessions with a change waiting in the outbox (every other mark is cleared).
+    void setWaitingInOutbox(const QSet<QString> &orderIds);
+    bool isWaitingInOutbox(const QString &orderId) const;
     void setChanged(const QString &orderId, bool changed);
     int changedCount() const { return int(m_changed.size()); }
     QStringList visibleOrderIds() const;
@@ -92,6 +96,7 @@ private:
     std::vector<int> m_rowOf;  // table row -> shown row, -1 when filtered out
     QSet<int> m_pending;       // table rows
     QSet<int> m_changed;
+    QSet<int> m_waiting;       // table rows with a change in the outbox
     SessionTable::Needle m_needle;
     QByteArray m_myAgentIdUtf8;
     std::optional<SessionState> m_stateFilter;
