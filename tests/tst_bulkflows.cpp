@@ -358,6 +358,9 @@ private Q_SLOTS:
         // The first two (the profile's concurrency) are on their way at once, the rest wait.
         QTRY_COMPARE(linesOf(results).filter(QStringLiteral("running")).size(), 2);
         QCOMPARE(linesOf(results).filter(QStringLiteral("waiting")).size(), 6);
+        // In the list, a request on its way is "in progress": "pending change" is the outbox's.
+        const QString running = linesOf(results).filter(QStringLiteral("running")).first().section(QStringLiteral(" — "), 0, 0);
+        QVERIFY2(listStatus(running).startsWith(QStringLiteral("in progress")), qPrintable(listStatus(running)));
         auto *status = progress->findChild<QLabel *>(QStringLiteral("bulkStatus"));
         QVERIFY(status && status->isVisible());
         // Before the first answer the estimate says that it is being made; then it counts down.

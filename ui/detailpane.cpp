@@ -256,13 +256,13 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
     m_orderId = entry->orderId;
     m_title->setText(tr("Order %1").arg(entry->orderId));
     // One word, one meaning: "pending change" waits in the outbox; a request on its way is
-    // "sending"; a draft is an edit not yet saved.
+    // "in progress"; a draft is an edit not yet saved.
     const bool waiting = m_waitingInOutbox && m_waitingInOutbox(entry->orderId);
     QString state = sessionStateName(entry->state);
     if (waiting)
         state = tr("pending change (in the outbox)");
     else if (pending)
-        state = tr("sending…");
+        state = tr("in progress…");
     if (entry->lastSeen.isValid())
         state += QStringLiteral(" · ") + tr("last loaded %1").arg(QLocale().toString(entry->lastSeen.toLocalTime(), QLocale::ShortFormat));
     if (entry->draft && !waiting && !pending)

@@ -1605,9 +1605,16 @@ void MainWindow::manageProfiles()
     for (auto it = tokens.begin(); it != tokens.end(); ++it) {
         const QString id = it.key(), token = it.value();
         const auto done = [this, id, token](const TokenStore::Result &r) {
-            if (r.ok) {
+            if (token.isEmpty()) {
+                // Removed: from this run in any case, and from the keychain when there is one.
+                if (r.ok || r.noKeychain)
+                    statusBar()->showMessage(tr("The access token is removed."), 6000);
+                else
+                    statusBar()->showMessage(tr("The access token could not be removed from the system keychain. "
+                                                "(The keychain said: %1)").arg(r.error), 10000);
+            } else if (r.ok) {
                 statusBar()->showMessage(tr("The access token is stored in the system keychain."), 6000);
-            } else if (r.noKeychain && !token.isEmpty()) {
+            } else if (r.noKeychain) {
                 // Say so, and ask before doing anything else with the token. The keychain's own
                 // words ("Failed to execute child process 'dbus-launch'") are detail, not the message.
                 const bool keep = confirmWithDetail(tr("No keychain available"),

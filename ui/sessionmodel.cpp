@@ -28,11 +28,11 @@ QString SessionModel::displayText(int row, int column) const
     switch (column) {
     case OrderIdColumn: return m_table.text(row, SessionTable::OrderId);
     case StatusColumn: {
-        // "Pending change" is only what waits in the outbox; on its way now is "sending".
+        // "Pending change" is only what waits in the outbox; a request on its way is "in progress".
         if (m_waiting.contains(row))
             return tr("pending change (in the outbox)");
         if (m_pending.contains(row))
-            return tr("sending…");
+            return tr("in progress…");
         QString text = sessionStateName(m_table.state(row));
         if (m_table.hasDraft(row))
             text += tr(" (unsaved edit)");

@@ -356,7 +356,7 @@ DE.update({
          "%n Fehlschläge können bei einem neuen Versuch nicht gelingen (keine offene Sitzung auf dem Server, oder schon eine offen), daher lässt „Fehlgeschlagene wiederholen“ sie aus."),
     "Selected result": "Ausgewähltes Ergebnis",
     "Open server &profiles…": "Server&profile öffnen…",
-    "sending…": "wird gesendet…",
+    "in progress…": "läuft…",
     "pending change (in the outbox)": "ausstehende Änderung (im Postausgang)",
     "Undo the last change": "Die letzte Änderung rückgängig machen",
     "Agent removed from %1.": "Bearbeiter von %1 entfernt.",
@@ -379,6 +379,9 @@ DE.update({
         "Das Zugriffstoken konnte nicht aus dem Schlüsselbund des Systems gelesen werden, daher werden Anfragen ohne Token gesendet. (Der Schlüsselbund meldete: %1)",
     "Offline: %n pending change(s) in the outbox":
         ("Offline: %n ausstehende Änderung im Postausgang", "Offline: %n ausstehende Änderungen im Postausgang"),
+    "The access token is removed.": "Das Zugriffstoken ist entfernt.",
+    "The access token could not be removed from the system keychain. (The keychain said: %1)":
+        "Das Zugriffstoken konnte nicht aus dem Schlüsselbund des Systems entfernt werden. (Der Schlüsselbund meldete: %1)",
     "The access token could not be stored in the system keychain. (The keychain said: %1)":
         "Das Zugriffstoken konnte nicht im Schlüsselbund des Systems gespeichert werden. (Der Schlüsselbund meldete: %1)",
 })
