@@ -745,7 +745,7 @@ private Q_SLOTS:
             });
             keys(Qt::Key_N, Qt::ControlModifier);
             QTRY_VERIFY(*created);
-            QTRY_VERIFY_WITH_TIMEOUT(listed(id) && m_window->sessionModel()->isPending(id), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(listed(id) && m_window->sessionModel()->isWaitingInOutbox(id), 10000);
             QVERIFY(stateOf(id) != SessionState::Error);
             const QString status = m_window->sessionModel()->indexOf(id, SessionModel::StatusColumn).data().toString();
             QVERIFY2(status.contains(QStringLiteral("pending")), qPrintable(status));

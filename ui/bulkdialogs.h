@@ -5,10 +5,12 @@
 #include "bulkrun.h"
 
 #include <QAbstractListModel>
+#include <QElapsedTimer>
 #include <QDialog>
 
 class QLabel;
 class QListView;
+class QTimer;
 class QProgressBar;
 class QPushButton;
 
@@ -34,8 +36,10 @@ class BulkPreviewDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // `lines` name every selected session, the skipped ones too; `runCount` of them are sent.
+    // An irreversible run is never the default button: Enter cancels.
     BulkPreviewDialog(const QString &title, const QString &summary, const QStringList &lines,
-                      QWidget *parent = nullptr);
+                      int runCount, bool irreversible, QWidget *parent = nullptr);
     LinesModel *model() const { return m_model; }
 
 private:
@@ -57,13 +61,20 @@ Q_SIGNALS:
 
 private:
     void update();
+    void showDetail(const QModelIndex &index);
+    QString estimateText() const;
     QPointer<BulkRun> m_run;
     QLabel *m_status;
     QProgressBar *m_bar;
     QListView *m_results;
+    QLabel *m_detail; // the selected result in full, wrapped (a list row is one line)
     LinesModel *m_model;
     QPushButton *m_cancel, *m_retry, *m_close;
     QStringList m_failed;
+    QStringList m_retryable; // the failed ones another try may help
+    QTimer *m_tick;          // counts the estimate down between answers
+    qint64 m_etaMs = -1;     // the run's estimate at its last answer
+    QElapsedTimer m_sinceEta;
 };
 
 } // namespace sd::ui

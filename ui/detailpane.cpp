@@ -87,14 +87,18 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_retry = new QPushButton(tr("&Retry"), m_banner);
     m_retry->setObjectName(QStringLiteral("retryButton"));
+    m_openProfiles = new QPushButton(tr("Open server &profiles…"), m_banner);
+    m_openProfiles->setObjectName(QStringLiteral("openProfilesButton"));
     auto *dismiss = new QPushButton(tr("Dismiss"), m_banner);
     dismiss->setObjectName(QStringLiteral("dismissBanner"));
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->addWidget(m_bannerText, 1);
     bannerLayout->addWidget(m_retry);
+    bannerLayout->addWidget(m_openProfiles);
     bannerLayout->addWidget(dismiss);
     m_banner->hide();
     connect(m_retry, &QPushButton::clicked, this, &DetailPane::retryRequested);
+    connect(m_openProfiles, &QPushButton::clicked, this, &DetailPane::profilesRequested);
     connect(dismiss, &QPushButton::clicked, this, &DetailPane::hideBanner);
 
     // A closed session (or one the server does not have) is shown read-only, with a way on.
@@ -352,12 +356,17 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         showBanner(entry->lastError, true);
     m_orderId = entry->orderId;
     m_title->setText(tr("Order %1").arg(entry->orderId));
+    // One word, one meaning: "pending change" waits in the outbox; a request on its way is
+    // "in progress"; a draft is an edit not yet saved.
+    const bool waiting = m_waitingInOutbox && m_waitingInOutbox(entry->orderId);
     QString state = sessionStateName(entry->state);
-    if (pending)
-        state = tr("pending change…");
+    if (waiting)
+        state = tr("pending change (in the outbox)");
+    else if (pending)
+        state = tr("in progress…");
     if (entry->lastSeen.isValid())
         state += QStringLiteral(" · ") + tr("last loaded %1").arg(QLocale().toString(entry->lastSeen.toLocalTime(), QLocale::ShortFormat));
-    if (entry->draft)
+    if (entry->draft && !waiting && !pending)
         state += QStringLiteral(" · ") + tr("unsaved edit kept as a draft");
     m_state->setText(state);
     updateHistory(false);
@@ -479,10 +488,11 @@ void DetailPane::updateButtons()
     m_revert->setEnabled(dirty); // a draft of a closed session can still be dropped
 }
 
-void DetailPane::showBanner(const QString &message, bool offerRetry)
+void DetailPane::showBanner(const QString &message, bool offerRetry, bool offerProfiles)
 {
     m_bannerText->setText(message);
     m_retry->setVisible(offerRetry);
+    m_openProfiles->setVisible(offerProfiles);
     m_banner->show();
 }
 

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <functional>
 
 class QGroupBox;
 class QLabel;
@@ -58,7 +59,11 @@ public:
     bool isValid() const; // the form's input can be sent
     // A closed session, or one the server has not: shown, not editable.
     bool isReadOnly() const { return m_readOnly; }
-    void showBanner(const QString &message, bool offerRetry);
+    // `offerProfiles`: the way out is in the server profiles (e.g. no access token is set).
+    void showBanner(const QString &message, bool offerRetry, bool offerProfiles = false);
+    // Whether a change of the order waits in the outbox ("pending change"); the pane asks when
+    // it shows a session.
+    void setOutboxLookup(std::function<bool(const QString &orderId)> waiting) { m_waitingInOutbox = std::move(waiting); }
     void hideBanner();
     QString bannerText() const;
 
@@ -68,6 +73,7 @@ Q_SIGNALS:
     void retryRequested();
     void assignRequested();
     void unassignRequested();
+    void profilesRequested();
     void newRequestRequested(); // a new support request for the shown (closed) order
     void editsChanged();
 
@@ -87,6 +93,8 @@ private:
     QFrame *m_banner;
     QLabel *m_bannerText;
     QPushButton *m_retry;
+    QPushButton *m_openProfiles;
+    std::function<bool(const QString &)> m_waitingInOutbox;
     QWidget *m_form;
     QLineEdit *m_phone, *m_chatUrl, *m_chatSession, *m_faqUrl, *m_faqType, *m_descName,
         *m_descShort;

@@ -6,6 +6,7 @@
 #include "bulkdialogs.h"
 #include "conflictdialog.h"
 #include "undocommands.h"
+#include "undonotice.h"
 #include "detailpane.h"
 #include "dialogs.h"
 #include "privatefile.h"
@@ -170,6 +171,8 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     connect(m_refreshTimer, &QTimer::timeout, this, [this] { refreshAll(true); });
 
     m_undo = new QUndoStack(this);
+    m_undoNotice = new UndoNotice(m_undo, this);
+    statusBar()->insertPermanentWidget(0, m_undoNotice); // beside, not under, the messages
     createActions();
     createMenusAndToolbar();
 
@@ -238,6 +241,8 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     connect(m_detail, &DetailPane::editsChanged, this, &MainWindow::keepTypedDraft);
     connect(m_detail, &DetailPane::editsChanged, this, &MainWindow::updateActions);
     connect(m_detail, &DetailPane::newRequestRequested, this, &MainWindow::askAndCreateAgain);
+    connect(m_detail, &DetailPane::profilesRequested, this, &MainWindow::manageProfiles);
+    m_detail->setOutboxLookup([this](const QString &id) { return m_model->isWaitingInOutbox(id); });
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -494,7 +499,8 @@ void MainWindow::applyProfile(const ServerProfile &profile)
             c.token = r.token;
             m_client->setConfig(c);
         } else if (!r.ok && !r.noKeychain) {
-            statusBar()->showMessage(tr("Could not read the access token: %1").arg(r.error), 8000);
+            statusBar()->showMessage(tr("The access token could not be read from the system keychain, so "
+                                        "requests are sent without one. (The keychain said: %1)").arg(r.error), 10000);
         }
     });
 }
@@ -616,6 +622,7 @@ void MainWindow::finishLoading(SessionTable table, const QString &error,
     m_knownAgents.addFromTable(table); // the agents named in the list, for completion
     const QString selected = selectedOrderId();
     m_model->setTable(std::move(table));
+    markWaitingInOutbox();
     if (!selected.isEmpty())
         selectOrder(selected);
     updateStatusBar();
@@ -828,12 +835,13 @@ void MainWindow::openOutbox()
 
 void MainWindow::updateOfflineLabel(int retryInMs)
 {
+    markWaitingInOutbox(); // called on every change of the outbox
     const int queued = m_outbox ? m_outbox->queuedCount() : 0;
     if (queued == 0) {
         m_offlineLabel->clear();
         return;
     }
-    QString text = tr("Offline: %n change(s) waiting", nullptr, queued);
+    QString text = tr("Offline: %n pending change(s) in the outbox", nullptr, queued);
     if (retryInMs > 0)
         text += QStringLiteral(" · ") + tr("next try in %1 s").arg(retryInMs / 1000);
     m_offlineLabel->setText(text);
@@ -1016,6 +1024,8 @@ void MainWindow::pushUndo(ApiReply *reply, const std::optional<Support> &before)
                                  ? tr("Assign agent to %1").arg(id)
                                  : tr("Unassign agent from %1").arg(id);
         m_undo->push(new AgentUndoCommand(this, text, previous, sr->result()->agent));
+        if (reply->operation() == Operation::UnassignAgent)
+            m_undoNotice->offer(tr("Agent removed from %1.").arg(id));
         break;
     }
     case Operation::Update:
@@ -1076,12 +1086,26 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
     if (ids.isEmpty())
         return;
     QHash<QString, std::optional<Agent>> previous;
-    QStringList lines;
+    QStringList lines, send;
     lines.reserve(ids.size());
     const auto agentText = [](const std::optional<Agent> &a) {
         return a ? QString::fromStdString(a->displayName()) : tr("(none)");
     };
+    int skipped = 0;
     for (const QString &id : ids) {
+        // What the list knows to be closed or missing would only get a 404: not sent.
+        const std::optional<SessionSummary> known = m_model->summary(id);
+        if (known && known->state == SessionState::Closed) {
+            lines << tr("%1: skipped, the session is already closed").arg(id);
+            ++skipped;
+            continue;
+        }
+        if (known && known->state == SessionState::NotFound) {
+            lines << tr("%1: skipped, the server has no open session for it").arg(id);
+            ++skipped;
+            continue;
+        }
+        send << id;
         const std::optional<WorkspaceEntry> e = entry(id);
         const std::optional<Agent> before = e && e->support ? e->support->agent : std::nullopt;
         previous.insert(id, before);
@@ -1101,16 +1125,23 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
                         : kind == BulkKind::Unassign ? tr("Unassign sessions")
                                                      : tr("Close sessions");
     if (preview) {
-        QString summary = tr("%n session(s) will change:", nullptr, int(ids.size()));
+        QString summary = tr("%n session(s) will change:", nullptr, int(send.size()));
+        if (skipped > 0)
+            summary += QLatin1Char(' ') + tr("%n session(s) will be skipped: closed, or not on the server.", nullptr, skipped);
         if (kind == BulkKind::Close)
             summary += QLatin1Char(' ') + tr("Closing cannot be undone: the server cannot reopen a session.");
         else
             summary += QLatin1Char(' ') + tr("Edit > Undo puts every previous agent back.");
-        BulkPreviewDialog dialog(title, summary, lines, this);
+        BulkPreviewDialog dialog(title, summary, lines, int(send.size()), kind == BulkKind::Close, this);
         if (dialog.exec() != QDialog::Accepted)
             return;
     }
-    auto *run = new BulkRun(ids, m_profile.concurrency, [this, kind, agent](const QString &id) -> ApiReply * {
+    if (send.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to do: the %n session(s) chosen are closed, or not on the server.",
+                                    nullptr, skipped), 8000);
+        return;
+    }
+    auto *run = new BulkRun(send, m_profile.concurrency, [this, kind, agent](const QString &id) -> ApiReply * {
         ApiReply *r = kind == BulkKind::Reassign ? static_cast<ApiReply *>(m_client->assignAgent(id, *agent))
                     : kind == BulkKind::Unassign ? static_cast<ApiReply *>(m_client->unassignAgent(id))
                                                  : static_cast<ApiReply *>(m_client->close(id));
@@ -1131,11 +1162,15 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
             for (const BulkItemResult &r : run->results())
                 if (r.ok())
                     before.insert(r.orderId, previous.value(r.orderId));
-            if (!before.isEmpty())
+            if (!before.isEmpty()) {
                 m_undo->push(new AgentUndoCommand(this, kind == BulkKind::Reassign
                                                             ? tr("Reassign %n session(s)", nullptr, int(before.size()))
                                                             : tr("Unassign %n session(s)", nullptr, int(before.size())),
                                                   before, kind == BulkKind::Reassign ? agent : std::nullopt));
+                if (kind == BulkKind::Unassign)
+                    m_undoNotice->offer(before.size() == 1 ? tr("Agent removed from %1.").arg(before.begin().key())
+                                                           : tr("Agent removed from %n session(s).", nullptr, int(before.size())));
+            }
         }
         run->deleteLater();
     });
@@ -1264,11 +1299,7 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
         else
             m_detail->showEntry(entry(id), false);
         if (!reply->isOk() && err.kind != ApiError::Kind::Cancelled) {
-            const bool retryable = err.kind != ApiError::Kind::InvalidInput;
-            QString text = err.message();
-            if (err.kind == ApiError::Kind::Conflict)
-                text += QLatin1Char(' ') + tr("Your edit is kept as a draft. Refresh to see their version, then save again.");
-            m_detail->showBanner(text, retryable);
+            showFailureBanner(err);
         } else if (reply->isOk()) {
             m_detail->hideBanner();
         }
@@ -1276,6 +1307,19 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
     scheduleSave();
     updateActions();
     Q_EMIT operationFinished(id, reply->isOk());
+}
+
+void MainWindow::showFailureBanner(const ApiError &err)
+{
+    QString text = err.message();
+    if (err.kind == ApiError::Kind::Conflict)
+        text += QLatin1Char(' ') + tr("Your edit is kept as a draft. Refresh to see their version, then save again.");
+    // Asked for a token while none is set: trying again cannot help, the profile can.
+    const bool noToken = err.httpStatus == 401 && m_client->config().token.isEmpty();
+    if (noToken)
+        text += QLatin1Char(' ') + tr("The server wants an access token, and no access token is set in the "
+                                      "server profile \"%1\". Enter one there.").arg(m_profile.name);
+    m_detail->showBanner(text, !noToken && err.canSucceedOnRetry(), noToken);
 }
 
 void MainWindow::openOrder(const QString &orderId)
@@ -1599,18 +1643,31 @@ void MainWindow::manageProfiles()
     for (auto it = tokens.begin(); it != tokens.end(); ++it) {
         const QString id = it.key(), token = it.value();
         const auto done = [this, id, token](const TokenStore::Result &r) {
-            if (r.ok) {
+            if (token.isEmpty()) {
+                // Removed: from this run in any case, and from the keychain when there is one.
+                if (r.ok || r.noKeychain)
+                    statusBar()->showMessage(tr("The access token is removed."), 6000);
+                else
+                    statusBar()->showMessage(tr("The access token could not be removed from the system keychain. "
+                                                "(The keychain said: %1)").arg(r.error), 10000);
+            } else if (r.ok) {
                 statusBar()->showMessage(tr("The access token is stored in the system keychain."), 6000);
-            } else if (r.noKeychain && !token.isEmpty()) {
-                // Say so, and ask before doing anything else with the token.
-                const bool keep = m_confirm(tr("No keychain available"),
-                    tr("SupportDesk keeps access tokens only in the system keychain, and none is "
-                       "available (%1).\n\nUse the token for this run only? It will not be written "
-                       "anywhere and must be entered again next time.").arg(r.error));
-                if (keep)
+            } else if (r.noKeychain) {
+                // Say so, and ask before doing anything else with the token. The keychain's own
+                // words ("Failed to execute child process 'dbus-launch'") are detail, not the message.
+                const bool keep = confirmWithDetail(tr("No keychain available"),
+                    tr("The system keychain is not available, so the token can be kept only in memory "
+                       "until SupportDesk closes: it will not be written anywhere and must be entered "
+                       "again next time.\n\nUse the token for this run only?"),
+                    r.error);
+                if (keep) {
                     m_tokens->setSessionToken(id, token);
+                    statusBar()->showMessage(tr("The system keychain is not available, so the token is kept "
+                                                "only until SupportDesk closes."), 10000);
+                }
             } else if (!r.ok) {
-                statusBar()->showMessage(tr("Could not store the access token: %1").arg(r.error), 10000);
+                statusBar()->showMessage(tr("The access token could not be stored in the system keychain. "
+                                            "(The keychain said: %1)").arg(r.error), 10000);
             }
             if (id == m_profile.id) {
                 ClientConfig c = m_client->config();
@@ -1633,6 +1690,31 @@ void MainWindow::manageProfiles()
     for (const ServerProfile &p : std::as_const(m_profiles))
         if (p.id == next)
             applyProfile(p);
+}
+
+bool MainWindow::confirmWithDetail(const QString &title, const QString &text, const QString &detail)
+{
+    if (m_confirmReplaced)
+        return m_confirm(title, text);
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setDefaultButton(QMessageBox::Cancel);
+    if (!detail.isEmpty())
+        box.setDetailedText(detail);
+    return box.exec() == QMessageBox::Yes;
+}
+
+void MainWindow::markWaitingInOutbox()
+{
+    QSet<QString> waiting;
+    if (m_outbox && m_outbox->isOpen())
+        for (const OutboxItem &item : m_outbox->items())
+            if (item.state == QLatin1String("queued"))
+                waiting.insert(item.orderId);
+    const QString shown = m_detail->orderId();
+    const bool before = !shown.isEmpty() && m_model->isWaitingInOutbox(shown);
+    m_model->setWaitingInOutbox(waiting);
+    if (!shown.isEmpty() && waiting.contains(shown) != before)
+        m_detail->showEntry(entry(shown), m_model->isPending(shown)); // its state line
 }
 
 void MainWindow::showAuditTrail()

@@ -36,6 +36,7 @@ namespace sd::ui {
 class DetailPane;
 class RequestLogDock;
 class RequestLogModel;
+class UndoNotice;
 
 enum class BulkKind { Reassign, Unassign, Close };
 
@@ -50,7 +51,11 @@ public:
 
     // Asks the user before closing a session; tests replace it.
     using Confirm = std::function<bool(const QString &title, const QString &text)>;
-    void setConfirmHandler(Confirm confirm) { m_confirm = std::move(confirm); }
+    void setConfirmHandler(Confirm confirm)
+    {
+        m_confirm = std::move(confirm);
+        m_confirmReplaced = true;
+    }
 
     QAction *action(const QString &objectName) const;
     SessionModel *sessionModel() const { return m_model; }
@@ -200,6 +205,15 @@ private:
     void removeSelectedFromList(); // undoable: the rows come back with Undo
     void askAndCreateAgain(); // a new support request for the shown (closed) order
     void dropUndoOfClosed();  // undo/redo entries only about sessions that are no longer open
+    // The friction list of issue 11: skipped sessions in bulk, undo offered in the status bar,
+    // errors that say what to do, one meaning of "pending change".
+    UndoNotice *m_undoNotice = nullptr;
+    bool m_confirmReplaced = false;
+    // m_confirm with the raw technical detail shown apart from the sentence (a test's handler
+    // gets the sentence only).
+    bool confirmWithDetail(const QString &title, const QString &text, const QString &detail);
+    void markWaitingInOutbox(); // the list's and the pane's "pending change" marks
+    void showFailureBanner(const ApiError &err);
 };
 
 } // namespace sd::ui

@@ -28,10 +28,13 @@ QString SessionModel::displayText(int row, int column) const
     switch (column) {
     case OrderIdColumn: return m_table.text(row, SessionTable::OrderId);
     case StatusColumn: {
-        QString text = sessionStateName(m_table.state(row));
+        // "Pending change" is only what waits in the outbox; a request on its way is "in progress".
+        if (m_waiting.contains(row))
+            return tr("pending change (in the outbox)");
         if (m_pending.contains(row))
-            text = tr("pending change");
-        else if (m_table.hasDraft(row))
+            return tr("in progress…");
+        QString text = sessionStateName(m_table.state(row));
+        if (m_table.hasDraft(row))
             text += tr(" (unsaved edit)");
         return text;
     }
@@ -89,6 +92,7 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
     case PendingRole: return m_pending.contains(row);
     case ChangedRole: return m_changed.contains(row);
     case HasDraftRole: return m_table.hasDraft(row);
+    case WaitingRole: return m_waiting.contains(row);
     }
     return {};
 }
@@ -115,6 +119,7 @@ void SessionModel::setTable(SessionTable table)
     m_pending.clear();
     m_changed.clear();
     m_changedFields.clear();
+    m_waiting.clear();
     m_sorted.clear();
     if (m_sortColumn >= 0)
         rebuildSorted();
@@ -251,6 +256,7 @@ int SessionModel::remove(const QStringList &orderIds)
         if (newRow[size_t(it.key())] >= 0)
             fields.insert(newRow[size_t(it.key())], it.value());
     m_changedFields = std::move(fields);
+    remapMarks(m_waiting);
     // The mapping keeps the order of the rows that stay: sorted and shown orders stay valid.
     const auto remapOrder = [&newRow](std::vector<int> &order) {
         std::erase_if(order, [&newRow](int row) { return newRow[size_t(row)] < 0; });
@@ -324,6 +330,26 @@ bool SessionModel::isPending(const QString &orderId) const
 {
     const int row = m_table.find(orderId);
     return row >= 0 && m_pending.contains(row);
+}
+
+void SessionModel::setWaitingInOutbox(const QSet<QString> &orderIds)
+{
+    QSet<int> rows;
+    for (const QString &id : orderIds)
+        if (const int row = m_table.find(id); row >= 0)
+            rows.insert(row);
+    if (rows == m_waiting)
+        return;
+    const QSet<int> changed = (rows - m_waiting) | (m_waiting - rows);
+    m_waiting = std::move(rows);
+    for (int row : changed)
+        emitRowChanged(row, StatusColumn, StatusColumn);
+}
+
+bool SessionModel::isWaitingInOutbox(const QString &orderId) const
+{
+    const int row = m_table.find(orderId);
+    return row >= 0 && m_waiting.contains(row);
 }
 
 void SessionModel::setChanged(const QString &orderId, bool changed)

@@ -23,9 +23,10 @@ public:
     enum Role {
         OrderIdRole = Qt::UserRole + 1,
         StateRole,   // int(SessionState)
-        PendingRole, // a request for it is in flight
+        PendingRole, // a request for it is in flight, or a change of it waits in the outbox
         ChangedRole, // changed by someone else since the agent last looked
         HasDraftRole,
+        WaitingRole, // a change of it waits in the outbox (a "pending change")
     };
     enum class Scope { All, Mine, Unassigned };
 
@@ -57,6 +58,9 @@ public:
     QModelIndex indexOf(const QString &orderId, int column = 0) const;
     void setPending(const QString &orderId, bool pending);
     bool isPending(const QString &orderId) const;
+    // The sessions with a change waiting in the outbox (every other mark is cleared).
+    void setWaitingInOutbox(const QSet<QString> &orderIds);
+    bool isWaitingInOutbox(const QString &orderId) const;
     void setChanged(const QString &orderId, bool changed);
     // Marks it changed by someone else and names the fields that changed (added to those named
     // since the agent last looked); the row's tooltip lists them.
@@ -98,6 +102,7 @@ private:
     QSet<int> m_pending;       // table rows
     QSet<int> m_changed;
     QHash<int, QStringList> m_changedFields; // of rows in m_changed
+    QSet<int> m_waiting;       // table rows with a change in the outbox
     SessionTable::Needle m_needle;
     QByteArray m_myAgentIdUtf8;
     std::optional<SessionState> m_stateFilter;

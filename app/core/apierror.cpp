@@ -56,6 +56,20 @@ QString ApiError::kindName(Kind kind)
     return {};
 }
 
+bool ApiError::canSucceedOnRetry() const
+{
+    switch (kind) {
+    case Kind::None:
+    case Kind::InvalidInput:
+        return false;
+    case Kind::Refused:
+        // 401 and 403 may pass with another token; 408 and 429 are transient.
+        return httpStatus == 401 || httpStatus == 403 || httpStatus == 408 || httpStatus == 429;
+    default:
+        return true;
+    }
+}
+
 QString ApiError::message() const
 {
     const auto tr = [](const char *s) { return QCoreApplication::translate("sd::ApiError", s); };

@@ -45,6 +45,9 @@ struct ApiError
     bool notSent = false;   // the request never left (connection refused, unknown host)
 
     bool isError() const { return kind != Kind::None; }
+    // False when the same request can only get the same answer (no open session, one already
+    // open, input refused): nobody should be offered to try it again.
+    bool canSucceedOnRetry() const;
     // A sentence a support agent understands, naming the operation and order.
     QString message() const;
     static QString kindName(Kind kind);

@@ -90,6 +90,7 @@ void BulkRun::fill()
         });
         connect(reply, &ApiReply::finished, this,
                 [this, index, reply] { onReplyFinished(index, reply); });
+        Q_EMIT itemStarted(index);
     }
 }
 

@@ -3,8 +3,8 @@
 // Keeps only `concurrency` requests inside QNetworkAccessManager at a time (queueing thousands
 // there halves throughput); a request's place is free at its resultReady(), the item is
 // reported at its finished() (for a write: once the audit trail holds its outcome).
-// Signal order: itemFinished() once per started item, progress() after each, then finished()
-// exactly once (also after cancel()).
+// Signal order: itemStarted() when an item's request is made, itemFinished() once per started
+// item, progress() after each, then finished() exactly once (also after cancel()).
 #pragma once
 
 #include "apiclient.h"
@@ -58,6 +58,7 @@ public:
     const std::vector<BulkItemResult> &results() const { return m_results; }
 
 Q_SIGNALS:
+    void itemStarted(int index);
     void itemFinished(int index, const sd::BulkItemResult &result);
     void progress(int done, int failed, int total);
     void finished();

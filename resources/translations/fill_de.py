@@ -420,6 +420,47 @@ DE.update({
 })
 
 
+# Bulk skips, undo in the status bar, errors that say what to do, "pending change" (issue 11, i-bulk)
+DE.update({
+    "%1 — running": "%1 — läuft",
+    "estimating the time left…": "verbleibende Zeit wird geschätzt…",
+    "almost done": "fast fertig",
+    "about %n second(s) left": ("noch etwa %n Sekunde", "noch etwa %n Sekunden"),
+    "%n failure(s) cannot succeed if tried again (no open session on the server, or one already open), so \"Retry failed\" leaves them out.":
+        ("%n Fehlschlag kann bei einem neuen Versuch nicht gelingen (keine offene Sitzung auf dem Server, oder schon eine offen), daher lässt „Fehlgeschlagene wiederholen“ ihn aus.",
+         "%n Fehlschläge können bei einem neuen Versuch nicht gelingen (keine offene Sitzung auf dem Server, oder schon eine offen), daher lässt „Fehlgeschlagene wiederholen“ sie aus."),
+    "Selected result": "Ausgewähltes Ergebnis",
+    "Open server &profiles…": "Server&profile öffnen…",
+    "in progress…": "läuft…",
+    "pending change (in the outbox)": "ausstehende Änderung (im Postausgang)",
+    "Undo the last change": "Die letzte Änderung rückgängig machen",
+    "Agent removed from %1.": "Bearbeiter von %1 entfernt.",
+    "Agent removed from %n session(s).": ("Bearbeiter von %n Sitzung entfernt.", "Bearbeiter von %n Sitzungen entfernt."),
+    "%1: skipped, the session is already closed": "%1: übersprungen, die Sitzung ist bereits geschlossen",
+    "%1: skipped, the server has no open session for it": "%1: übersprungen, der Server hat keine offene Sitzung dazu",
+    "%n session(s) will be skipped: closed, or not on the server.":
+        ("%n Sitzung wird übersprungen: geschlossen oder nicht auf dem Server.",
+         "%n Sitzungen werden übersprungen: geschlossen oder nicht auf dem Server."),
+    "Nothing to do: the %n session(s) chosen are closed, or not on the server.":
+        ("Nichts zu tun: die gewählte Sitzung ist geschlossen oder nicht auf dem Server.",
+         "Nichts zu tun: die %n gewählten Sitzungen sind geschlossen oder nicht auf dem Server."),
+    "The server wants an access token, and no access token is set in the server profile \"%1\". Enter one there.":
+        "Der Server verlangt ein Zugriffstoken, und im Serverprofil „%1“ ist keines eingetragen. Tragen Sie dort eines ein.",
+    "The system keychain is not available, so the token can be kept only in memory until SupportDesk closes: it will not be written anywhere and must be entered again next time.\n\nUse the token for this run only?":
+        "Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das Token nur im Speicher gehalten werden, bis SupportDesk beendet wird: Es wird nirgends gespeichert und muss beim nächsten Mal erneut eingegeben werden.\n\nDas Token nur für diese Sitzung verwenden?",
+    "The system keychain is not available, so the token is kept only until SupportDesk closes.":
+        "Der Schlüsselbund des Systems ist nicht verfügbar, daher wird das Token nur bis zum Beenden von SupportDesk behalten.",
+    "The access token could not be read from the system keychain, so requests are sent without one. (The keychain said: %1)":
+        "Das Zugriffstoken konnte nicht aus dem Schlüsselbund des Systems gelesen werden, daher werden Anfragen ohne Token gesendet. (Der Schlüsselbund meldete: %1)",
+    "Offline: %n pending change(s) in the outbox":
+        ("Offline: %n ausstehende Änderung im Postausgang", "Offline: %n ausstehende Änderungen im Postausgang"),
+    "The access token is removed.": "Das Zugriffstoken ist entfernt.",
+    "The access token could not be removed from the system keychain. (The keychain said: %1)":
+        "Das Zugriffstoken konnte nicht aus dem Schlüsselbund des Systems entfernt werden. (Der Schlüsselbund meldete: %1)",
+    "The access token could not be stored in the system keychain. (The keychain said: %1)":
+        "Das Zugriffstoken konnte nicht im Schlüsselbund des Systems gespeichert werden. (Der Schlüsselbund meldete: %1)",
+})
+
 def main(path):
     tree = ET.parse(path)
     filled = 0

@@ -1,0 +1,546 @@
+// The friction of issue 11 around bulk work, unassigning, errors and wording, as an agent meets it:
+// real key presses and mouse clicks on the real window and its dialogs (offscreen), checked
+// against what reaches the in-process sandbox and what the window shows.
+#include "detailpane.h"
+#include "englishplurals.h"
+#include "mainwindow.h"
+#include "profiles.h"
+#include "sandboxserver.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+using namespace sd;
+using namespace sd::ui;
+
+class TestBulkFlows : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<MainWindow> m_window;
+    ServerProfile m_profile;
+    QList<QPointer<QTimer>> m_drivers;
+    QList<QPair<QByteArray, QString>> m_requests; // method and decoded path, as the sandbox saw them
+    QTemporaryDir m_tmp;
+
+    void makeWindow()
+    {
+        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    // Runs `act` once on the first widget `find` returns, polled from the event loop that shows
+    // it; cleanup() fails a test that leaves one polling.
+    std::shared_ptr<bool> whenShown(std::function<QWidget *()> find, std::function<void(QWidget *)> act)
+    {
+        auto ran = std::make_shared<bool>(false);
+        auto *timer = new QTimer(this);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, this, [timer, find, act, ran] {
+            QWidget *w = find();
+            if (!w || !w->isVisible())
+                return;
+            timer->stop();
+            timer->deleteLater();
+            *ran = true;
+            act(w);
+        });
+        m_drivers << QPointer<QTimer>(timer);
+        timer->start();
+        return ran;
+    }
+    static std::function<QWidget *()> modal(const QString &objectName = {})
+    {
+        return [objectName]() -> QWidget * {
+            QWidget *w = QApplication::activeModalWidget();
+            return w && (objectName.isEmpty() || w->objectName() == objectName) ? w : nullptr;
+        };
+    }
+    template<class T>
+    static std::function<QWidget *()> modalOf()
+    {
+        return []() -> QWidget * { return qobject_cast<T *>(QApplication::activeModalWidget()); };
+    }
+    static void click(QAbstractButton *button)
+    {
+        QVERIFY(button);
+        QVERIFY2(button->isEnabled(), qPrintable(button->text()));
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+    static QAbstractButton *standardButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
+    {
+        auto *box = dialog->findChild<QDialogButtonBox *>();
+        return box ? box->button(which) : nullptr;
+    }
+    static void retype(QLineEdit *edit, const QString &text)
+    {
+        QVERIFY(edit);
+        edit->setFocus();
+        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(edit, text);
+    }
+    void activate()
+    {
+        if (!QApplication::activeModalWidget() && QApplication::activeWindow() != m_window.get()) {
+            m_window->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        }
+    }
+    void keys(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        activate();
+        QTest::keyClick(m_window.get(), key, modifiers);
+    }
+    void clickRow(const QString &orderId, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        activate();
+        QTableView *view = m_window->sessionView();
+        const QModelIndex i = m_window->sessionModel()->indexOf(orderId, SessionModel::OrderIdColumn);
+        QVERIFY2(i.isValid(), qPrintable(orderId));
+        view->scrollTo(i);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->visualRect(i).center());
+        view->setFocus();
+    }
+    // Ctrl+L, the order ID, Enter: fetches an order the list does not hold yet.
+    void goTo(const QString &orderId)
+    {
+        auto *edit = m_window->findChild<QLineEdit *>(QStringLiteral("goToEdit"));
+        keys(Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(edit->hasFocus());
+        QTest::keyClicks(edit, orderId);
+        QTest::keyClick(edit, Qt::Key_Return);
+    }
+    QLineEdit *paneField(const char *name) const
+    {
+        return m_window->detailPane()->findChild<QLineEdit *>(QString::fromLatin1(name));
+    }
+    template<class T = QWidget>
+    T *paneChild(const char *name) const
+    {
+        return m_window->detailPane()->findChild<T *>(QString::fromLatin1(name));
+    }
+    SessionState stateOf(const QString &orderId) const
+    {
+        const std::optional<SessionSummary> s = m_window->sessionModel()->summary(orderId);
+        return s ? s->state : SessionState::Unknown;
+    }
+    QString listStatus(const QString &orderId) const
+    {
+        return m_window->sessionModel()->indexOf(orderId, SessionModel::StatusColumn).data().toString();
+    }
+    bool listed(const QString &orderId) const { return m_window->sessionModel()->contains(orderId); }
+    QString statusText() const { return m_window->statusBar()->currentMessage(); }
+    int requestsOf(const QByteArray &method, const QString &orderId) const
+    {
+        int n = 0;
+        for (const auto &r : m_requests)
+            n += r.first == method && (r.second.endsWith(QLatin1Char('/') + orderId)
+                                       || r.second.endsWith(QLatin1Char('/') + orderId + QStringLiteral("/agent")));
+        return n;
+    }
+    QString serverAgentId(const QString &orderId) const
+    {
+        const auto parsed = parseSupport(m_server->sessionJson(orderId).toStdString());
+        return parsed.ok() && parsed.value->agent && parsed.value->agent->id
+                   ? QString::fromStdString(*parsed.value->agent->id) : QString();
+    }
+    void paste(const QStringList &ids, SessionState expected = SessionState::Open)
+    {
+        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+        keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+        for (const QString &id : ids)
+            QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && stateOf(id) == expected, qPrintable(id), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+    }
+    // Seeded sessions that have an agent on the server.
+    QStringList assignedSessions(int count) const
+    {
+        QStringList ids;
+        for (int i = 1; i <= 30 && ids.size() < count; ++i) {
+            const QString id = QStringLiteral("ORD-1000%1").arg(i, 2, 10, QLatin1Char('0'));
+            if (!serverAgentId(id).isEmpty())
+                ids << id;
+        }
+        return ids;
+    }
+    void closeElsewhere(const QString &orderId)
+    {
+        ApiClient other;
+        ClientConfig c;
+        c.baseUrl = m_server->baseUrl();
+        other.setConfig(c);
+        SupportReply *r = other.close(orderId);
+        QSignalSpy done(r, &ApiReply::finished);
+        QVERIFY(done.wait(10000));
+        QVERIFY2(r->isOk(), qPrintable(r->error().message()));
+        QVERIFY(!m_server->hasSession(orderId));
+    }
+    QListView *resultsOf(QWidget *progress) const
+    {
+        return progress->findChild<QListView *>(QStringLiteral("bulkResults"));
+    }
+    QStringList linesOf(QListView *view) const
+    {
+        QStringList lines;
+        for (int r = 0; view && r < view->model()->rowCount(); ++r)
+            lines << view->model()->index(r, 0).data().toString();
+        return lines;
+    }
+    void closeProgressWhenFinished()
+    {
+        QWidget *progress = m_window->lastBulkDialog();
+        QVERIFY(progress);
+        auto *close = progress->findChild<QPushButton *>(QStringLiteral("bulkClose"));
+        QTRY_VERIFY_WITH_TIMEOUT(close->isEnabled(), 20000);
+        click(close);
+        QTRY_VERIFY(!progress->isVisible());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
+        QApplication::installTranslator(new EnglishPlurals(this));
+    }
+
+    void init()
+    {
+        qputenv("SUPPORTDESK_AUDIT_LOG", m_tmp.filePath(QStringLiteral("audit-%1.log")
+                                                            .arg(QString::fromLatin1(QTest::currentTestFunction()))).toUtf8());
+        QSettings().clear();
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
+        m_server = std::make_unique<SandboxServer>();
+        m_server->seed(30);
+        connect(m_server.get(), &SandboxServer::requestHandled, this, [this](const QByteArray &method, const QString &path, int) {
+            m_requests.append({method, QUrl::fromPercentEncoding(path.toUtf8())});
+        });
+        const QUrl url = m_server->start();
+        QVERIFY(url.isValid());
+        m_requests.clear();
+        m_profile = ServerProfile{};
+        m_profile.id = QStringLiteral("test");
+        m_profile.name = QStringLiteral("Test");
+        m_profile.baseUrl = url;
+        m_profile.refreshIntervalSeconds = 0;
+        m_profile.myAgentId = QStringLiteral("agent-1006");
+        makeWindow();
+    }
+
+    void cleanup()
+    {
+        bool leftPolling = false;
+        for (const QPointer<QTimer> &t : std::as_const(m_drivers))
+            if (t) {
+                leftPolling = leftPolling || t->isActive();
+                delete t.data();
+            }
+        m_drivers.clear();
+        while (QWidget *w = QApplication::activeModalWidget())
+            w->close();
+        m_window.reset();
+        m_server.reset();
+        QVERIFY2(!leftPolling, "a dialog the test expected was never shown");
+    }
+
+    // The preview names the sessions it will skip (closed, not found, as the list knows them)
+    // and does not send them; Enter does not start the irreversible close.
+    void bulkClosePreviewSkipsClosedAndNotFound()
+    {
+        const QStringList open = {QStringLiteral("ORD-100001"), QStringLiteral("ORD-100003"), QStringLiteral("ORD-100004")};
+        const QString closed = QStringLiteral("ORD-100002"), missing = QStringLiteral("NOPE-1");
+        paste(open + QStringList{closed});
+        paste({missing}, SessionState::NotFound);
+        clickRow(closed);
+        const auto yes = whenShown(modalOf<QMessageBox>(), [](QWidget *w) {
+            click(static_cast<QMessageBox *>(w)->button(QMessageBox::Yes));
+        });
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(*yes);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(closed), SessionState::Closed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+
+        keys(Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(m_window->selectedOrderIds().size(), 5);
+        m_requests.clear();
+
+        // Enter in the preview: nothing runs.
+        QStringList lines;
+        QString runText;
+        const auto entered = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [&lines, &runText](QWidget *d) {
+            auto *list = d->findChild<QListView *>(QStringLiteral("bulkPreviewList"));
+            for (int r = 0; r < list->model()->rowCount(); ++r)
+                lines << list->model()->index(r, 0).data().toString();
+            runText = standardButton(d, QDialogButtonBox::Ok)->text();
+            QTest::keyClick(d->focusWidget() ? d->focusWidget() : d, Qt::Key_Return);
+        });
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*entered);
+        QTRY_VERIFY(!QApplication::activeModalWidget() || QApplication::activeModalWidget()->objectName() != QStringLiteral("bulkPreviewDialog"));
+        QTest::qWait(200);
+        QCOMPARE(requestsOf("DELETE", open[0]), 0);
+        QVERIFY(m_server->hasSession(open[0]));
+        QVERIFY(!m_window->lastBulkDialog());
+        QCOMPARE(runText.remove(QLatin1Char('&')), QStringLiteral("Run on 3 sessions"));
+        const auto lineOf = [&lines](const QString &id) {
+            for (const QString &l : std::as_const(lines))
+                if (l.startsWith(id + QLatin1Char(':')) || l.startsWith(id + QLatin1Char(' ')))
+                    return l;
+            return QString();
+        };
+        QVERIFY2(lineOf(closed).contains(QStringLiteral("skipped")) && lineOf(closed).contains(QStringLiteral("closed")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(lineOf(missing).contains(QStringLiteral("skipped")) && lineOf(missing).contains(QStringLiteral("no open session")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(!lineOf(open[0]).contains(QStringLiteral("skipped")), qPrintable(lineOf(open[0])));
+
+        // Run, clicked: only the open sessions are sent.
+        const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        for (const QString &id : open)
+            QTRY_VERIFY_WITH_TIMEOUT(!m_server->hasSession(id), 10000);
+        closeProgressWhenFinished();
+        QCOMPARE(requestsOf("DELETE", closed), 0);
+        QCOMPARE(requestsOf("DELETE", missing), 0);
+        for (const QString &id : open)
+            QCOMPARE(requestsOf("DELETE", id), 1);
+    }
+
+    // The progress dialog: rows in flight say "running", the estimate shows and moves.
+    void bulkProgressShowsRunningRowsAndEstimate()
+    {
+        const QStringList ids = assignedSessions(8);
+        QCOMPARE(ids.size(), 8);
+        m_window.reset();
+        m_profile.concurrency = 2; // a few at a time: the run lasts long enough to watch it
+        makeWindow();
+        paste(ids);
+        keys(Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(m_window->selectedOrderIds().size(), 8);
+        m_server->setLatencyMs(700);
+        const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_U, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QPointer<QDialog> progress = m_window->lastBulkDialog();
+        QVERIFY(progress);
+        QListView *results = resultsOf(progress);
+        QVERIFY(results);
+        // The first two (the profile's concurrency) are on their way at once, the rest wait.
+        QTRY_COMPARE(linesOf(results).filter(QStringLiteral("running")).size(), 2);
+        QCOMPARE(linesOf(results).filter(QStringLiteral("waiting")).size(), 6);
+        // In the list, a request on its way is "in progress": "pending change" is the outbox's.
+        const QString running = linesOf(results).filter(QStringLiteral("running")).first().section(QStringLiteral(" — "), 0, 0);
+        QVERIFY2(listStatus(running).startsWith(QStringLiteral("in progress")), qPrintable(listStatus(running)));
+        auto *status = progress->findChild<QLabel *>(QStringLiteral("bulkStatus"));
+        QVERIFY(status && status->isVisible());
+        // Before the first answer the estimate says that it is being made; then it counts down.
+        QVERIFY2(status->text().contains(QStringLiteral("left")), qPrintable(status->text()));
+        QStringList estimates;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            // The estimate itself, after the counts: "... remaining · about 3 seconds left".
+            const QString t = status->text(), estimate = t.section(QStringLiteral(" · "), 1);
+            if (estimate.startsWith(QStringLiteral("about ")) && estimate.endsWith(QStringLiteral(" left"))
+                && !estimates.contains(estimate))
+                estimates << estimate;
+            return estimates.size() >= 2 || t.contains(QStringLiteral("finished"));
+        }()), 10000);
+        QVERIFY2(estimates.size() >= 2, qPrintable(estimates.join(QLatin1Char('|'))));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("finished")), 20000);
+        QVERIFY(!status->text().contains(QStringLiteral("left")));
+        QCOMPARE(linesOf(results).filter(QStringLiteral("done")).size(), 8);
+        for (const QString &id : ids)
+            QVERIFY(serverAgentId(id).isEmpty());
+    }
+
+    // A failure's whole text can be read; "Retry failed" and the banner's Retry are not offered
+    // for what cannot succeed (no open session).
+    void failuresAreReadableAndNotRetriedInVain()
+    {
+        const QStringList ids = {QStringLiteral("ORD-100001"), QStringLiteral("ORD-100003"), QStringLiteral("ORD-100004")};
+        paste(ids);
+        closeElsewhere(ids[1]); // the list does not know yet
+        keys(Qt::Key_A, Qt::ControlModifier);
+        const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QPointer<QDialog> progress = m_window->lastBulkDialog();
+        QVERIFY(progress);
+        progress->resize(520, 380); // within an 800x600 screen
+        auto *status = progress->findChild<QLabel *>(QStringLiteral("bulkStatus"));
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("finished")), 20000);
+        QListView *results = resultsOf(progress);
+        const QStringList lines = linesOf(results);
+        const int failedRow = int(lines.indexOf(QRegularExpression(QStringLiteral("^ORD-100003.*"))));
+        QVERIFY(failedRow >= 0);
+        QVERIFY2(lines[failedRow].contains(QStringLiteral("HTTP 404")), qPrintable(lines[failedRow]));
+
+        // Retry cannot help a session the server no longer has: not offered, and it says why.
+        auto *retry = progress->findChild<QPushButton *>(QStringLiteral("bulkRetryFailed"));
+        QVERIFY(!retry->isEnabled());
+        QVERIFY2(status->text().contains(QStringLiteral("cannot succeed")), qPrintable(status->text()));
+
+        // The failed row, clicked: its whole text, wrapped, in the dialog.
+        const QRect rect = results->visualRect(results->model()->index(failedRow, 0));
+        QTest::mouseClick(results->viewport(), Qt::LeftButton, {}, rect.center());
+        auto *detail = progress->findChild<QLabel *>(QStringLiteral("bulkResultDetail"));
+        QVERIFY(detail);
+        QTRY_VERIFY(detail->isVisible());
+        QVERIFY(detail->wordWrap());
+        const QString whole = results->model()->index(failedRow, 0).data().toString();
+        QVERIFY2(detail->text().contains(whole.section(QStringLiteral("HTTP 404"), 0, 0)), qPrintable(detail->text()));
+        QVERIFY(detail->text().contains(QStringLiteral("HTTP 404")));
+        QVERIFY(detail->width() <= progress->width());
+        QCOMPARE(results->model()->index(failedRow, 0).data(Qt::ToolTipRole).toString(), whole);
+        click(progress->findChild<QPushButton *>(QStringLiteral("bulkClose")));
+
+        // The banner of a session the server has not: no Retry.
+        goTo(QStringLiteral("NOPE-2"));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("NOPE-2")), SessionState::NotFound, 10000);
+        QTRY_VERIFY(m_window->detailPane()->bannerText().contains(QStringLiteral("HTTP 404")));
+        QVERIFY(!paneChild("retryButton")->isVisible());
+    }
+
+    // Unassign offers its undo right there, in the status bar: one session, and several.
+    void unassignOffersUndoInTheStatusBar()
+    {
+        const QStringList ids = assignedSessions(3);
+        QCOMPARE(ids.size(), 3);
+        paste(ids);
+        const QString agentOf0 = serverAgentId(ids[0]);
+        clickRow(ids[0]);
+        keys(Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(serverAgentId(ids[0]).isEmpty(), 10000);
+        auto *undo = m_window->statusBar()->findChild<QPushButton *>(QStringLiteral("undoNoticeButton"));
+        QVERIFY(undo);
+        QTRY_VERIFY(undo->isVisible());
+        auto *notice = m_window->statusBar()->findChild<QLabel *>(QStringLiteral("undoNoticeText"));
+        QVERIFY(notice);
+        QVERIFY2(notice->text().contains(ids[0]), qPrintable(notice->text()));
+        click(undo);
+        QTRY_COMPARE_WITH_TIMEOUT(serverAgentId(ids[0]), agentOf0, 10000);
+        QTRY_VERIFY(!undo->isVisible());
+
+        // Two at once, through the bulk action.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        const QString agentOf1 = serverAgentId(ids[1]), agentOf2 = serverAgentId(ids[2]);
+        clickRow(ids[1]);
+        clickRow(ids[2], Qt::ControlModifier);
+        QCOMPARE(m_window->selectedOrderIds().size(), 2);
+        const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_U, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QTRY_VERIFY_WITH_TIMEOUT(serverAgentId(ids[1]).isEmpty() && serverAgentId(ids[2]).isEmpty(), 10000);
+        closeProgressWhenFinished();
+        QTRY_VERIFY(undo->isVisible());
+        QVERIFY2(notice->text().contains(QStringLiteral("2 sessions")), qPrintable(notice->text()));
+        click(undo);
+        QTRY_COMPARE_WITH_TIMEOUT(serverAgentId(ids[1]), agentOf1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(serverAgentId(ids[2]), agentOf2, 10000);
+    }
+
+    // A server that wants a token while the profile has none: the banner says so and opens the
+    // server profiles; no Retry that could only fail again.
+    void missingTokenOffersTheServerProfile()
+    {
+        m_server->setToken(QStringLiteral("tok-1"));
+        goTo(QStringLiteral("ORD-100001"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->detailPane()->bannerText().contains(QStringLiteral("401")), 10000);
+        const QString banner = m_window->detailPane()->bannerText();
+        QVERIFY2(banner.contains(QStringLiteral("no access token is set")), qPrintable(banner));
+        QVERIFY(!paneChild("retryButton")->isVisible());
+        auto *open = paneChild<QPushButton>("openProfilesButton");
+        QVERIFY(open && open->isVisible());
+        const auto opened = whenShown(modal(QStringLiteral("profileDialog")), [](QWidget *d) {
+            QVERIFY(d->findChild<QLineEdit *>(QStringLiteral("profileToken")));
+            click(standardButton(d, QDialogButtonBox::Cancel));
+        });
+        click(open);
+        QTRY_VERIFY(*opened);
+    }
+
+    // No keychain (no D-Bus here): a sentence, not the keychain's raw error.
+    void keychainProblemIsASentence()
+    {
+        QString text, detail;
+        const auto asked = whenShown(modalOf<QMessageBox>(), [&text, &detail](QWidget *w) {
+            auto *box = static_cast<QMessageBox *>(w);
+            text = box->text();
+            detail = box->informativeText() + box->detailedText();
+            click(box->button(QMessageBox::Yes));
+        });
+        const auto entered = whenShown(modal(QStringLiteral("profileDialog")), [](QWidget *d) {
+            QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("profileToken")), QStringLiteral("tok-2"));
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(*entered);
+        QTRY_VERIFY_WITH_TIMEOUT(*asked, 30000);
+        QVERIFY2(text.startsWith(QStringLiteral("The system keychain is not available, so the token")), qPrintable(text));
+        // The keychain's own words ("Could not connect: ...", "Failed to execute child process
+        // 'dbus-launch'") only as the box's details.
+        QVERIFY2(!detail.isEmpty() && !text.contains(detail), qPrintable(text + QLatin1Char('|') + detail));
+        QTRY_COMPARE(m_window->client()->config().token, QStringLiteral("tok-2"));
+        QVERIFY2(statusText().startsWith(QStringLiteral("The system keychain is not available, so the token")), qPrintable(statusText()));
+        QVERIFY2(!statusText().contains(detail), qPrintable(statusText()));
+    }
+
+    // A save that waits in the outbox is a pending change, not "an unsaved edit kept as a draft".
+    void outboxedChangeIsAPendingChangeNotADraft()
+    {
+        const QString id = QStringLiteral("ORD-100003");
+        paste({id});
+        clickRow(id);
+        ClientConfig c = m_window->client()->config();
+        c.retry.maxRetries = 0;
+        m_window->client()->setConfig(c);
+        m_server.reset();
+        retype(paneField("callbackPhone"), QStringLiteral("+49 30 4444444"));
+        // Typed, not saved: a draft, and the list and the pane say so.
+        QTRY_VERIFY(listStatus(id).contains(QStringLiteral("unsaved")));
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->outbox()->hasPendingFor(id), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(listStatus(id).contains(QStringLiteral("pending change")), 10000);
+        QVERIFY2(!listStatus(id).contains(QStringLiteral("unsaved")), qPrintable(listStatus(id)));
+        auto *state = paneChild<QLabel>("detailState");
+        QTRY_VERIFY2(state->text().contains(QStringLiteral("outbox")), qPrintable(state->text()));
+        QVERIFY2(!state->text().contains(QStringLiteral("unsaved")) && !state->text().contains(QStringLiteral("draft")),
+                 qPrintable(state->text()));
+    }
+};
+
+QTEST_MAIN(TestBulkFlows)
+#include "tst_bulkflows.moc"
