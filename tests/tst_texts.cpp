@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QWheelEvent>
 
 #include <functional>
 #include <memory>
@@ -257,10 +258,14 @@ private Q_SLOTS:
         QTRY_VERIFY2(bar->value() == bar->maximum() && newestInView(),
                      qPrintable(QStringLiteral("%1 of %2").arg(bar->value()).arg(bar->maximum())));
 
-        // Reading older entries: new ones do not pull the view away.
-        log->setFocus();
-        QTest::keyClick(log, Qt::Key_Home, Qt::ControlModifier);
-        QTRY_COMPARE(bar->value(), 0);
+        // Reading older entries (the mouse wheel up to the first): new ones do not pull the view away.
+        const QPoint middle = log->viewport()->rect().center();
+        for (int notch = 0; notch < 100 && bar->value() > 0; ++notch) {
+            QWheelEvent wheel(middle, log->viewport()->mapToGlobal(middle), QPoint(), QPoint(0, 120),
+                              Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(log->viewport(), &wheel);
+        }
+        QCOMPARE(bar->value(), 0);
         int rows = model->rowCount();
         clickRow(ids[0]);
         keys(Qt::Key_F5);
@@ -348,6 +353,16 @@ private Q_SLOTS:
         QTRY_COMPARE(m_window->selectedOrderId(), ids[0]);
         QTRY_VERIFY(m_window->detailPane()->isAncestorOf(QApplication::focusWidget()));
         QCOMPARE(m_window->detailPane()->orderId(), ids[0]);
+
+        // Ctrl+C in the list: the selected rows' IDs, one a line (what "Paste order IDs" reads).
+        clickRow(ids[0]);
+        QTableView *view = m_window->sessionView();
+        const QModelIndex second = m_window->sessionModel()->indexOf(ids[1], SessionModel::OrderIdColumn);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::ControlModifier, view->visualRect(second).center());
+        QCOMPARE(m_window->selectedOrderIds().size(), 2);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::clipboard()->text(), ids.join(QLatin1Char('\n')));
     }
 
     // Phone numbers are tel: links and e-mails mailto: links, opened by the desktop.
@@ -362,7 +377,7 @@ private Q_SLOTS:
         const QString callback = QString::fromStdString(*session.value->callbackPhone);
         const QString agentPhone = QString::fromStdString(*session.value->agent->contact->phone);
         const QString email = QString::fromStdString(*session.value->agent->contact->email);
-        const auto telOf = [](const QString &phone) {
+        const auto telOf = [](const QString &phone) -> QString {
             return QStringLiteral("tel:") + QString(phone).replace(QStringLiteral(" "), QString());
         };
 

@@ -46,6 +46,7 @@ public:
     void showBanner(const QString &message, bool offerRetry);
     void hideBanner();
     QString bannerText() const;
+    void focusFirstField(); // the keyboard into the form (or the pane, when nothing is shown)
 
 Q_SIGNALS:
     void saveRequested();
@@ -55,9 +56,12 @@ Q_SIGNALS:
     void unassignRequested();
     void newRequestRequested(); // a new support request for the shown (closed) order
     void editsChanged();
+    // A link (chat, FAQ, tel:, mailto:) that nothing on this computer could open, said as a sentence.
+    void linkNotOpened(const QString &problem);
 
 private:
     void updateButtons();
+    void openLink(const QString &link);
     QLineEdit *addField(const char *objectName, const QString &label, QFormLayout *form);
 
     QString m_orderId;
