@@ -737,9 +737,9 @@ private Q_SLOTS:
         QAbstractItemModel *model = log->model();
         QVERIFY(model->rowCount() >= 1);
         const int row = model->rowCount() - 1;
-        QCOMPARE(model->index(row, 1).data().toString(), QStringLiteral("PUT"));
-        QCOMPARE(model->index(row, 2).data().toString(), QStringLiteral("/support/ORD-100002/agent"));
-        QCOMPARE(model->index(row, 3).data().toString(), QStringLiteral("200"));
+        QCOMPARE(model->index(row, RequestLogModel::MethodColumn).data().toString(), QStringLiteral("PUT"));
+        QCOMPARE(model->index(row, RequestLogModel::PathColumn).data().toString(), QStringLiteral("/support/ORD-100002/agent"));
+        QCOMPARE(model->index(row, RequestLogModel::StatusColumn).data().toString(), QStringLiteral("200"));
         log->setCurrentIndex(model->index(row, 0));
         log->findChild<QAction *>(QStringLiteral("copyAsCurl"))->trigger();
         const QString curl = QApplication::clipboard()->text();

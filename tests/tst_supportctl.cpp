@@ -208,6 +208,51 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("x_custom")));
     }
 
+    // A misused command names its own synopsis (the one --help shows), not only "Try --help".
+    void usageErrorNamesTheCommandsSynopsis_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QStringList>("synopses");
+        const QString assign = QStringLiteral("assign ORDER_ID AGENT_ID [--name N] [--phone P] [--email E]");
+        QTest::newRow("assign without agent") << QStringList{QStringLiteral("assign"), QStringLiteral("ORD-100001")}
+                                              << QStringList{assign};
+        QTest::newRow("assign, misspelt option") << QStringList{QStringLiteral("assign"), QStringLiteral("ORD-100001"),
+                                                                QStringLiteral("agent-1"), QStringLiteral("--nmae"), QStringLiteral("X")}
+                                                 << QStringList{assign};
+        QTest::newRow("get, option of another command") << QStringList{QStringLiteral("get"), QStringLiteral("a"), QStringLiteral("--name"), QStringLiteral("x")}
+                                                        << QStringList{QStringLiteral("get ORDER_ID")};
+        QTest::newRow("update without fields") << QStringList{QStringLiteral("update"), QStringLiteral("ORD-100001")}
+                                               << QStringList{QStringLiteral("update ORDER_ID [--callback-phone P] [--chat-url U] [--chat-session S] [--body FILE|-]")};
+        QTest::newRow("close without IDs") << QStringList{QStringLiteral("close")}
+                                           << QStringList{QStringLiteral("close (ORDER_ID... | --from FILE|-)")};
+        QTest::newRow("audit, unknown subcommand") << QStringList{QStringLiteral("audit"), QStringLiteral("frob")}
+                                                   << QStringList{QStringLiteral("audit verify [--log FILE]"),
+                                                                  QStringLiteral("audit export [--log FILE] [--unmasked]")};
+    }
+    void usageErrorNamesTheCommandsSynopsis()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QStringList, synopses);
+        const qint64 before = m_server->requestCount();
+        const Run r = ctl(args);
+        QCOMPARE(r.code, 1);
+        QCOMPARE(m_server->requestCount(), before);
+        const Run help = ctl({QStringLiteral("--help")}, {}, {}, false);
+        for (const QString &synopsis : synopses) {
+            QVERIFY2(r.err.contains(QStringLiteral("\nusage: supportctl ") + synopsis + QLatin1Char('\n')), qPrintable(r.err));
+            QVERIFY2(help.out.contains(QStringLiteral("  ") + synopsis), qPrintable(synopsis)); // the same as --help
+        }
+    }
+
+    // `agent` names the order it shows, as `get` does.
+    void agentNamesTheOrder()
+    {
+        const Run r = ctl({QStringLiteral("agent"), QStringLiteral("ORD-100001")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("Order:       ORD-100001\n")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("\nAgent:       ")), qPrintable(r.out));
+    }
+
     void refusedIsTwo()
     {
         const Run r = ctl({QStringLiteral("get"), QStringLiteral("NOPE")});

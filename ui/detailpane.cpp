@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QDesktopServices>
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
@@ -40,6 +42,26 @@ void setOpt(std::optional<std::string> &out, const QString &text)
 QString escaped(const QString &s)
 {
     return s.toHtmlEscaped();
+}
+
+// A link as rich text; the address encoded (an e-mail may hold non-ASCII letters).
+QString anchor(const QUrl &url, const QString &text)
+{
+    return QStringLiteral("<a href=\"%1\">%2</a>")
+        .arg(escaped(QString::fromUtf8(url.toEncoded())), escaped(text));
+}
+
+// tel: takes no spaces (RFC 3966): "+49 30 5550100" dials as tel:+49305550100.
+QUrl telUrl(const QString &phone)
+{
+    QString number = phone;
+    number.remove(QLatin1Char(' '));
+    return QUrl(QStringLiteral("tel:") + number);
+}
+
+QUrl mailtoUrl(const QString &email)
+{
+    return QUrl(QStringLiteral("mailto:") + email);
 }
 
 // Storing a draft while the agent types shows the session again: the same text must not move
@@ -149,8 +171,11 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     });
     m_links = new QLabel(m_form);
     m_links->setObjectName(QStringLiteral("detailLinks"));
-    m_links->setOpenExternalLinks(true);
+    m_links->setAccessibleName(tr("Links"));
     m_links->setTextFormat(Qt::RichText);
+    // Opened here, not by the label: a link nothing can open is said in the window.
+    m_links->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_links, &QLabel::linkActivated, this, &DetailPane::openLink);
     form->addRow(tr("Links:"), m_links);
     m_unknown = new QPlainTextEdit(m_form);
     m_unknown->setObjectName(QStringLiteral("unknownFields"));
@@ -175,8 +200,11 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_agentBox->setObjectName(QStringLiteral("agentCard"));
     m_agentText = new QLabel(m_agentBox);
     m_agentText->setObjectName(QStringLiteral("agentText"));
-    m_agentText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse);
-    m_agentText->setOpenExternalLinks(true);
+    m_agentText->setAccessibleName(tr("Agent"));
+    m_agentText->setTextFormat(Qt::RichText);
+    m_agentText->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::LinksAccessibleByMouse
+                                         | Qt::LinksAccessibleByKeyboard);
+    connect(m_agentText, &QLabel::linkActivated, this, &DetailPane::openLink);
     m_agentText->setWordWrap(true);
     m_assign = new QPushButton(tr("&Assign…"), m_agentBox);
     m_assign->setObjectName(QStringLiteral("assignButton"));
@@ -395,9 +423,11 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
 
     QStringList links;
     if (s.chat && s.chat->url)
-        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(q(s.chat->url)), tr("Open chat"));
+        links << anchor(QUrl(q(s.chat->url)), tr("Open chat"));
     if (s.faq && s.faq->url)
-        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(q(s.faq->url)), tr("Open FAQ"));
+        links << anchor(QUrl(q(s.faq->url)), tr("Open FAQ"));
+    if (s.callbackPhone && isValidPhone(q(s.callbackPhone)))
+        links << anchor(telUrl(q(s.callbackPhone)), tr("Call %1").arg(q(s.callbackPhone)));
     m_links->setText(links.isEmpty() ? tr("none") : links.join(QStringLiteral(" · ")));
 
     const std::optional<Agent> &agent = m_server.agent;
@@ -406,10 +436,12 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         const QString name = agent->person ? q(agent->person->name) : QString();
         lines << QStringLiteral("<b>%1</b> (%2)").arg(escaped(name.isEmpty() ? tr("no name") : name),
                                                        escaped(q(agent->id)));
-        if (agent->contact && agent->contact->phone)
-            lines << tr("Phone: %1").arg(escaped(q(agent->contact->phone)));
+        if (agent->contact && agent->contact->phone) {
+            const QString phone = q(agent->contact->phone);
+            lines << tr("Phone: %1").arg(isValidPhone(phone) ? anchor(telUrl(phone), phone) : escaped(phone));
+        }
         if (agent->contact && agent->contact->email)
-            lines << tr("E-mail: <a href=\"mailto:%1\">%1</a>").arg(escaped(q(agent->contact->email)));
+            lines << tr("E-mail: %1").arg(anchor(mailtoUrl(q(agent->contact->email)), q(agent->contact->email)));
         if (agent->organization && agent->organization->descriptor && agent->organization->descriptor->name)
             lines << tr("Organization: %1").arg(escaped(q(agent->organization->descriptor->name)));
         if (agent->rating)
@@ -500,6 +532,36 @@ void DetailPane::hideBanner()
 {
     m_banner->hide();
     m_bannerText->clear();
+}
+
+void DetailPane::openLink(const QString &link)
+{
+    const QUrl url(link);
+    if (QDesktopServices::openUrl(url))
+        return;
+    const QString scheme = url.scheme().toLower();
+    QString problem;
+    if (scheme == QLatin1String("tel"))
+        problem = tr("Could not call %1: no application for phone calls is set up on this computer.")
+                      .arg(url.path());
+    else if (scheme == QLatin1String("mailto"))
+        problem = tr("Could not write to %1: no e-mail program is set up on this computer.")
+                      .arg(url.path());
+    else if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        problem = tr("Could not open %1: no web browser is set up on this computer.")
+                      .arg(url.toDisplayString());
+    else
+        problem = tr("Could not open %1: no application for this kind of link is set up on this computer.")
+                      .arg(url.toDisplayString());
+    Q_EMIT linkNotOpened(problem);
+}
+
+void DetailPane::focusFirstField()
+{
+    if (m_form->isVisible())
+        m_phone->setFocus(Qt::OtherFocusReason);
+    else
+        setFocus(Qt::OtherFocusReason);
 }
 
 QString DetailPane::bannerText() const

@@ -66,6 +66,7 @@ public:
     void setOutboxLookup(std::function<bool(const QString &orderId)> waiting) { m_waitingInOutbox = std::move(waiting); }
     void hideBanner();
     QString bannerText() const;
+    void focusFirstField(); // the keyboard into the form (or the pane, when nothing is shown)
 
 Q_SIGNALS:
     void saveRequested();
@@ -76,10 +77,13 @@ Q_SIGNALS:
     void profilesRequested();
     void newRequestRequested(); // a new support request for the shown (closed) order
     void editsChanged();
+    // A link (chat, FAQ, tel:, mailto:) that nothing on this computer could open, said as a sentence.
+    void linkNotOpened(const QString &problem);
 
 private:
     void updateButtons();
     void updateHistory(bool force);
+    void openLink(const QString &link);
     QLineEdit *addField(const char *objectName, const QString &label, QFormLayout *form);
 
     QString m_orderId;

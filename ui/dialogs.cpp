@@ -268,7 +268,6 @@ ProfileDialog::ProfileDialog(const QList<ServerProfile> &profiles, const QString
     m_url->setPlaceholderText(QStringLiteral("https://provider.example/api/v1/"));
     m_token = field(this, "profileToken", tr("Access token"));
     m_token->setEchoMode(QLineEdit::Password);
-    m_token->setPlaceholderText(tr("unchanged"));
     m_myAgent = field(this, "profileMyAgent", tr("My agent ID"));
     m_timeout = new QSpinBox(this);
     m_timeout->setObjectName(QStringLiteral("profileTimeout"));
@@ -311,6 +310,13 @@ ProfileDialog::ProfileDialog(const QList<ServerProfile> &profiles, const QString
         storeForm();
         showProfile(r);
     });
+    // The list shows the name as it is typed (kept when the field is emptied: a profile has one).
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (m_shown < 0 || m_shown >= m_profiles.size())
+            return;
+        if (QListWidgetItem *item = m_list->item(m_shown))
+            item->setText(text.trimmed().isEmpty() ? m_profiles[m_shown].name : text.trimmed());
+    });
     connect(add, &QPushButton::clicked, this, &ProfileDialog::addProfile);
     connect(remove, &QPushButton::clicked, this, &ProfileDialog::removeProfile);
     int current = 0;
@@ -348,6 +354,9 @@ void ProfileDialog::showProfile(int row)
     m_name->setText(p.name);
     m_url->setText(p.baseUrl.toString());
     m_token->setText(m_tokens.value(p.id));
+    // A profile made in this dialog has no token yet; a stored one keeps its token unless a new
+    // one is typed.
+    m_token->setPlaceholderText(m_added.contains(p.id) ? tr("No token set") : tr("unchanged"));
     m_myAgent->setText(p.myAgentId);
     m_timeout->setValue(p.timeoutSeconds);
     m_concurrency->setValue(p.concurrency);
@@ -378,6 +387,7 @@ void ProfileDialog::addProfile()
     p.name = tr("New server");
     p.id = makeProfileId(p.name, m_profiles);
     p.baseUrl = QUrl(QStringLiteral("https://"));
+    m_added.insert(p.id);
     m_profiles << p;
     m_list->addItem(p.name);
     m_list->setCurrentRow(int(m_profiles.size()) - 1);

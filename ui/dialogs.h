@@ -7,6 +7,7 @@
 
 #include <QDialog>
 #include <QHash>
+#include <QSet>
 
 class QDialogButtonBox;
 class QLabel;
@@ -77,6 +78,7 @@ private:
     void removeProfile();
     QList<ServerProfile> m_profiles;
     QHash<QString, QString> m_tokens;
+    QSet<QString> m_added; // IDs of the profiles made in this dialog (no token stored yet)
     QListWidget *m_list;
     QLineEdit *m_name, *m_url, *m_token, *m_myAgent;
     QSpinBox *m_timeout, *m_concurrency, *m_refresh;

@@ -243,6 +243,9 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     connect(m_detail, &DetailPane::newRequestRequested, this, &MainWindow::askAndCreateAgain);
     connect(m_detail, &DetailPane::profilesRequested, this, &MainWindow::manageProfiles);
     m_detail->setOutboxLookup([this](const QString &id) { return m_model->isWaitingInOutbox(id); });
+    connect(m_detail, &DetailPane::linkNotOpened, this, [this](const QString &problem) {
+        statusBar()->showMessage(problem, 15000);
+    });
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -317,7 +320,12 @@ void MainWindow::createActions()
     make("save", tr("&Save changes"), "save", QKeySequence::Save, [this] { saveSelected(); });
     make("revert", tr("Re&vert changes"), nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
          [this] { revertDraft(); });
-    // The list's own key (a window shortcut would take Delete from the text fields).
+    make("openInPane", tr("&Open"), nullptr, QKeySequence(), [this] { openSelectedInPane(); });
+    // The list's own keys (a window shortcut would take Ctrl+C and Delete from the text fields).
+    QAction *copyIds = make("copyOrderId", tr("Copy order &ID"), nullptr, QKeySequence::Copy,
+                            [this] { copySelectedOrderIds(); });
+    copyIds->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(copyIds);
     QAction *remove = make("removeFromList", tr("Re&move from list"), nullptr, QKeySequence::Delete,
                            [this] { removeSelectedFromList(); });
     remove->setShortcutContext(Qt::WidgetShortcut);
@@ -397,6 +405,7 @@ void MainWindow::createMenusAndToolbar()
     edit->addAction(action(QStringLiteral("redo")));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("selectAllShown")));
+    edit->addAction(action(QStringLiteral("copyOrderId")));
     edit->addAction(action(QStringLiteral("removeFromList")));
     QMenu *session = menuBar()->addMenu(tr("&Session"));
     for (const char *n : {"save", "revert", "refresh", "refreshAll", "assignAgent", "unassignAgent"})
@@ -418,10 +427,13 @@ void MainWindow::createMenusAndToolbar()
 
     // The rows' context menu: what can be done to the sessions selected.
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    const QList<QAction *> rowActions = m_view->actions(); // "Remove from list", added above
+    const QList<QAction *> rowActions = m_view->actions(); // "Copy order ID", "Remove from list", added above
     auto *separator = new QAction(m_view);
     separator->setSeparator(true);
-    m_view->insertActions(rowActions.value(0), {action(QStringLiteral("refresh")), action(QStringLiteral("assignAgent")),
+    auto *afterOpen = new QAction(m_view);
+    afterOpen->setSeparator(true);
+    m_view->insertActions(rowActions.value(0), {action(QStringLiteral("openInPane")), afterOpen,
+                                               action(QStringLiteral("refresh")), action(QStringLiteral("assignAgent")),
                                                action(QStringLiteral("unassignAgent")), action(QStringLiteral("closeSession")),
                                                separator});
 
@@ -728,6 +740,29 @@ void MainWindow::updateActions()
     action(QStringLiteral("save"))->setEnabled(open && m_detail->isDirty() && m_detail->isValid());
     action(QStringLiteral("revert"))->setEnabled(e && m_detail->orderId() == id && m_detail->isDirty());
     action(QStringLiteral("removeFromList"))->setEnabled(e.has_value() && !m_loading);
+    action(QStringLiteral("openInPane"))->setEnabled(e.has_value());
+    action(QStringLiteral("copyOrderId"))->setEnabled(e.has_value());
+}
+
+void MainWindow::openSelectedInPane()
+{
+    const QString id = selectedOrderId();
+    if (id.isEmpty())
+        return;
+    selectOrder(id); // that row alone, when several were selected
+    m_detail->focusFirstField();
+}
+
+void MainWindow::copySelectedOrderIds()
+{
+    // In list order, one a line: what "Paste order IDs" reads back.
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex &i : std::as_const(rows))
+        ids << m_model->data(i, SessionModel::OrderIdRole).toString();
+    if (!ids.isEmpty())
+        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
 }
 
 void MainWindow::rememberAgents(const Support &s)

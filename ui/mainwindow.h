@@ -203,6 +203,8 @@ private:
     void keepTypedDraft();     // the pane's edits, as a draft, as they are typed
     void revertDraft();
     void removeSelectedFromList(); // undoable: the rows come back with Undo
+    void openSelectedInPane();     // the row alone, the keyboard in the detail pane
+    void copySelectedOrderIds();
     void askAndCreateAgain(); // a new support request for the shown (closed) order
     void dropUndoOfClosed();  // undo/redo entries only about sessions that are no longer open
     // The friction list of issue 11: skipped sessions in bulk, undo offered in the status bar,

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QTableView>
 
 namespace sd::ui {
@@ -50,6 +51,9 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case TimeColumn: return e.started.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
     case MethodColumn: return QString::fromLatin1(e.method);
+    // Several profiles (and the demo) may be used in one run: which server answered.
+    case ServerColumn: return e.url.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
+                                             | QUrl::RemoveFragment).toString();
     case PathColumn: return QString::fromUtf8(e.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority));
     case StatusColumn: return e.httpStatus ? QString::number(e.httpStatus) : QStringLiteral("—");
     case DurationColumn: return tr("%1 ms").arg(e.durationMs);
@@ -65,6 +69,7 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation o, int role) c
     switch (section) {
     case TimeColumn: return tr("Time");
     case MethodColumn: return tr("Method");
+    case ServerColumn: return tr("Server");
     case PathColumn: return tr("Path");
     case StatusColumn: return tr("Status");
     case DurationColumn: return tr("Duration");
@@ -125,9 +130,20 @@ RequestLogDock::RequestLogDock(RequestLogModel *model, QWidget *parent)
     connect(copyReal, &QAction::triggered, this, [this] { copySelectedAsCurl(RequestLogModel::Body::Real); });
     m_view->addAction(copyReal);
     setWidget(m_view);
-    connect(model, &QAbstractItemModel::rowsInserted, m_view, [this] {
-        if (m_view->isVisible())
+    // The newest entry stays in view while the agent is at the end (the scroll range grows with
+    // every row); one reading older entries is not pulled away from them.
+    QScrollBar *bar = m_view->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this, [this, bar] { m_followNewest = bar->value() >= bar->maximum(); });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar] {
+        if (m_followNewest)
+            bar->setValue(bar->maximum());
+    });
+    // Shown (F12): at the newest entry.
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible) {
+            m_followNewest = true;
             m_view->scrollToBottom();
+        }
     });
 }
 

@@ -1,4 +1,4 @@
-// The request log: every exchange with time, method, path, status, duration and error. Tokens
+// The request log: every exchange with time, method, server, path, status, duration and error. Tokens
 // are never recorded; phone numbers and e-mails are masked.
 #pragma once
 
@@ -16,8 +16,8 @@ class RequestLogModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, MethodColumn, PathColumn, StatusColumn, DurationColumn,
-                  ErrorColumn, ColumnCount };
+    enum Column { TimeColumn, MethodColumn, ServerColumn, PathColumn, StatusColumn,
+                  DurationColumn, ErrorColumn, ColumnCount };
     static constexpr int kMaxRows = 5000;
 
     explicit RequestLogModel(QObject *parent = nullptr);
@@ -55,6 +55,7 @@ public:
 private:
     RequestLogModel *m_model;
     QTableView *m_view;
+    bool m_followNewest = true; // the view is at the newest row: it stays there
 };
 
 } // namespace sd::ui

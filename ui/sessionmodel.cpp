@@ -99,7 +99,13 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
 
 QVariant SessionModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+    if (o != Qt::Horizontal)
+        return {};
+    // The time this app saw the session differ from its earlier copy, not when it was changed.
+    if (role == Qt::ToolTipRole && section == LastChangeColumn)
+        return tr("When this app noticed that the session had changed on the server (not when "
+                  "it was changed there)");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case OrderIdColumn: return tr("Order");
@@ -107,7 +113,7 @@ QVariant SessionModel::headerData(int section, Qt::Orientation o, int role) cons
     case AgentColumn: return tr("Agent");
     case PhoneColumn: return tr("Callback phone");
     case ChatColumn: return tr("Chat session");
-    case LastChangeColumn: return tr("Last change seen");
+    case LastChangeColumn: return tr("Change noticed");
     }
     return {};
 }

@@ -42,21 +42,33 @@ QTextStream &err()
     return stream;
 }
 
-const char kUsage[] = R"(Usage: supportctl [--server URL] [--token-file FILE|-] [--timeout SECONDS] [--retries N]
+// One line per command form: --help lists them, and a usage error names the misused one's.
+struct CommandSynopsis
+{
+    const char *command;
+    const char *synopsis;
+    const char *note;
+};
+constexpr CommandSynopsis kCommands[] = {
+    {"get", "get ORDER_ID", ""},
+    {"create", "create ORDER_ID [--callback-phone P] [--body FILE|-]", ""},
+    {"update", "update ORDER_ID [--callback-phone P] [--chat-url U] [--chat-session S] [--body FILE|-]", ""},
+    {"agent", "agent ORDER_ID", "(GET /support/{id}/agent)"},
+    {"assign", "assign ORDER_ID AGENT_ID [--name N] [--phone P] [--email E]", ""},
+    {"unassign", "unassign (ORDER_ID... | --from FILE|-)", ""},
+    {"close", "close (ORDER_ID... | --from FILE|-)", ""},
+    {"reassign", "reassign AGENT_ID (ORDER_ID... | --from FILE|-) [--name N] [--phone P] [--email E]", ""},
+    {"fetch", "fetch (ORDER_ID... | --from FILE|-)", ""},
+    {"audit", "audit verify [--log FILE]", "(check the audit trail's hash chain)"},
+    {"audit", "audit export [--log FILE] [--unmasked]", "(CSV; phones and e-mails masked by default)"},
+};
+
+const char kUsageHead[] = R"(Usage: supportctl [--server URL] [--token-file FILE|-] [--timeout SECONDS] [--retries N]
                   [--concurrency N] [--json] [--ca-cert FILE] [-v] COMMAND ...
 Commands:
-  get ORDER_ID
-  create ORDER_ID [--callback-phone P] [--body FILE|-]
-  update ORDER_ID [--callback-phone P] [--chat-url U] [--chat-session S] [--body FILE|-]
-  agent ORDER_ID                         (GET /support/{id}/agent)
-  assign ORDER_ID AGENT_ID [--name N] [--phone P] [--email E]
-  unassign (ORDER_ID... | --from FILE|-)
-  close (ORDER_ID... | --from FILE|-)
-  reassign AGENT_ID (ORDER_ID... | --from FILE|-)
-  fetch (ORDER_ID... | --from FILE|-)
-  audit verify [--log FILE]              (check the audit trail's hash chain)
-  audit export [--log FILE] [--unmasked] (CSV; phones and e-mails masked by default)
-Options:
+)";
+
+const char kUsageTail[] = R"(Options:
   --server URL       base URL of the Provider Platform (default: $SUPPORTDESK_SERVER)
   --token-file FILE  read the bearer token from the first line of FILE ("-": standard
                      input); never printed
@@ -78,12 +90,49 @@ Exit status: 0 ok; 1 usage error (nothing sent); 2 refused by the server (4xx);
   audit verify: 0 intact, 2 broken.
 )";
 
-int usageError(const QString &message)
+QString usageText()
 {
-    err() << "supportctl: " << terminalSafe(message) << '\n'
-          << tr("Try 'supportctl --help'.") << '\n';
+    QString text = QString::fromUtf8(kUsageHead);
+    for (const CommandSynopsis &c : kCommands) {
+        const QString note = QString::fromUtf8(c.note);
+        text += QStringLiteral("  ")
+              + (note.isEmpty() ? QString::fromUtf8(c.synopsis)
+                                : QString::fromUtf8(c.synopsis).leftJustified(38) + QLatin1Char(' ') + note)
+              + QLatin1Char('\n');
+    }
+    return text + QString::fromUtf8(kUsageTail);
+}
+
+// `command`: the command that was misused, if known; its synopsis is shown.
+int usageError(const QString &message, const QString &command = {})
+{
+    err() << "supportctl: " << terminalSafe(message) << '\n';
+    for (const CommandSynopsis &c : kCommands)
+        if (!command.isEmpty() && command == QLatin1String(c.command))
+            err() << "usage: supportctl " << c.synopsis << '\n';
+    err() << tr("Try 'supportctl --help'.") << '\n';
     err().flush();
     return ExitUsage;
+}
+
+// The command word of a command line the parser refused (an unknown or incomplete option), so
+// that the error can name its synopsis: the first argument that is not an option or the value
+// of one.
+QString commandWordOf(const QStringList &arguments, const QStringList &optionsWithValue)
+{
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == QLatin1String("--"))
+            return arguments.value(i + 1);
+        if (a.startsWith(QLatin1Char('-')) && a.size() > 1) {
+            const QString name = a.mid(a.startsWith(QLatin1String("--")) ? 2 : 1);
+            if (!name.contains(QLatin1Char('=')) && optionsWithValue.contains(name))
+                ++i; // its value
+            continue;
+        }
+        return a;
+    }
+    return {};
 }
 
 int exitCodeFor(const ApiError &e)
@@ -338,6 +387,7 @@ public:
             else
                 out() << terminalSafe(tr("Order %1: closed.").arg(reply->orderId())) << '\n';
         } else if (auto *a = qobject_cast<AgentReply *>(reply); a && a->result()) {
+            printLine(tr("Order:"), reply->orderId()); // as `get` names it
             printAgent(*a->result(), QString());
         }
         out().flush();
@@ -477,10 +527,15 @@ int run(const QStringList &arguments)
                                                       name, agentPhone, email, from, log, unmasked};
     global.addOptions({server, token, tokenFile, timeout, retries, concurrency, json, caCert, verbose, help, version});
     global.addOptions(commandOptions);
-    if (!global.parse(QStringList{QStringLiteral("supportctl")} + arguments))
-        return usageError(global.errorText());
+    if (!global.parse(QStringList{QStringLiteral("supportctl")} + arguments)) {
+        QStringList withValue;
+        for (const QCommandLineOption &o : QList<QCommandLineOption>{server, token, tokenFile, timeout, retries, concurrency, caCert} + commandOptions)
+            if (!o.valueName().isEmpty())
+                withValue << o.names();
+        return usageError(global.errorText(), commandWordOf(arguments, withValue));
+    }
     if (global.isSet(help)) {
-        out() << QString::fromUtf8(kUsage);
+        out() << usageText();
         out().flush();
         return ExitOk;
     }
@@ -521,10 +576,10 @@ int run(const QStringList &arguments)
         for (const QCommandLineOption &a : spec.options)
             allowed = allowed || a.names() == o.names();
         if (global.isSet(o) && !allowed)
-            return usageError(tr("\"%1\" does not take --%2").arg(command, o.names().first()));
+            return usageError(tr("\"%1\" does not take --%2").arg(command, o.names().first()), command);
     }
     if (args.size() < spec.minArgs || (spec.maxArgs >= 0 && args.size() > spec.maxArgs))
-        return usageError(tr("wrong number of arguments for \"%1\"").arg(command));
+        return usageError(tr("wrong number of arguments for \"%1\"").arg(command), command);
     QCommandLineParser &sub = global;
 
     const auto env = QProcessEnvironment::systemEnvironment();
@@ -583,10 +638,10 @@ int run(const QStringList &arguments)
             std::fflush(stdout);
             return ExitOk;
         }
-        return usageError(tr("audit needs \"verify\" or \"export\""));
+        return usageError(tr("audit needs \"verify\" or \"export\""), command);
     }
     if (global.isSet(unmasked) || global.isSet(log))
-        return usageError(tr("--log and --unmasked go with \"audit\""));
+        return usageError(tr("--log and --unmasked go with \"audit\""), command);
 
     if (global.isSet(token) && global.isSet(tokenFile))
         return usageError(tr("give --token or --token-file, not both"));
@@ -614,7 +669,7 @@ int run(const QStringList &arguments)
                           || command == QLatin1String("assign")
                           || (bulkCapable && args.size() == 1 && !global.isSet(from));
     if (bulkCapable && args.isEmpty() && !global.isSet(from))
-        return usageError(tr("give an order ID or --from"));
+        return usageError(tr("give an order ID or --from"), command);
     if (singleOrder) {
         const QString problem = orderIdProblem(args[0]);
         if (!problem.isEmpty())
@@ -651,7 +706,7 @@ int run(const QStringList &arguments)
     if (command == QLatin1String("update")) {
         const bool anyField = sub.isSet(phone) || sub.isSet(chatUrl) || sub.isSet(chatSession);
         if (!anyField && !sub.isSet(body))
-            return usageError(tr("update needs --body or at least one field option"));
+            return usageError(tr("update needs --body or at least one field option"), command);
         const auto applyFields = [&sub, phone, chatUrl, chatSession](Support &s) {
             if (sub.isSet(phone))
                 s.callbackPhone = sub.value(phone).toStdString();
@@ -693,7 +748,7 @@ int run(const QStringList &arguments)
     };
     if (command == QLatin1String("assign")) {
         if (args[1].trimmed().isEmpty())
-            return usageError(tr("the agent ID is empty"));
+            return usageError(tr("the agent ID is empty"), command);
         return runner.single(client.assignAgent(id, agentFromOptions(args[1])));
     }
 
@@ -701,14 +756,14 @@ int run(const QStringList &arguments)
     QStringList ids = command == QLatin1String("reassign") ? args.mid(1) : args;
     if (sub.isSet(from)) {
         if (!ids.isEmpty())
-            return usageError(tr("give order IDs or --from, not both"));
+            return usageError(tr("give order IDs or --from, not both"), command);
         QString problem;
         if (!readIdList(sub.value(from), &ids, &problem))
             return usageError(problem);
     }
     if (command == QLatin1String("reassign")) {
         if (args[0].trimmed().isEmpty())
-            return usageError(tr("the agent ID is empty"));
+            return usageError(tr("the agent ID is empty"), command);
         const Agent agent = agentFromOptions(args[0]);
         return runner.bulk(ids, [&client, agent](const QString &orderId) -> ApiReply * {
             return client.assignAgent(orderId, agent);

@@ -460,6 +460,28 @@ DE.update({
     "The access token could not be stored in the system keychain. (The keychain said: %1)":
         "Das Zugriffstoken konnte nicht im Schlüsselbund des Systems gespeichert werden. (Der Schlüsselbund meldete: %1)",
 })
+DE.update({
+    # Request log, profiles dialog, session list, context menu and links (issue 11, i-texts)
+    "Server": "Server",
+    "No token set": "Kein Token gesetzt",
+    "Change noticed": "Änderung bemerkt",
+    "When this app noticed that the session had changed on the server (not when it was changed there)":
+        "Wann diese Anwendung bemerkt hat, dass sich die Sitzung auf dem Server geändert hat (nicht, wann sie dort geändert wurde)",
+    "&Open": "Ö&ffnen",
+    "Copy order &ID": "Auftragsnummer &kopieren",
+    "Links": "Links",
+    "Call %1": "%1 anrufen",
+    "E-mail: %1": "E-Mail: %1",
+    "Could not call %1: no application for phone calls is set up on this computer.":
+        "%1 kann nicht angerufen werden: Auf diesem Computer ist keine Anwendung für Telefonanrufe eingerichtet.",
+    "Could not write to %1: no e-mail program is set up on this computer.":
+        "An %1 kann nicht geschrieben werden: Auf diesem Computer ist kein E-Mail-Programm eingerichtet.",
+    "Could not open %1: no web browser is set up on this computer.":
+        "%1 kann nicht geöffnet werden: Auf diesem Computer ist kein Webbrowser eingerichtet.",
+    "Could not open %1: no application for this kind of link is set up on this computer.":
+        "%1 kann nicht geöffnet werden: Auf diesem Computer ist keine Anwendung für diese Art von Link eingerichtet.",
+})
+
 
 def main(path):
     tree = ET.parse(path)
