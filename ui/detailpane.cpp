@@ -54,12 +54,16 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("detailTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Every text of the pane wraps: a long state line, message or label never makes the pane
+    // scroll sideways (800x600, German, 200%).
+    m_title->setWordWrap(true);
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_title->setFont(big);
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("detailState"));
+    m_state->setWordWrap(true);
 
     // The banner: the last failure of this session, with Retry. Never a modal box.
     m_banner = new QFrame(this);
@@ -109,10 +113,12 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
 
     m_form = new QWidget(this);
     auto *form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow: the label above its field
     m_phone = addField("callbackPhone", tr("Callback &phone:"), form);
     m_phoneProblem = new QLabel(m_form);
     m_phoneProblem->setObjectName(QStringLiteral("phoneProblem"));
     m_phoneProblem->setPalette(bp);
+    m_phoneProblem->setWordWrap(true);
     form->addRow(QString(), m_phoneProblem);
     m_phoneProblem->hide();
     m_chatUrl = addField("chatUrl", tr("Chat &URL:"), form);
@@ -137,6 +143,7 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_links->setObjectName(QStringLiteral("detailLinks"));
     m_links->setOpenExternalLinks(true);
     m_links->setTextFormat(Qt::RichText);
+    m_links->setWordWrap(true);
     form->addRow(tr("Links:"), m_links);
     m_unknown = new QPlainTextEdit(m_form);
     m_unknown->setObjectName(QStringLiteral("unknownFields"));
@@ -194,7 +201,9 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     innerLayout->addWidget(m_placeholder, 1);
     innerLayout->addWidget(m_form, 1);
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("detailScroll"));
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // it wraps instead
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(inner);
     auto *outer = new QVBoxLayout(this);
