@@ -38,12 +38,20 @@ QString escaped(const QString &s)
     return s.toHtmlEscaped();
 }
 
+// A link's words stay on one line when the links wrap.
+QString unbroken(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+}
+
 // Storing a draft while the agent types shows the session again: the same text must not move
 // the cursor.
 void setIfDifferent(QLineEdit *edit, const QString &text)
 {
-    if (edit->text() != text)
+    if (edit->text() != text) {
         edit->setText(text);
+        edit->setCursorPosition(0); // a long value shows its beginning in a narrow pane
+    }
 }
 
 } // namespace
@@ -293,9 +301,9 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
 
     QStringList links;
     if (s.chat && s.chat->url)
-        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(q(s.chat->url)), tr("Open chat"));
+        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(q(s.chat->url)), unbroken(tr("Open chat")));
     if (s.faq && s.faq->url)
-        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(q(s.faq->url)), tr("Open FAQ"));
+        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(escaped(q(s.faq->url)), unbroken(tr("Open FAQ")));
     m_links->setText(links.isEmpty() ? tr("none") : links.join(QStringLiteral(" · ")));
 
     const std::optional<Agent> &agent = m_server.agent;
