@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
@@ -53,6 +54,36 @@ void setIfDifferent(QLineEdit *edit, const QString &text)
         edit->setCursorPosition(0); // a long value shows its beginning in a narrow pane
     }
 }
+
+// The pane is as wide as what it shows needs (buttons, the longest word), so that the splitter
+// gives it that room and it never has to scroll sideways; capped, so that a very long order ID
+// does not make the window wider than a small screen (it is cut then, still selectable).
+class WidthFollower : public QObject
+{
+public:
+    explicit WidthFollower(QScrollArea *scroll) : QObject(scroll), m_scroll(scroll)
+    {
+        scroll->widget()->installEventFilter(this);
+        update();
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::LayoutRequest)
+            update();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void update()
+    {
+        const int cap = m_scroll->fontMetrics().averageCharWidth() * 50;
+        const int needed = m_scroll->widget()->minimumSizeHint().width()
+                         + m_scroll->verticalScrollBar()->sizeHint().width() + 2 * m_scroll->frameWidth();
+        m_scroll->setMinimumWidth(std::min(needed, cap));
+    }
+
+    QScrollArea *m_scroll;
+};
 
 } // namespace
 
@@ -214,6 +245,7 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // it wraps instead
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(inner);
+    new WidthFollower(scroll);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);

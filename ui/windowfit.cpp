@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QGuiApplication>
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 #include <QScreen>
@@ -81,9 +82,13 @@ private:
         if (area != Qt::TopToolBarArea && area != Qt::BottomToolBarArea)
             return; // moved to a side by the user: nothing to wrap
         int needed = 0;
-        for (QToolBar *bar : m_window->findChildren<QToolBar *>(Qt::FindDirectChildrenOnly))
-            if (bar->isVisible() && !bar->isFloating() && m_window->toolBarArea(bar) == area)
-                needed += bar->sizeHint().width();
+        for (QToolBar *bar : m_window->findChildren<QToolBar *>(Qt::FindDirectChildrenOnly)) {
+            if (!bar->isVisible() || bar->isFloating() || m_window->toolBarArea(bar) != area)
+                continue;
+            if (bar != m_second)
+                fitButtons(bar);
+            needed += bar->sizeHint().width();
+        }
         const bool wrapped = m_window->toolBarBreak(m_second);
         if (!wrapped && needed > m_window->width())
             m_window->insertToolBarBreak(m_second);
@@ -91,8 +96,25 @@ private:
             m_window->removeToolBarBreak(m_second);
     }
 
+    // Text beside the icons while the row is wide enough for them (long texts, German), else
+    // the text under the icons, which is narrower: never icons alone, never an overflow menu.
+    void fitButtons(QToolBar *bar)
+    {
+        if (bar->toolButtonStyle() == Qt::ToolButtonTextBesideIcon) {
+            const int beside = bar->sizeHint().width();
+            if (beside > m_window->width()) {
+                m_besideWidth.insert(bar, beside);
+                bar->setToolButtonStyle(Qt::ToolButtonTextUnderIcon);
+            }
+        } else if (bar->toolButtonStyle() == Qt::ToolButtonTextUnderIcon && m_besideWidth.contains(bar)
+                   && m_besideWidth.value(bar) <= m_window->width()) {
+            bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        }
+    }
+
     QMainWindow *m_window;
     QPointer<QToolBar> m_second;
+    QHash<QToolBar *, int> m_besideWidth; // the width a bar needed with its text beside the icons
 };
 
 } // namespace
