@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QUrl>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
@@ -44,11 +45,17 @@ QString escaped(const QString &s)
     return s.toHtmlEscaped();
 }
 
+// A link's words stay on one line when the links wrap.
+QString unbroken(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+}
+
 // A link as rich text; the address encoded (an e-mail may hold non-ASCII letters).
 QString anchor(const QUrl &url, const QString &text)
 {
     return QStringLiteral("<a href=\"%1\">%2</a>")
-        .arg(escaped(QString::fromUtf8(url.toEncoded())), escaped(text));
+        .arg(escaped(QString::fromUtf8(url.toEncoded())), unbroken(text));
 }
 
 // tel: takes no spaces (RFC 3966): "+49 30 5550100" dials as tel:+49305550100.
@@ -68,9 +75,41 @@ QUrl mailtoUrl(const QString &email)
 // the cursor.
 void setIfDifferent(QLineEdit *edit, const QString &text)
 {
-    if (edit->text() != text)
+    if (edit->text() != text) {
         edit->setText(text);
+        edit->setCursorPosition(0); // a long value shows its beginning in a narrow pane
+    }
 }
+
+// The pane is as wide as what it shows needs (buttons, the longest word), so that the splitter
+// gives it that room and it never has to scroll sideways; capped, so that a very long order ID
+// does not make the window wider than a small screen (it is cut then, still selectable).
+class WidthFollower : public QObject
+{
+public:
+    explicit WidthFollower(QScrollArea *scroll) : QObject(scroll), m_scroll(scroll)
+    {
+        scroll->widget()->installEventFilter(this);
+        update();
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::LayoutRequest)
+            update();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void update()
+    {
+        const int cap = m_scroll->fontMetrics().averageCharWidth() * 50;
+        const int needed = m_scroll->widget()->minimumSizeHint().width()
+                         + m_scroll->verticalScrollBar()->sizeHint().width() + 2 * m_scroll->frameWidth();
+        m_scroll->setMinimumWidth(std::min(needed, cap));
+    }
+
+    QScrollArea *m_scroll;
+};
 
 } // namespace
 
@@ -80,6 +119,9 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("detailTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Every text of the pane wraps: a long state line, message or label never makes the pane
+    // scroll sideways (800x600, German, 200%).
+    m_title->setWordWrap(true);
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
@@ -92,6 +134,7 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_changedElsewhere->setTextFormat(Qt::PlainText);
     m_changedElsewhere->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_changedElsewhere->hide();
+    m_state->setWordWrap(true);
 
     // The banner: the last failure of this session, with Retry. Never a modal box.
     m_banner = new QFrame(this);
@@ -145,10 +188,12 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
 
     m_form = new QWidget(this);
     auto *form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow: the label above its field
     m_phone = addField("callbackPhone", tr("Callback &phone:"), form);
     m_phoneProblem = new QLabel(m_form);
     m_phoneProblem->setObjectName(QStringLiteral("phoneProblem"));
     m_phoneProblem->setPalette(bp);
+    m_phoneProblem->setWordWrap(true);
     form->addRow(QString(), m_phoneProblem);
     m_phoneProblem->hide();
     m_chatUrl = addField("chatUrl", tr("Chat &URL:"), form);
@@ -176,6 +221,7 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     // Opened here, not by the label: a link nothing can open is said in the window.
     m_links->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     connect(m_links, &QLabel::linkActivated, this, &DetailPane::openLink);
+    m_links->setWordWrap(true);
     form->addRow(tr("Links:"), m_links);
     m_unknown = new QPlainTextEdit(m_form);
     m_unknown->setObjectName(QStringLiteral("unknownFields"));
@@ -254,9 +300,12 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     innerLayout->addWidget(m_placeholder, 1);
     innerLayout->addWidget(m_form, 1);
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("detailScroll"));
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // it wraps instead
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(inner);
+    new WidthFollower(scroll);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);

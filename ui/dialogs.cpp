@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace sd::ui {
@@ -37,6 +38,15 @@ QLabel *problemLabel(QWidget *parent)
     p.setColor(QPalette::WindowText, QColor(0xd9, 0x48, 0x3b));
     label->setPalette(p);
     return label;
+}
+
+// Wide enough to show its placeholder (a hint such as "optional, e.g. +49 30 1234567") whole,
+// with the room the clear button takes.
+void fitPlaceholder(QLineEdit *edit)
+{
+    const int frame = edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, edit);
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 2 * frame
+                          + edit->sizeHint().height() + 12);
 }
 
 // OK (with the dialog's own verb) and Cancel, wired to accept() and reject().
@@ -99,6 +109,7 @@ NewSessionDialog::NewSessionDialog(QWidget *parent) : QDialog(parent)
     m_chatSession = field(this, "chatSession", tr("Chat session ID"));
     m_topic = field(this, "topic", tr("Topic"));
     m_phone->setPlaceholderText(tr("optional, e.g. +49 30 1234567"));
+    fitPlaceholder(m_phone);
     form->addRow(tr("&Order ID:"), m_orderId);
     form->addRow(tr("Callback &phone:"), m_phone);
     form->addRow(tr("Chat &URL:"), m_chatUrl);

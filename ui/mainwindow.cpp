@@ -9,10 +9,12 @@
 #include "undonotice.h"
 #include "detailpane.h"
 #include "dialogs.h"
+#include "keyboardflow.h"
 #include "privatefile.h"
 #include "requestlog.h"
 #include "sessionhistory.h"
 #include "version.h"
+#include "windowfit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +35,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QScopeGuard>
@@ -248,11 +251,12 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     });
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    const bool restored = restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1360, 840);
+    // Whole on the screen it opens on (a HiDPI laptop at 200% has 1200x800 to offer; a geometry
+    // saved on a larger monitor may not fit this one).
+    fitToScreen(this, restored ? QSize() : QSize(1360, 840));
 
     ServerProfile start = m_profiles.value(0);
     for (const ServerProfile &p : std::as_const(m_profiles))
@@ -311,6 +315,12 @@ void MainWindow::createActions()
         m_filter->setFocus();
         m_filter->selectAll();
     });
+    // Filter > pick > edit > save > next without the mouse; the focus stays in the pane.
+    auto *keyboard = new KeyboardFlow(m_filter, m_view, m_detail, this);
+    make("nextSession", tr("&Next session"), nullptr, QKeySequence(Qt::CTRL | Qt::Key_PageDown),
+         [keyboard] { keyboard->step(1); });
+    make("previousSession", tr("P&revious session"), nullptr, QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+         [keyboard] { keyboard->step(-1); });
     make("refresh", tr("&Refresh"), "refresh", QKeySequence(Qt::Key_F5), [this] {
         for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
             refresh(m_model->data(i, SessionModel::OrderIdRole).toString());
@@ -416,7 +426,7 @@ void MainWindow::createMenusAndToolbar()
     for (const char *n : {"bulkReassign", "bulkUnassign", "bulkClose"})
         bulk->addAction(action(QString::fromLatin1(n)));
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (const char *n : {"goToOrder", "focusFilter", "showRequestLog", "auditViewer"})
+    for (const char *n : {"goToOrder", "focusFilter", "nextSession", "previousSession", "showRequestLog", "auditViewer"})
         view->addAction(action(QString::fromLatin1(n)));
     QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
     settings->addAction(action(QStringLiteral("manageProfiles")));
@@ -440,19 +450,37 @@ void MainWindow::createMenusAndToolbar()
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (const char *n : {"newSession", "openOrder", "refresh", "refreshAll", "assignAgent",
-                          "unassignAgent", "closeSession"})
-        bar->addAction(action(QString::fromLatin1(n)));
-    // Only the most used actions show their text beside the icon; the rest are icons with tips.
-    for (const char *n : {"refresh", "unassignAgent", "closeSession"})
-        action(QString::fromLatin1(n))->setPriority(QAction::LowPriority);
-    bar->addSeparator();
+    // Every button says what it does, in a word or two (the menus and tooltips say it whole), so
+    // the row fits an 800 px wide window.
+    const std::pair<const char *, QString> buttons[] = {
+        {"newSession", tr("New", "toolbar button: new support request")},
+        {"openOrder", tr("Open", "toolbar button: open order")},
+        {"refresh", tr("Refresh", "toolbar button: refresh the selected sessions")},
+        {"refreshAll", tr("Refresh all", "toolbar button")},
+        {"assignAgent", tr("Assign", "toolbar button: assign or reassign an agent")},
+        {"unassignAgent", tr("Unassign", "toolbar button: remove the agent")},
+        {"closeSession", tr("Close", "toolbar button: close the session")},
+    };
+    for (const auto &[name, text] : buttons) {
+        QAction *a = action(QString::fromLatin1(name));
+        QString tip = a->text();
+        a->setIconText(text);
+        a->setToolTip(tip.remove(QLatin1Char('&')));
+        bar->addAction(a);
+    }
+    // Finding a session and the server: a toolbar of their own, which takes a row of its own
+    // when the window is too narrow for both (instead of hiding them in the overflow menu).
+    QToolBar *navigation = addToolBar(tr("Go to and server"));
+    navigation->setObjectName(QStringLiteral("navigationToolBar"));
+    wrapToolBarWhenNarrow(this, navigation);
+    bar = navigation;
     m_goTo = new QLineEdit(bar);
     m_goTo->setObjectName(QStringLiteral("goToEdit"));
     m_goTo->setAccessibleName(tr("Go to order"));
     m_goTo->setPlaceholderText(tr("Go to order (%1)").arg(nativeKeys(Qt::CTRL | Qt::Key_L)));
     m_goTo->setClearButtonEnabled(true);
     m_goTo->setMaximumWidth(220);
+    m_goTo->setMinimumWidth(m_goTo->fontMetrics().averageCharWidth() * 16);
     connect(m_goTo, &QLineEdit::textEdited, this, &MainWindow::goToOrder);
     connect(m_goTo, &QLineEdit::returnPressed, this, [this] {
         const QString id = m_goTo->text().trimmed();
@@ -1769,18 +1797,60 @@ void MainWindow::showShortcuts()
     table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    QList<QAction *> actions = m_actions.values();
-    std::sort(actions.begin(), actions.end(), [](QAction *a, QAction *b) { return a->text() < b->text(); });
-    for (QAction *a : actions) {
-        if (a->shortcut().isEmpty())
-            continue;
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setWordWrap(false);
+    const auto plain = [](QString text) { return text.remove(QLatin1Char('&')); };
+    const auto heading = [table](const QString &text) {
         const int row = table->rowCount();
         table->insertRow(row);
-        QString text = a->text();
-        text.remove(QLatin1Char('&'));
-        table->setItem(row, 0, new QTableWidgetItem(text));
-        table->setItem(row, 1, new QTableWidgetItem(a->shortcut().toString(QKeySequence::NativeText)));
+        auto *item = new QTableWidgetItem(text);
+        QFont bold = item->font();
+        bold.setBold(true);
+        item->setFont(bold);
+        item->setFlags(Qt::ItemIsEnabled);
+        table->setItem(row, 0, item);
+        table->setItem(row, 1, new QTableWidgetItem);
+        table->setSpan(row, 0, 1, 2);
+    };
+    using Entry = std::pair<QString, QString>; // what it does, its keys
+    const auto rows = [table](std::vector<Entry> entries) {
+        std::sort(entries.begin(), entries.end(),
+                  [](const Entry &a, const Entry &b) { return a.first.localeAwareCompare(b.first) < 0; });
+        for (const auto &[text, keys] : entries) {
+            const int row = table->rowCount();
+            table->insertRow(row);
+            table->setItem(row, 0, new QTableWidgetItem(text));
+            table->setItem(row, 1, new QTableWidgetItem(keys));
+        }
+    };
+    // One group per menu, in the menus' order; each sorted by name.
+    for (QAction *menuAction : menuBar()->actions()) {
+        if (!menuAction->menu())
+            continue;
+        std::vector<Entry> entries;
+        for (QAction *a : menuAction->menu()->actions()) {
+            if (a->isSeparator() || a->shortcut().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &k : a->shortcuts())
+                keys << k.toString(QKeySequence::NativeText);
+            entries.emplace_back(plain(a->text()), keys.join(QStringLiteral(", ")));
+        }
+        if (entries.empty())
+            continue;
+        heading(plain(menuAction->text()));
+        rows(std::move(entries));
     }
+    // Keys that belong to a place in the window rather than to a menu.
+    const auto keyOf = [](QKeyCombination k) { return QKeySequence(k).toString(QKeySequence::NativeText); };
+    heading(tr("Session list and detail pane"));
+    rows({
+        {tr("From the filter into the list"), keyOf(QKeyCombination(Qt::Key_Down))},
+        {tr("Open the selected session in the detail pane"), keyOf(QKeyCombination(Qt::Key_Return))},
+        {tr("From the list to the detail pane"), keyOf(QKeyCombination(Qt::Key_Tab))},
+        {tr("From the detail pane back to the list"), keyOf(QKeyCombination(Qt::Key_Escape))},
+        {tr("Select several sessions"), keyOf(Qt::SHIFT | Qt::Key_Down)},
+    });
     table->horizontalHeader()->setStretchLastSection(true);
     table->resizeColumnToContents(0);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
@@ -1788,7 +1858,12 @@ void MainWindow::showShortcuts()
     auto *layout = new QVBoxLayout(&dialog);
     layout->addWidget(table);
     layout->addWidget(buttons);
-    dialog.resize(460, 480);
+    // Every row readable without scrolling sideways, within the screen.
+    const QRect screen = this->screen()->availableGeometry();
+    const int width = table->columnWidth(0) + table->fontMetrics().averageCharWidth() * 24 + 48;
+    dialog.resize(std::min(std::max(width, 460), screen.width() - 40),
+                  std::min(std::max(480, table->rowCount() * table->verticalHeader()->defaultSectionSize() / 2),
+                           screen.height() - 80));
     dialog.exec();
 }
 

@@ -480,6 +480,17 @@ DE.update({
         "%1 kann nicht geöffnet werden: Auf diesem Computer ist kein Webbrowser eingerichtet.",
     "Could not open %1: no application for this kind of link is set up on this computer.":
         "%1 kann nicht geöffnet werden: Auf diesem Computer ist keine Anwendung für diese Art von Link eingerichtet.",
+DE.update({
+    # Layout and keyboard flow (issue 11): toolbar buttons, next/previous session, F1 groups.
+    "New": "Neu", "Open": "Öffnen", "Refresh": "Aktualisieren", "Refresh all": "Alle aktualisieren",
+    "Unassign": "Entfernen", "Close": "Schließen", "Go to and server": "Gehe zu und Server",
+    "&Next session": "&Nächste Sitzung", "P&revious session": "Vo&rherige Sitzung",
+    "Session list and detail pane": "Sitzungsliste und Detailbereich",
+    "From the filter into the list": "Vom Filter in die Liste",
+    "Open the selected session in the detail pane": "Die ausgewählte Sitzung im Detailbereich öffnen",
+    "From the list to the detail pane": "Von der Liste in den Detailbereich",
+    "From the detail pane back to the list": "Vom Detailbereich zurück in die Liste",
+    "Select several sessions": "Mehrere Sitzungen auswählen",
 })
 
 
