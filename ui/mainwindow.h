@@ -21,8 +21,10 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTimer;
+class QToolButton;
 class QUndoStack;
 class QSystemTrayIcon;
 
@@ -200,6 +202,17 @@ private:
     void removeSelectedFromList(); // undoable: the rows come back with Undo
     void askAndCreateAgain(); // a new support request for the shown (closed) order
     void dropUndoOfClosed();  // undo/redo entries only about sessions that are no longer open
+
+    // Who the agent is on this profile (ServerProfile::myAgentId): asked on a profile's first
+    // use, shown in the status bar, the meaning of "Mine".
+    void askIdentity(bool firstUse);
+    void setIdentity(const QString &profileId, const QString &agentId, const QString &agentName);
+    void updateIdentity(); // the status bar, the "Mine" hint, the filter
+    void loadKnownAgents(); // the profile's agent directory, from its store
+    void applyFilterText(const QString &text);
+    QToolButton *m_identityButton = nullptr;
+    QWidget *m_mineHint = nullptr;
+    QPointer<QDialog> m_identityDialog;
 };
 
 } // namespace sd::ui

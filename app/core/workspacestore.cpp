@@ -1,5 +1,6 @@
 #include "workspacestore.h"
 
+#include "agentdirectory.h"
 #include "privatefile.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,7 @@ namespace sd {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2; // 2: the agent directory
 
 const char kSchema[] =
     "CREATE TABLE IF NOT EXISTS summary ("
@@ -20,7 +21,23 @@ const char kSchema[] =
     " agent_id TEXT, agent_name TEXT, phone TEXT, chat TEXT,"
     " last_change INTEGER, last_seen INTEGER, has_draft INTEGER NOT NULL DEFAULT 0, error TEXT);"
     "CREATE TABLE IF NOT EXISTS detail ("
-    " order_id TEXT PRIMARY KEY NOT NULL, etag BLOB, support TEXT, draft TEXT);";
+    " order_id TEXT PRIMARY KEY NOT NULL, etag BLOB, support TEXT, draft TEXT);"
+    "CREATE TABLE IF NOT EXISTS agent (id TEXT PRIMARY KEY NOT NULL, agent TEXT NOT NULL);";
+
+// A store of format 1: the agents of the sessions it holds, those with details last (so they win).
+const char kFillAgents[] =
+    "INSERT OR REPLACE INTO agent (id, agent)"
+    " SELECT json_extract(support, '$.agent.id'), json_extract(support, '$.agent') FROM detail"
+    " WHERE json_valid(support) AND json_type(support, '$.agent.id') = 'text'"
+    " AND json_extract(support, '$.agent.id') <> ''"
+    " ORDER BY (json_type(support, '$.agent.person.name') IS NOT NULL"
+    " OR json_type(support, '$.agent.contact') IS NOT NULL"
+    " OR json_type(support, '$.agent.organization') IS NOT NULL), rowid";
+
+// ?3: the agent has details; a bare ID only adds an agent not known yet.
+const char kPutAgent[] =
+    "INSERT INTO agent (id, agent) VALUES (?1, ?2)"
+    " ON CONFLICT(id) DO UPDATE SET agent = excluded.agent WHERE ?3";
 
 const char kGet[] =
     "SELECT s.state, s.last_change, s.last_seen, s.error, d.etag, d.support, d.draft"
@@ -170,12 +187,15 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
     if (error.isEmpty()) {
         if (writing)
             error = exec(kSchema);
+        if (error.isEmpty() && writing && version == 1)
+            error = exec(kFillAgents);
         if (error.isEmpty() && writing)
-            error = exec("PRAGMA user_version = 1");
+            error = exec("PRAGMA user_version = 2");
         if (error.isEmpty()
             && (sqlite3_prepare_v2(m_db, kGet, -1, &m_getStmt, nullptr) != SQLITE_OK
                 || sqlite3_prepare_v2(m_db, kPutSummary, -1, &m_putSummaryStmt, nullptr) != SQLITE_OK
-                || sqlite3_prepare_v2(m_db, kPutDetail, -1, &m_putDetailStmt, nullptr) != SQLITE_OK))
+                || sqlite3_prepare_v2(m_db, kPutDetail, -1, &m_putDetailStmt, nullptr) != SQLITE_OK
+                || sqlite3_prepare_v2(m_db, kPutAgent, -1, &m_putAgentStmt, nullptr) != SQLITE_OK))
             error = fail("prepare");
         for (const WorkspaceEntry &e : legacy.entries) {
             if (!error.isEmpty())
@@ -208,7 +228,8 @@ void WorkspaceStore::close()
     sqlite3_finalize(m_getStmt);
     sqlite3_finalize(m_putSummaryStmt);
     sqlite3_finalize(m_putDetailStmt);
-    m_getStmt = m_putSummaryStmt = m_putDetailStmt = nullptr;
+    sqlite3_finalize(m_putAgentStmt);
+    m_getStmt = m_putSummaryStmt = m_putDetailStmt = m_putAgentStmt = nullptr;
     if (m_db)
         sqlite3_close(m_db);
     m_db = nullptr;
@@ -317,6 +338,39 @@ QString WorkspaceStore::putOne(const WorkspaceEntry &e)
         bindText(m_putDetailStmt, 4, serialize(*e.draft));
     if (sqlite3_step(m_putDetailStmt) != SQLITE_DONE)
         return fail("put");
+    return putAgent(e);
+}
+
+QString WorkspaceStore::putAgent(const WorkspaceEntry &e)
+{
+    if (!e.support || !e.support->agent || !e.support->agent->id || e.support->agent->id->empty())
+        return {};
+    const Agent &agent = *e.support->agent;
+    sqlite3_reset(m_putAgentStmt);
+    sqlite3_clear_bindings(m_putAgentStmt);
+    bindText(m_putAgentStmt, 1, *agent.id);
+    bindText(m_putAgentStmt, 2, serialize(agent));
+    sqlite3_bind_int(m_putAgentStmt, 3, AgentDirectory::hasDetails(agent) ? 1 : 0);
+    if (sqlite3_step(m_putAgentStmt) != SQLITE_DONE)
+        return fail("put agent");
+    return {};
+}
+
+QString WorkspaceStore::readAgents(AgentDirectory *out) const
+{
+    if (!m_db)
+        return tr("The session list is not open.");
+    Statement read;
+    if (sqlite3_prepare_v2(m_db, "SELECT agent FROM agent", -1, &read.stmt, nullptr) != SQLITE_OK)
+        return fail("read agents");
+    int rc;
+    while ((rc = sqlite3_step(read.stmt)) == SQLITE_ROW) {
+        // A damaged entry is one agent less to complete, not a reason to refuse the list.
+        if (const auto parsed = parseAgent(columnText(read.stmt, 0)); parsed.ok())
+            out->add(*parsed.value);
+    }
+    if (rc != SQLITE_DONE)
+        return fail("read agents");
     return {};
 }
 
