@@ -1745,6 +1745,7 @@ void MainWindow::removeSelectedFromList()
 
 void MainWindow::removeFromWorkspace(const QStringList &orderIds)
 {
+    saveWorkspaceNow(); // a session not stored yet: its agent goes into the directory first
     int firstShown = -1;
     for (const QString &id : orderIds)
         if (const QModelIndex i = m_model->indexOf(id); i.isValid())
