@@ -22,10 +22,11 @@ IdentityDialog::IdentityDialog(const QString &profileName, const QString &agentI
                                 "under Settings > My agent identity.").arg(profileName), this);
     intro->setObjectName(QStringLiteral("identityIntro"));
     intro->setWordWrap(true);
+    intro->setMinimumWidth(intro->fontMetrics().averageCharWidth() * 56); // a few lines, not a column
     m_id = new QLineEdit(agentId, this);
     m_id->setObjectName(QStringLiteral("identityId"));
     m_id->setAccessibleName(tr("My agent ID"));
-    m_id->setPlaceholderText(tr("e.g. agent-1015, or a name to search"));
+    m_id->setPlaceholderText(tr("e.g. agent-1015, or type a name"));
     m_id->setClearButtonEnabled(true);
     m_id->setCompleter(new AgentCompleter(directory, this));
     m_name = new QLineEdit(agentName, this);

@@ -352,7 +352,7 @@ DE.update({
     "My agent &identity…": "Meine Bearbeiter-&Identität…",
     "Which agent are you on %1? Your agent ID shows your own sessions under “Mine” and names you in the audit trail. You can change it later under Settings > My agent identity.":
         "Welcher Bearbeiter sind Sie auf %1? Ihre Bearbeiter-ID zeigt unter „Meine“ Ihre eigenen Sitzungen und nennt Sie im Prüfprotokoll. Sie können sie später unter Einstellungen > Meine Bearbeiter-Identität ändern.",
-    "e.g. agent-1015, or a name to search": "z. B. agent-1015, oder einen Namen zum Suchen",
+    "e.g. agent-1015, or type a name": "z. B. agent-1015, oder einen Namen eingeben",
     "My name": "Mein Name",
     "optional": "optional",
     "Use this identity": "Diese Identität verwenden",
