@@ -187,6 +187,8 @@ int main(int argc, char **argv)
         p.id = QStringLiteral("demo");
         p.name = QApplication::translate("main", "Demo (built-in sandbox)");
         p.baseUrl = url;
+        // A demo identity, one of the sample agents: the demo asks nothing at start and "Mine"
+        // shows sessions at once (Settings > My agent identity changes it for this run).
         p.myAgentId = QStringLiteral("agent-1006");
         p.refreshIntervalSeconds = 60;
         p.transient = true; // its port is this run's: never saved

@@ -1,6 +1,8 @@
 // The workspace store (atomic, tolerant of damage), ID import and CSV export.
+#include "agentdirectory.h"
 #include "sessiontable.h"
 #include "workspace.h"
+#include "workspacestore.h"
 
 #include <QFile>
 #include <QScopeGuard>
@@ -8,6 +10,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 using namespace sd;
@@ -224,6 +227,70 @@ private Q_SLOTS:
         for (const QByteArray &cell : row.split(','))
             QVERIFY2(!cell.startsWith('=') && !cell.startsWith('+') && !cell.startsWith('-') && !cell.startsWith('@'),
                      cell.constData());
+    }
+    // The agent directory is kept in the workspace store: every agent of every session put
+    // there, still known when its sessions are removed or reassigned, with the details last seen.
+    void agentDirectoryIsKept()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.sqlite"));
+        const auto entry = [](const char *orderId, const char *json) {
+            WorkspaceEntry e;
+            e.orderId = QString::fromLatin1(orderId);
+            e.state = SessionState::Open;
+            e.support = parseSupport(json).value;
+            return e;
+        };
+        const char *aiko = R"({"agent":{"id":"agent-1022","person":{"name":"Aiko Haddad"},)"
+                           R"("contact":{"phone":"+49 40 6660814","email":"aiko.haddad@support.example.org"},)"
+                           R"("organization":{"descriptor":{"name":"Metro Couriers"}},"x_team":"north"}})";
+        {
+            WorkspaceStore store;
+            QCOMPARE(store.open(path), QString());
+            QCOMPARE(store.put({entry("ORD-1", aiko), entry("ORD-2", R"({"agent":{"id":"agent-1015","person":{"name":"Yusuf Schmidt"}}})"),
+                                entry("ORD-3", "{}")}),
+                     QString());
+            // Elsewhere, Aiko was set by bare ID on another session: her details stay known.
+            QCOMPARE(store.put({entry("ORD-3", R"({"agent":{"id":"agent-1022"}})")}), QString());
+            // Her first session is reassigned, the other one leaves the list.
+            QCOMPARE(store.put({entry("ORD-1", R"({"agent":{"id":"agent-1015","person":{"name":"Yusuf Schmidt"}}})")}), QString());
+            QCOMPARE(store.remove({QStringLiteral("ORD-3")}), QString());
+        }
+        QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions());
+        AgentDirectory directory;
+        {
+            WorkspaceStore store;
+            QCOMPARE(store.open(path), QString());
+            QCOMPARE(store.readAgents(&directory), QString());
+        }
+        QCOMPARE(directory.ids(), (QStringList{QStringLiteral("agent-1015"), QStringLiteral("agent-1022")}));
+        const std::optional<Agent> found = directory.find(QStringLiteral("agent-1022"));
+        QVERIFY(found);
+        QVERIFY(found == parseSupport(aiko).value->agent); // all of it, unknown fields too
+        // Searched by a part of the name or of the ID, ignoring case.
+        QCOMPARE(directory.search(QStringLiteral("hADD")).size(), 1);
+        QCOMPARE(directory.search(QStringLiteral("1015")).size(), 1);
+        QCOMPARE(directory.search(QStringLiteral("agent-10")).size(), 2);
+        QCOMPARE(*directory.search(QStringLiteral("agent-10")).first().person->name, std::string("Aiko Haddad"));
+        QVERIFY(directory.search(QStringLiteral("nobody")).isEmpty());
+
+        // A store of the format before the directory: its sessions' agents become the directory.
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "DROP TABLE agent; PRAGMA user_version = 1;", nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(db);
+        }
+        AgentDirectory migrated;
+        {
+            WorkspaceStore store;
+            QCOMPARE(store.open(path), QString());
+            QCOMPARE(store.readAgents(&migrated), QString());
+            QCOMPARE(store.count(), 2);
+        }
+        QCOMPARE(migrated.ids(), (QStringList{QStringLiteral("agent-1015")})); // the only agent left in a session
+        QCOMPARE(*migrated.find(QStringLiteral("agent-1015"))->person->name, std::string("Yusuf Schmidt"));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "dialogs.h"
 
+#include "agentcompleter.h"
 #include "apiurl.h"
 
 #include <QCompleter>
@@ -176,10 +177,8 @@ AgentDialog::AgentDialog(const QString &title, const std::optional<Agent> &curre
     m_email = field(this, "agentEmail", tr("Agent e-mail"));
     showDetails(current);
     m_detailsOf = current ? q(current->id) : QString();
-    auto *completer = new QCompleter(directory.ids(), this);
-    completer->setCaseSensitivity(Qt::CaseInsensitive);
-    completer->setFilterMode(Qt::MatchContains);
-    m_id->setCompleter(completer);
+    // Offers "Name (ID)" for a part of either; taking one puts the ID here.
+    m_id->setCompleter(new AgentCompleter(directory, this));
     // Whatever sets the ID (typing, a completion taken with the mouse or the keyboard), the
     // details follow it: a known agent's from the directory, never the previous person's.
     connect(m_id, &QLineEdit::textChanged, this, &AgentDialog::onIdChanged);
@@ -381,6 +380,8 @@ void ProfileDialog::storeForm()
     ServerProfile &p = m_profiles[m_shown];
     p.name = m_name->text().trimmed().isEmpty() ? p.name : m_name->text().trimmed();
     p.baseUrl = QUrl(m_url->text().trimmed());
+    if (p.myAgentId != m_myAgent->text().trimmed())
+        p.myAgentName.clear(); // the name was the previous ID's
     p.myAgentId = m_myAgent->text().trimmed();
     p.timeoutSeconds = m_timeout->value();
     p.concurrency = m_concurrency->value();

@@ -10,6 +10,7 @@
 #include "detailpane.h"
 #include "dialogs.h"
 #include "keyboardflow.h"
+#include "identitydialog.h"
 #include "privatefile.h"
 #include "requestlog.h"
 #include "sessionhistory.h"
@@ -33,6 +34,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QScreen>
@@ -47,6 +49,7 @@
 #include <QUndoStack>
 #include <QSystemTrayIcon>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QFileInfo>
 #include <thread>
@@ -139,6 +142,25 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(4, 4, 4, 4);
     leftLayout->addLayout(filterRow);
+    // "Mine" with no identity would be an empty list without a word: it says why, and offers
+    // to set the identity.
+    m_mineHint = new QWidget(left);
+    m_mineHint->setObjectName(QStringLiteral("mineHint"));
+    {
+        auto *text = new QLabel(tr("“Mine” lists the sessions assigned to you, and no agent identity is set "
+                                   "for this server profile."), m_mineHint);
+        text->setObjectName(QStringLiteral("mineHintText"));
+        text->setWordWrap(true);
+        auto *set = new QPushButton(tr("Set my agent ID…"), m_mineHint);
+        set->setObjectName(QStringLiteral("mineHintSet"));
+        connect(set, &QPushButton::clicked, this, [this] { askIdentity(false); });
+        auto *row = new QHBoxLayout(m_mineHint);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(text, 1);
+        row->addWidget(set);
+    }
+    m_mineHint->hide();
+    leftLayout->addWidget(m_mineHint);
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_countLabel);
 
@@ -160,6 +182,13 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_inFlightLabel->setObjectName(QStringLiteral("inFlightLabel"));
     m_changedLabel = new QLabel(this);
     m_changedLabel->setObjectName(QStringLiteral("changedLabel"));
+    m_identityButton = new QToolButton(this);
+    m_identityButton->setObjectName(QStringLiteral("identityButton"));
+    m_identityButton->setAccessibleName(tr("My agent identity"));
+    m_identityButton->setAutoRaise(true);
+    m_identityButton->setToolTip(tr("Who you are on this server: your sessions under “Mine”, your name in the audit trail."));
+    connect(m_identityButton, &QToolButton::clicked, this, [this] { askIdentity(false); });
+    statusBar()->addPermanentWidget(m_identityButton);
     statusBar()->addPermanentWidget(m_changedLabel);
     m_offlineLabel = new QLabel(this);
     m_offlineLabel->setObjectName(QStringLiteral("offlineLabel"));
@@ -201,13 +230,14 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
             m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
     });
 
-    connect(m_filter, &QLineEdit::textChanged, m_model, &SessionModel::setFilterText);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::applyFilterText);
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
         const int v = m_stateFilter->currentData().toInt();
         m_model->setStateFilter(v < 0 ? std::nullopt : std::optional<SessionState>(SessionState(v)));
     });
     connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setScope(SessionModel::Scope(m_scope->currentData().toInt()), m_profile.myAgentId);
+        updateIdentity();
     });
     connect(m_model, &SessionModel::visibleCountChanged, this, &MainWindow::updateStatusBar);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -393,6 +423,7 @@ void MainWindow::createActions()
     for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Preferences))
         if (!profiles->shortcuts().contains(k))
             profiles->setShortcuts(profiles->shortcuts() << k);
+    make("myIdentity", tr("My agent &identity…"), nullptr, QKeySequence(), [this] { askIdentity(false); });
     make("quit", tr("&Quit"), nullptr, QKeySequence::Quit, [this] { close(); });
     make("shortcuts", tr("&Keyboard shortcuts"), nullptr, QKeySequence(Qt::Key_F1), [this] { showShortcuts(); });
     make("about", tr("&About SupportDesk"), nullptr, QKeySequence(), [this] { showAbout(); });
@@ -430,6 +461,7 @@ void MainWindow::createMenusAndToolbar()
         view->addAction(action(QString::fromLatin1(n)));
     QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
     settings->addAction(action(QStringLiteral("manageProfiles")));
+    settings->addAction(action(QStringLiteral("myIdentity")));
     settings->addAction(action(QStringLiteral("notifyMine")));
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(action(QStringLiteral("shortcuts")));
@@ -529,6 +561,13 @@ void MainWindow::applyProfile(const ServerProfile &profile)
     else
         m_refreshTimer->stop();
     m_model->setScope(SessionModel::Scope(m_scope->currentData().toInt()), profile.myAgentId);
+    updateIdentity();
+    // A profile's first use asks who the agent is there (once: skipping is an answer too).
+    if (profile.myAgentId.isEmpty() && !profile.identityAsked)
+        QTimer::singleShot(0, this, [this, id = profile.id] {
+            if (m_profile.id == id && m_profile.myAgentId.isEmpty() && !m_profile.identityAsked)
+                askIdentity(true);
+        });
     // The token comes from the keychain; requests wait for nothing, a token arrives shortly.
     const QString id = profile.id;
     m_tokens->read(id, [this, id](const TokenStore::Result &r) {
@@ -659,6 +698,7 @@ void MainWindow::finishLoading(SessionTable table, const QString &error,
                 e.draft = stored->draft;
         table.upsert(summarize(e));
     }
+    loadKnownAgents();
     m_knownAgents.addFromTable(table); // the agents named in the list, for completion
     const QString selected = selectedOrderId();
     m_model->setTable(std::move(table));
@@ -666,6 +706,7 @@ void MainWindow::finishLoading(SessionTable table, const QString &error,
     if (!selected.isEmpty())
         selectOrder(selected);
     updateStatusBar();
+    updateIdentity(); // a name for the identity, from the directory
     if (!m_unsaved.isEmpty())
         scheduleSave();
     Q_EMIT workspaceLoaded();
@@ -795,8 +836,11 @@ void MainWindow::copySelectedOrderIds()
 
 void MainWindow::rememberAgents(const Support &s)
 {
-    if (s.agent)
-        m_knownAgents.add(*s.agent);
+    if (!s.agent)
+        return;
+    m_knownAgents.add(*s.agent);
+    if (s.agent->id && QString::fromStdString(*s.agent->id) == m_profile.myAgentId && m_profile.myAgentName.isEmpty())
+        updateIdentity(); // the directory has learnt the agent's own name
 }
 
 void MainWindow::trackReply(ApiReply *reply, bool ownWrite, bool fromUndo)
@@ -1931,6 +1975,7 @@ void MainWindow::removeSelectedFromList()
 
 void MainWindow::removeFromWorkspace(const QStringList &orderIds)
 {
+    saveWorkspaceNow(); // a session not stored yet: its agent goes into the directory first
     int firstShown = -1;
     for (const QString &id : orderIds)
         if (const QModelIndex i = m_model->indexOf(id); i.isValid())
@@ -2019,6 +2064,88 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/columns"), m_view->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("lastProfile"), m_profile.id);
     event->accept();
+}
+
+void MainWindow::askIdentity(bool firstUse)
+{
+    if (m_identityDialog) {
+        m_identityDialog->raise();
+        m_identityDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new IdentityDialog(m_profile.name, m_profile.myAgentId, m_profile.myAgentName, m_knownAgents,
+                                      firstUse, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_identityDialog = dialog;
+    const QString profileId = m_profile.id;
+    connect(dialog, &QDialog::finished, this, [this, dialog, profileId, firstUse](int result) {
+        if (result == QDialog::Accepted)
+            setIdentity(profileId, dialog->agentId(), dialog->agentName());
+        else if (firstUse) // skipped: not asked again (Settings > My agent identity sets it)
+            setIdentity(profileId, QString(), QString());
+    });
+    dialog->open(); // not exec(): the window may be closed or switch profiles meanwhile
+}
+
+void MainWindow::setIdentity(const QString &profileId, const QString &agentId, const QString &agentName)
+{
+    for (ServerProfile &p : m_profiles)
+        if (p.id == profileId) {
+            p.myAgentId = agentId;
+            p.myAgentName = agentName;
+            p.identityAsked = true;
+        }
+    QSettings settings;
+    saveProfiles(settings, m_profiles);
+    if (profileId != m_profile.id)
+        return;
+    m_profile.myAgentId = agentId;
+    m_profile.myAgentName = agentName;
+    m_profile.identityAsked = true;
+    m_audit->setUser(agentId.isEmpty() ? currentUserName() : agentId);
+    m_model->setScope(SessionModel::Scope(m_scope->currentData().toInt()), agentId);
+    updateIdentity();
+}
+
+void MainWindow::updateIdentity()
+{
+    const QString id = m_profile.myAgentId;
+    QString name = m_profile.myAgentName;
+    if (name.isEmpty() && !id.isEmpty())
+        if (const std::optional<Agent> known = m_knownAgents.find(id); known && known->person)
+            name = QString::fromStdString(known->person->name.value_or(std::string()));
+    if (id.isEmpty())
+        m_identityButton->setText(tr("No agent identity set — Set…"));
+    else if (name.isEmpty())
+        m_identityButton->setText(tr("Working as %1").arg(id));
+    else
+        m_identityButton->setText(tr("Working as %1 (%2)", "agent ID (name)").arg(id, name));
+    const bool mine = SessionModel::Scope(m_scope->currentData().toInt()) == SessionModel::Scope::Mine;
+    m_mineHint->setVisible(mine && id.isEmpty());
+}
+
+void MainWindow::loadKnownAgents()
+{
+    if (!m_store.isOpen())
+        return;
+    if (const QString problem = m_store.readAgents(&m_knownAgents); !problem.isEmpty())
+        statusBar()->showMessage(tr("The agent directory could not be read: %1").arg(problem), 10000);
+    // Sessions answered while the list was loading are newer than the store.
+    for (const WorkspaceEntry &e : std::as_const(m_unsaved))
+        if (e.support && e.support->agent)
+            m_knownAgents.add(*e.support->agent);
+    applyFilterText(m_filter->text()); // names it knows now
+}
+
+void MainWindow::applyFilterText(const QString &text)
+{
+    // The filter finds an agent's sessions by the name the directory knows, also where a row
+    // carries only the agent's ID.
+    QStringList agentIds;
+    if (!text.trimmed().isEmpty())
+        for (const Agent &a : m_knownAgents.search(text))
+            agentIds << QString::fromStdString(a.id.value_or(std::string()));
+    m_model->setFilterText(text, agentIds);
 }
 
 } // namespace sd::ui

@@ -21,8 +21,10 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTimer;
+class QToolButton;
 class QUndoStack;
 class QSystemTrayIcon;
 
@@ -216,6 +218,17 @@ private:
     bool confirmWithDetail(const QString &title, const QString &text, const QString &detail);
     void markWaitingInOutbox(); // the list's and the pane's "pending change" marks
     void showFailureBanner(const ApiError &err);
+
+    // Who the agent is on this profile (ServerProfile::myAgentId): asked on a profile's first
+    // use, shown in the status bar, the meaning of "Mine".
+    void askIdentity(bool firstUse);
+    void setIdentity(const QString &profileId, const QString &agentId, const QString &agentName);
+    void updateIdentity(); // the status bar, the "Mine" hint, the filter
+    void loadKnownAgents(); // the profile's agent directory, from its store
+    void applyFilterText(const QString &text);
+    QToolButton *m_identityButton = nullptr;
+    QWidget *m_mineHint = nullptr;
+    QPointer<QDialog> m_identityDialog;
 };
 
 } // namespace sd::ui

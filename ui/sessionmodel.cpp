@@ -414,7 +414,17 @@ bool SessionModel::accepts(int row) const
             || m_table.utf8(row, SessionTable::AgentId)
                    != std::string_view(m_myAgentIdUtf8.constData(), size_t(m_myAgentIdUtf8.size()))))
         return false;
-    return m_table.contains(row, m_needle);
+    return matchesText(row);
+}
+
+bool SessionModel::matchesText(int row) const
+{
+    if (m_table.contains(row, m_needle))
+        return true;
+    if (m_needleAgentIds.isEmpty())
+        return false;
+    const std::string_view agent = m_table.utf8(row, SessionTable::AgentId);
+    return !agent.empty() && m_needleAgentIds.contains(QByteArray::fromRawData(agent.data(), qsizetype(agent.size())));
 }
 
 void SessionModel::refilter()
@@ -442,13 +452,19 @@ void SessionModel::refilter()
     Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
 }
 
-void SessionModel::setFilterText(const QString &text)
+void SessionModel::setFilterText(const QString &text, const QStringList &agentIds)
 {
     SessionTable::Needle needle(text);
-    if (needle.text() == m_needle.text())
+    QSet<QByteArray> ids;
+    for (const QString &id : agentIds)
+        ids.insert(id.toUtf8());
+    if (needle.text() == m_needle.text() && ids == m_needleAgentIds)
         return;
-    const bool narrowing = !m_needle.isEmpty() && needle.text().startsWith(m_needle.text());
+    // A longer text matches fewer agents too: only the rows shown can still match.
+    const bool narrowing = !m_needle.isEmpty() && needle.text().startsWith(m_needle.text())
+                        && (ids - m_needleAgentIds).isEmpty();
     m_needle = std::move(needle);
+    m_needleAgentIds = std::move(ids);
     if (!narrowing) {
         refilter();
         return;
@@ -457,7 +473,7 @@ void SessionModel::setFilterText(const QString &text)
     beginResetModel();
     std::vector<char> keep(size_t(m_table.size()));
     for (int row = 0; row < m_table.size(); ++row) // in memory order, as in refilter()
-        keep[size_t(row)] = m_rowOf[size_t(row)] >= 0 && m_table.contains(row, m_needle);
+        keep[size_t(row)] = m_rowOf[size_t(row)] >= 0 && matchesText(row);
     std::erase_if(m_rows, [&keep](int row) { return !keep[size_t(row)]; });
     rebuildRowOf();
     endResetModel();

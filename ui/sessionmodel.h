@@ -71,7 +71,9 @@ public:
     QStringList allOrderIds() const;
     const std::vector<int> &visibleTableRows() const { return m_rows; }
 
-    void setFilterText(const QString &text);
+    // `agentIds`: agents whose name (as the agent directory knows it) matches `text`; their rows
+    // match too, also those that carry only the agent's ID.
+    void setFilterText(const QString &text, const QStringList &agentIds = {});
     void setStateFilter(std::optional<SessionState> state); // nullopt: every state
     void setScope(Scope scope, const QString &myAgentId);
     QString filterText() const { return m_needle.text(); }
@@ -83,6 +85,7 @@ Q_SIGNALS:
 
 private:
     bool accepts(int tableRow) const;
+    bool matchesText(int tableRow) const; // the filter text, or one of its agents
     bool less(int a, int b) const; // in the current sort order
     void refilter();               // rebuilds m_rows from m_sorted
     void rebuildSorted();
@@ -104,6 +107,7 @@ private:
     QHash<int, QStringList> m_changedFields; // of rows in m_changed
     QSet<int> m_waiting;       // table rows with a change in the outbox
     SessionTable::Needle m_needle;
+    QSet<QByteArray> m_needleAgentIds; // UTF-8
     QByteArray m_myAgentIdUtf8;
     std::optional<SessionState> m_stateFilter;
     Scope m_scope = Scope::All;

@@ -6,6 +6,7 @@
 #include "models.h"
 
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -18,6 +19,8 @@ class AgentDirectory
 {
 public:
     void clear() { m_agents.clear(); }
+    // A name, phone, e-mail or organisation: more than a bare ID.
+    static bool hasDetails(const Agent &agent);
     // The agent of a whole session. An agent with details replaces what was known of its ID; a
     // bare ID adds the agent only when it is new (it must not erase known details).
     void add(const Agent &agent);
@@ -28,6 +31,9 @@ public:
     bool contains(const QString &id) const { return m_agents.contains(id); }
     QStringList ids() const; // sorted
     int size() const { return int(m_agents.size()); }
+    // The agents whose ID or name contains `text` (ignoring case), by name then ID; every agent
+    // when `text` is empty. For completion and for the list's filter.
+    QList<Agent> search(const QString &text) const;
 
 private:
     QHash<QString, Agent> m_agents;

@@ -23,6 +23,8 @@ QList<ServerProfile> loadProfiles(QSettings &settings)
         p.concurrency = std::clamp(settings.value(QStringLiteral("concurrency"), 6).toInt(), 1, 64);
         p.refreshIntervalSeconds = std::clamp(settings.value(QStringLiteral("refresh"), 120).toInt(), 0, 86400);
         p.myAgentId = settings.value(QStringLiteral("myAgentId")).toString();
+        p.myAgentName = settings.value(QStringLiteral("myAgentName")).toString();
+        p.identityAsked = settings.value(QStringLiteral("identityAsked"), false).toBool();
         if (!p.id.isEmpty() && p.baseUrl.isValid())
             profiles << p;
     }
@@ -48,6 +50,8 @@ void saveProfiles(QSettings &settings, const QList<ServerProfile> &all)
         settings.setValue(QStringLiteral("concurrency"), p.concurrency);
         settings.setValue(QStringLiteral("refresh"), p.refreshIntervalSeconds);
         settings.setValue(QStringLiteral("myAgentId"), p.myAgentId);
+        settings.setValue(QStringLiteral("myAgentName"), p.myAgentName);
+        settings.setValue(QStringLiteral("identityAsked"), p.identityAsked);
     }
     settings.endArray();
     settings.sync();

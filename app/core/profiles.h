@@ -19,7 +19,9 @@ struct ServerProfile
     int timeoutSeconds = 15;
     int concurrency = 6;
     int refreshIntervalSeconds = 120; // 0: no background refresh
-    QString myAgentId;                // for the "mine" filter
+    QString myAgentId;                // who the agent is on this server: the "mine" filter, the audit trail
+    QString myAgentName;              // optional, with myAgentId
+    bool identityAsked = false;       // the first-use question was answered (or skipped)
     bool transient = false;           // for this run only, never saved (the --demo sandbox)
     bool operator==(const ServerProfile &) const = default;
 };

@@ -1,5 +1,7 @@
 #include "workspacestore.h"
 
+#include "agentdirectory.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -10,7 +12,7 @@ namespace sd {
 
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2; // 2: the agent directory
 
 const char kSchema[] =
     "CREATE TABLE IF NOT EXISTS summary ("
@@ -18,7 +20,23 @@ const char kSchema[] =
     " agent_id TEXT, agent_name TEXT, phone TEXT, chat TEXT,"
     " last_change INTEGER, last_seen INTEGER, has_draft INTEGER NOT NULL DEFAULT 0, error TEXT);"
     "CREATE TABLE IF NOT EXISTS detail ("
-    " order_id TEXT PRIMARY KEY NOT NULL, etag BLOB, support TEXT, draft TEXT);";
+    " order_id TEXT PRIMARY KEY NOT NULL, etag BLOB, support TEXT, draft TEXT);"
+    "CREATE TABLE IF NOT EXISTS agent (id TEXT PRIMARY KEY NOT NULL, agent TEXT NOT NULL);";
+
+// A store of format 1: the agents of the sessions it holds, those with details last (so they win).
+const char kFillAgents[] =
+    "INSERT OR REPLACE INTO agent (id, agent)"
+    " SELECT json_extract(support, '$.agent.id'), json_extract(support, '$.agent') FROM detail"
+    " WHERE json_valid(support) AND json_type(support, '$.agent.id') = 'text'"
+    " AND json_extract(support, '$.agent.id') <> ''"
+    " ORDER BY (json_type(support, '$.agent.person.name') IS NOT NULL"
+    " OR json_type(support, '$.agent.contact') IS NOT NULL"
+    " OR json_type(support, '$.agent.organization') IS NOT NULL), rowid";
+
+// ?3: the agent has details; a bare ID only adds an agent not known yet.
+const char kPutAgent[] =
+    "INSERT INTO agent (id, agent) VALUES (?1, ?2)"
+    " ON CONFLICT(id) DO UPDATE SET agent = excluded.agent WHERE ?3";
 
 const char kGet[] =
     "SELECT s.state, s.last_change, s.last_seen, s.error, d.etag, d.support, d.draft"
@@ -153,11 +171,14 @@ QString WorkspaceStore::open(const QString &path, const QString &legacyPath)
     if (error.isEmpty()) {
         if (writing)
             error = exec(kSchema);
+        if (error.isEmpty() && writing && version == 1)
+            error = exec(kFillAgents);
         if (error.isEmpty() && writing)
-            error = exec("PRAGMA user_version = 1");
+            error = exec("PRAGMA user_version = 2");
         if (error.isEmpty()) {
             for (auto [sql, stmt] : {std::pair{kGet, &m_getStmt}, std::pair{kPutSummary, &m_putSummaryStmt},
-                                     std::pair{kPutDetail, &m_putDetailStmt}}) {
+                                     std::pair{kPutDetail, &m_putDetailStmt},
+                                     std::pair{kPutAgent, &m_putAgentStmt}}) {
                 error = m_db.prepare(sql, stmt);
                 if (!error.isEmpty())
                     break;
@@ -194,6 +215,7 @@ void WorkspaceStore::close()
     m_getStmt = SqliteStatement();
     m_putSummaryStmt = SqliteStatement();
     m_putDetailStmt = SqliteStatement();
+    m_putAgentStmt = SqliteStatement();
     m_db.close();
     m_path.clear();
 }
@@ -303,6 +325,40 @@ QString WorkspaceStore::putOne(const WorkspaceEntry &e)
         bindText(detail, 4, serialize(*e.draft));
     if (sqlite3_step(detail) != SQLITE_DONE)
         return fail("put");
+    return putAgent(e);
+}
+
+QString WorkspaceStore::putAgent(const WorkspaceEntry &e)
+{
+    if (!e.support || !e.support->agent || !e.support->agent->id || e.support->agent->id->empty())
+        return {};
+    const Agent &agent = *e.support->agent;
+    sqlite3_stmt *const put = m_putAgentStmt.handle();
+    sqlite3_reset(put);
+    sqlite3_clear_bindings(put);
+    bindText(put, 1, *agent.id);
+    bindText(put, 2, serialize(agent));
+    sqlite3_bind_int(put, 3, AgentDirectory::hasDetails(agent) ? 1 : 0);
+    if (sqlite3_step(put) != SQLITE_DONE)
+        return fail("put agent");
+    return {};
+}
+
+QString WorkspaceStore::readAgents(AgentDirectory *out) const
+{
+    if (!m_db.isOpen())
+        return tr("The session list is not open.");
+    Statement read;
+    if (!prepare(m_db, "SELECT agent FROM agent", &read))
+        return fail("read agents");
+    int rc;
+    while ((rc = sqlite3_step(read.stmt)) == SQLITE_ROW) {
+        // A damaged entry is one agent less to complete, not a reason to refuse the list.
+        if (const auto parsed = parseAgent(columnText(read.stmt, 0)); parsed.ok())
+            out->add(*parsed.value);
+    }
+    if (rc != SQLITE_DONE)
+        return fail("read agents");
     return {};
 }
 

@@ -3,8 +3,9 @@
 //
 // Two tables: `summary` holds what the session list shows (small rows, read in one pass at
 // start-up), `detail` the full session JSON, its draft and ETag, read only for the session the
-// agent opens. SQLite's C API is used directly (through sqlitedb.h, as the outbox does): reading a
-// million summaries through QSqlQuery's QVariants costs several times more than the list itself.
+// agent opens. A third, `agent` (format 2), is the agent directory: each agent ID with the agent
+// as last seen. SQLite's C API is used directly (through sqlitedb.h, as the outbox does): reading
+// a million summaries through QSqlQuery's QVariants costs several times more than the list itself.
 #pragma once
 
 #include "sessiontable.h"
@@ -17,6 +18,8 @@
 #include <vector>
 
 namespace sd {
+
+class AgentDirectory;
 
 class WorkspaceStore
 {
@@ -48,16 +51,21 @@ public:
     QString remove(const QStringList &orderIds);
     int count() const;
     QString lastError() const { return m_lastError; }
+    // The agent directory: every agent of every session put here, kept when the session is
+    // removed or reassigned (a bare ID never replaces an agent's known details).
+    QString readAgents(AgentDirectory *out) const;
 
 private:
     QString fail(const char *what) const;
     QString exec(const char *sql) const;
     QString putOne(const WorkspaceEntry &entry);
+    QString putAgent(const WorkspaceEntry &entry);
 
     mutable SqliteDb m_db;
     SqliteStatement m_getStmt;
     SqliteStatement m_putSummaryStmt;
     SqliteStatement m_putDetailStmt;
+    SqliteStatement m_putAgentStmt;
     QString m_path;
     QStringList m_importProblems;
     mutable QString m_lastError;

@@ -494,6 +494,30 @@ DE.update({
 })
 
 
+DE.update({
+    # The agent's identity per profile and the agent directory (issue 11).
+    "%1 (%2)": "%1 (%2)",
+    "My agent identity": "Meine Bearbeiter-Identität",
+    "My agent &identity…": "Meine Bearbeiter-&Identität…",
+    "Which agent are you on %1? Your agent ID shows your own sessions under “Mine” and names you in the audit trail. You can change it later under Settings > My agent identity.":
+        "Welcher Bearbeiter sind Sie auf %1? Ihre Bearbeiter-ID zeigt unter „Meine“ Ihre eigenen Sitzungen und nennt Sie im Prüfprotokoll. Sie können sie später unter Einstellungen > Meine Bearbeiter-Identität ändern.",
+    "e.g. agent-1015, or type a name": "z. B. agent-1015, oder einen Namen eingeben",
+    "My name": "Mein Name",
+    "optional": "optional",
+    "Use this identity": "Diese Identität verwenden",
+    "Skip": "Überspringen",
+    "“Mine” lists the sessions assigned to you, and no agent identity is set for this server profile.":
+        "„Meine“ zeigt die Ihnen zugewiesenen Sitzungen, und für dieses Serverprofil ist keine Bearbeiter-Identität festgelegt.",
+    "Set my agent ID…": "Meine Bearbeiter-ID festlegen…",
+    "Who you are on this server: your sessions under “Mine”, your name in the audit trail.":
+        "Wer Sie auf diesem Server sind: Ihre Sitzungen unter „Meine“, Ihr Name im Prüfprotokoll.",
+    "No agent identity set — Set…": "Keine Bearbeiter-Identität festgelegt — Festlegen…",
+    "Working as %1": "Sie arbeiten als %1",
+    "Working as %1 (%2)": "Sie arbeiten als %1 (%2)",
+    "The agent directory could not be read: %1": "Das Bearbeiterverzeichnis konnte nicht gelesen werden: %1",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0
