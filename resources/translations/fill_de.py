@@ -480,6 +480,7 @@ DE.update({
         "%1 kann nicht geöffnet werden: Auf diesem Computer ist kein Webbrowser eingerichtet.",
     "Could not open %1: no application for this kind of link is set up on this computer.":
         "%1 kann nicht geöffnet werden: Auf diesem Computer ist keine Anwendung für diese Art von Link eingerichtet.",
+})
 DE.update({
     # Layout and keyboard flow (issue 11): toolbar buttons, next/previous session, F1 groups.
     "New": "Neu", "Open": "Öffnen", "Refresh": "Aktualisieren", "Refresh all": "Alle aktualisieren",

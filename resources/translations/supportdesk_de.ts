@@ -34,6 +34,14 @@
         <source>Local server</source>
         <translation>Lokaler Server</translation>
     </message>
+    <message>
+        <source>Profile in use</source>
+        <translation>Profil in Verwendung</translation>
+    </message>
+    <message>
+        <source>The server profile %1 is already open in another SupportDesk (process %2). Use that window, or close it first.</source>
+        <translation>Das Serverprofil %1 ist bereits in einem anderen SupportDesk geöffnet (Prozess %2). Verwenden Sie dieses Fenster, oder schließen Sie es zuerst.</translation>
+    </message>
 </context>
 <context>
     <name>sd</name>
@@ -408,6 +416,21 @@
     </message>
 </context>
 <context>
+    <name>sd::AuditOrderIndex</name>
+    <message>
+        <source>it is longer than %1 bytes</source>
+        <translation>sie ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1: the line at byte %2 is not an audit entry: %3.</source>
+        <translation>%1: die Zeile bei Byte %2 ist kein Eintrag des Prüfprotokolls: %3.</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>sd::AuditRecorder</name>
     <message>
         <source>The disk did not confirm the audit log %1 within a minute.</source>
@@ -438,6 +461,29 @@
     </message>
 </context>
 <context>
+    <name>sd::Outbox</name>
+    <message>
+        <source>The offline outbox %1 is in use by another SupportDesk (process %2).</source>
+        <translation>Der Offline-Postausgang %1 wird von einem anderen SupportDesk verwendet (Prozess %2).</translation>
+    </message>
+    <message>
+        <source>The offline outbox %1 cannot be locked.</source>
+        <translation>Der Offline-Postausgang %1 kann nicht gesperrt werden.</translation>
+    </message>
+    <message>
+        <source>the offline outbox</source>
+        <translation>des Offline-Postausgangs</translation>
+    </message>
+    <message>
+        <source>Cannot use %1: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>The offline outbox %1 cannot be written: %2</source>
+        <translation>Der Offline-Postausgang %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>sd::OutboxSender</name>
     <message>
         <source>The session changed on the server.</source>
@@ -450,6 +496,44 @@
     <message>
         <source>The new support request was sent once but its answer never arrived, and the server has no session for the order. It is not sent again automatically: create it again if it is still needed.</source>
         <translation>Die neue Supportanfrage wurde einmal gesendet, aber ihre Antwort kam nie an, und der Server hat keine Sitzung zu diesem Auftrag. Sie wird nicht automatisch erneut gesendet: Legen Sie sie noch einmal an, wenn sie noch gebraucht wird.</translation>
+    </message>
+    <message>
+        <source>The session was closed on the server.</source>
+        <translation>Die Sitzung wurde auf dem Server geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>sd::SqliteDb</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The database is not open.</source>
+        <translation>Die Datenbank ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>It was written by a newer SupportDesk (format %1).</source>
+        <translation>Sie wurde von einem neueren SupportDesk geschrieben (Format %1).</translation>
+    </message>
+    <message>
+        <source>The file cannot be written.</source>
+        <translation>Die Datei kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2) and could not be moved aside.</source>
+        <translation>%1 ist beschädigt (%2) und konnte nicht beiseitegelegt werden.</translation>
+    </message>
+    <message>
+        <source>The file of %1 was damaged and could not be read. It was kept as %2, and a new one was started.</source>
+        <translation>Die Datei %1 war beschädigt und konnte nicht gelesen werden. Sie wurde als %2 aufbewahrt, und eine neue wurde angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>sd::SqliteTransaction</name>
+    <message>
+        <source>No transaction is open.</source>
+        <translation>Keine Transaktion ist offen.</translation>
     </message>
 </context>
 <context>
@@ -569,24 +653,24 @@
 <context>
     <name>sd::WorkspaceStore</name>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>It was written by a newer SupportDesk (format %1).</source>
-        <translation>Sie wurde von einer neueren SupportDesk-Version geschrieben (Format %1).</translation>
-    </message>
-    <message>
         <source>Cannot use %1: %2</source>
         <translation>%1 kann nicht verwendet werden: %2</translation>
     </message>
     <message>
         <source>The session list is not open.</source>
         <translation>Die Sitzungsliste ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>the session list</source>
+        <translation>der Sitzungsliste</translation>
+    </message>
+</context>
+<context>
+    <name>sd::ui::AgentCompleter</name>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>an agent: name (agent ID)</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -790,16 +874,36 @@ Nachher: %2</translation>
         <translation>%1 erledigt, %2 fehlgeschlagen, %3 übrig</translation>
     </message>
     <message>
-        <source>about %1 s left</source>
-        <translation>noch etwa %1 s</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
         <source>finished</source>
         <translation>fertig</translation>
+    </message>
+    <message>
+        <source>Selected result</source>
+        <translation>Ausgewähltes Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1 — running</source>
+        <translation>%1 — läuft</translation>
+    </message>
+    <message>
+        <source>estimating the time left…</source>
+        <translation>verbleibende Zeit wird geschätzt…</translation>
+    </message>
+    <message>
+        <source>almost done</source>
+        <translation>fast fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n second(s) left</source>
+        <translation><numerusform>noch etwa %n Sekunde</numerusform><numerusform>noch etwa %n Sekunden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) cannot succeed if tried again (no open session on the server, or one already open), so "Retry failed" leaves them out.</source>
+        <translation><numerusform>%n Fehlschlag kann bei einem neuen Versuch nicht gelingen (keine offene Sitzung auf dem Server, oder schon eine offen), daher lässt „Fehlgeschlagene wiederholen“ ihn aus.</numerusform><numerusform>%n Fehlschläge können bei einem neuen Versuch nicht gelingen (keine offene Sitzung auf dem Server, oder schon eine offen), daher lässt „Fehlgeschlagene wiederholen“ sie aus.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -976,10 +1080,6 @@ Nachher: %2</translation>
         <translation>Auftrag %1</translation>
     </message>
     <message>
-        <source>pending change…</source>
-        <translation>Änderung läuft…</translation>
-    </message>
-    <message>
         <source>last loaded %1</source>
         <translation>zuletzt geladen %1</translation>
     </message>
@@ -1012,10 +1112,6 @@ Nachher: %2</translation>
         <translation>Telefon: %1</translation>
     </message>
     <message>
-        <source>E-mail: &lt;a href="mailto:%1"&gt;%1&lt;/a&gt;</source>
-        <translation>E-Mail: &lt;a href="mailto:%1"&gt;%1&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>Organization: %1</source>
         <translation>Organisation: %1</translation>
     </message>
@@ -1034,6 +1130,113 @@ Nachher: %2</translation>
     <message>
         <source>Not a phone number: use digits, spaces and an optional leading +.</source>
         <translation>Keine Telefonnummer: Ziffern, Leerzeichen und optional ein führendes +.</translation>
+    </message>
+    <message>
+        <source>Open server &amp;profiles…</source>
+        <translation>Server&amp;profile öffnen…</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere since you last looked: %1.</source>
+        <translation>Anderswo geändert, seit Sie zuletzt hingesehen haben: %1.</translation>
+    </message>
+    <message>
+        <source>The audit trail cannot be read: %1</source>
+        <translation>Das Prüfprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No change of this session is recorded in the audit trail on this computer.</source>
+        <translation>Im Prüfprotokoll dieses Computers ist keine Änderung dieser Sitzung festgehalten.</translation>
+    </message>
+    <message>
+        <source>Older changes are in the audit trail.</source>
+        <translation>Ältere Änderungen stehen im Prüfprotokoll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged line(s) of the audit trail were left out.</source>
+        <translation><numerusform>%n beschädigte Zeile des Prüfprotokolls wurde ausgelassen.</numerusform><numerusform>%n beschädigte Zeilen des Prüfprotokolls wurden ausgelassen.</numerusform></translation>
+    </message>
+    <message>
+        <source>pending change (in the outbox)</source>
+        <translation>ausstehende Änderung (im Postausgang)</translation>
+    </message>
+    <message>
+        <source>in progress…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>%1 anrufen</translation>
+    </message>
+    <message>
+        <source>E-mail: %1</source>
+        <translation>E-Mail: %1</translation>
+    </message>
+    <message>
+        <source>Could not call %1: no application for phone calls is set up on this computer.</source>
+        <translation>%1 kann nicht angerufen werden: Auf diesem Computer ist keine Anwendung für Telefonanrufe eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Could not write to %1: no e-mail program is set up on this computer.</source>
+        <translation>An %1 kann nicht geschrieben werden: Auf diesem Computer ist kein E-Mail-Programm eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Could not open %1: no web browser is set up on this computer.</source>
+        <translation>%1 kann nicht geöffnet werden: Auf diesem Computer ist kein Webbrowser eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Could not open %1: no application for this kind of link is set up on this computer.</source>
+        <translation>%1 kann nicht geöffnet werden: Auf diesem Computer ist keine Anwendung für diese Art von Link eingerichtet.</translation>
+    </message>
+</context>
+<context>
+    <name>sd::ui::IdentityDialog</name>
+    <message>
+        <source>My agent identity</source>
+        <translation>Meine Bearbeiter-Identität</translation>
+    </message>
+    <message>
+        <source>Which agent are you on %1? Your agent ID shows your own sessions under “Mine” and names you in the audit trail. You can change it later under Settings &gt; My agent identity.</source>
+        <translation>Welcher Bearbeiter sind Sie auf %1? Ihre Bearbeiter-ID zeigt unter „Meine“ Ihre eigenen Sitzungen und nennt Sie im Prüfprotokoll. Sie können sie später unter Einstellungen &gt; Meine Bearbeiter-Identität ändern.</translation>
+    </message>
+    <message>
+        <source>My agent ID</source>
+        <translation>Meine Bearbeiter-ID</translation>
+    </message>
+    <message>
+        <source>e.g. agent-1015, or type a name</source>
+        <translation>z. B. agent-1015, oder einen Namen eingeben</translation>
+    </message>
+    <message>
+        <source>My name</source>
+        <translation>Mein Name</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>Agent &amp;ID:</source>
+        <translation>Bearbeiter-&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Use this identity</source>
+        <translation>Diese Identität verwenden</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
     </message>
 </context>
 <context>
@@ -1333,10 +1536,6 @@ Nachher: %2</translation>
         <translation>Serverprofil</translation>
     </message>
     <message>
-        <source>Could not read the access token: %1</source>
-        <translation>Das Zugriffstoken konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
         <source>Could not save the session list: %1</source>
         <translation>Die Sitzungsliste konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -1415,10 +1614,6 @@ Nachher: %2</translation>
     <message>
         <source>A change waiting for order %1 was refused: %2</source>
         <translation>Eine wartende Änderung für Auftrag %1 wurde abgelehnt: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Offline: %n change(s) waiting</source>
-        <translation><numerusform>Offline: %n Änderung wartet</numerusform><numerusform>Offline: %n Änderungen warten</numerusform></translation>
     </message>
     <message>
         <source>next try in %1 s</source>
@@ -1577,18 +1772,6 @@ Der Server kann sie nicht wieder öffnen: eine neue Anfrage beginnt eine neue Si
         <translation>Kein Schlüsselbund verfügbar</translation>
     </message>
     <message>
-        <source>SupportDesk keeps access tokens only in the system keychain, and none is available (%1).
-
-Use the token for this run only? It will not be written anywhere and must be entered again next time.</source>
-        <translation>SupportDesk speichert Zugriffstokens nur im Schlüsselbund des Systems, und keiner ist verfügbar (%1).
-
-Das Token nur für diese Sitzung verwenden? Es wird nirgends gespeichert und muss beim nächsten Start erneut eingegeben werden.</translation>
-    </message>
-    <message>
-        <source>Could not store the access token: %1</source>
-        <translation>Das Zugriffstoken konnte nicht gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
@@ -1611,6 +1794,198 @@ Das Token nur für diese Sitzung verwenden? Es wird nirgends gespeichert und mus
     <message>
         <source>The audit trail: %1</source>
         <translation>Prüfprotokoll: %1</translation>
+    </message>
+    <message>
+        <source>“Mine” lists the sessions assigned to you, and no agent identity is set for this server profile.</source>
+        <translation>„Meine“ zeigt die Ihnen zugewiesenen Sitzungen, und für dieses Serverprofil ist keine Bearbeiter-Identität festgelegt.</translation>
+    </message>
+    <message>
+        <source>Set my agent ID…</source>
+        <translation>Meine Bearbeiter-ID festlegen…</translation>
+    </message>
+    <message>
+        <source>My agent identity</source>
+        <translation>Meine Bearbeiter-Identität</translation>
+    </message>
+    <message>
+        <source>Who you are on this server: your sessions under “Mine”, your name in the audit trail.</source>
+        <translation>Wer Sie auf diesem Server sind: Ihre Sitzungen unter „Meine“, Ihr Name im Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>&amp;Next session</source>
+        <translation>&amp;Nächste Sitzung</translation>
+    </message>
+    <message>
+        <source>P&amp;revious session</source>
+        <translation>Vo&amp;rherige Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Copy order &amp;ID</source>
+        <translation>Auftragsnummer &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>My agent &amp;identity…</source>
+        <translation>Meine Bearbeiter-&amp;Identität…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>toolbar button: new support request</comment>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>toolbar button: open order</comment>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <comment>toolbar button: refresh the selected sessions</comment>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh all</source>
+        <comment>toolbar button</comment>
+        <translation>Alle aktualisieren</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <comment>toolbar button: assign or reassign an agent</comment>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Unassign</source>
+        <comment>toolbar button: remove the agent</comment>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <comment>toolbar button: close the session</comment>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Go to and server</source>
+        <translation>Gehe zu und Server</translation>
+    </message>
+    <message>
+        <source>The access token could not be read from the system keychain, so requests are sent without one. (The keychain said: %1)</source>
+        <translation>Das Zugriffstoken konnte nicht aus dem Schlüsselbund des Systems gelesen werden, daher werden Anfragen ohne Token gesendet. (Der Schlüsselbund meldete: %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting: the server refused the access token.</source>
+        <translation><numerusform>%n Änderung wartet: Der Server hat das Zugriffstoken abgelehnt.</numerusform><numerusform>%n Änderungen warten: Der Server hat das Zugriffstoken abgelehnt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting changes are not being sent, because the outbox cannot be written: %1</source>
+        <translation>Wartende Änderungen werden nicht gesendet, weil der Postausgang nicht geschrieben werden kann: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline: %n pending change(s) in the outbox</source>
+        <translation><numerusform>Offline: %n ausstehende Änderung im Postausgang</numerusform><numerusform>Offline: %n ausstehende Änderungen im Postausgang</numerusform></translation>
+    </message>
+    <message>
+        <source>Order %1 was closed on the server before your change reached it. Your change is kept as a draft.</source>
+        <translation>Auftrag %1 wurde auf dem Server geschlossen, bevor Ihre Änderung ihn erreichte. Ihre Änderung bleibt als Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <source>Order %1 was closed on the server before your change reached it. The change was dropped.</source>
+        <translation>Auftrag %1 wurde auf dem Server geschlossen, bevor Ihre Änderung ihn erreichte. Die Änderung wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>Agent removed from %1.</source>
+        <translation>Bearbeiter von %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1: skipped, the session is already closed</source>
+        <translation>%1: übersprungen, die Sitzung ist bereits geschlossen</translation>
+    </message>
+    <message>
+        <source>%1: skipped, the server has no open session for it</source>
+        <translation>%1: übersprungen, der Server hat keine offene Sitzung dazu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) will be skipped: closed, or not on the server.</source>
+        <translation><numerusform>%n Sitzung wird übersprungen: geschlossen oder nicht auf dem Server.</numerusform><numerusform>%n Sitzungen werden übersprungen: geschlossen oder nicht auf dem Server.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing to do: the %n session(s) chosen are closed, or not on the server.</source>
+        <translation><numerusform>Nichts zu tun: die gewählte Sitzung ist geschlossen oder nicht auf dem Server.</numerusform><numerusform>Nichts zu tun: die %n gewählten Sitzungen sind geschlossen oder nicht auf dem Server.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Agent removed from %n session(s).</source>
+        <translation><numerusform>Bearbeiter von %n Sitzung entfernt.</numerusform><numerusform>Bearbeiter von %n Sitzungen entfernt.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server wants an access token, and no access token is set in the server profile "%1". Enter one there.</source>
+        <translation>Der Server verlangt ein Zugriffstoken, und im Serverprofil „%1“ ist keines eingetragen. Tragen Sie dort eines ein.</translation>
+    </message>
+    <message>
+        <source>The access token is removed.</source>
+        <translation>Das Zugriffstoken ist entfernt.</translation>
+    </message>
+    <message>
+        <source>The access token could not be removed from the system keychain. (The keychain said: %1)</source>
+        <translation>Das Zugriffstoken konnte nicht aus dem Schlüsselbund des Systems entfernt werden. (Der Schlüsselbund meldete: %1)</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so the token can be kept only in memory until SupportDesk closes: it will not be written anywhere and must be entered again next time.
+
+Use the token for this run only?</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher kann das Token nur im Speicher gehalten werden, bis SupportDesk beendet wird: Es wird nirgends gespeichert und muss beim nächsten Mal erneut eingegeben werden.
+
+Das Token nur für diese Sitzung verwenden?</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available, so the token is kept only until SupportDesk closes.</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar, daher wird das Token nur bis zum Beenden von SupportDesk behalten.</translation>
+    </message>
+    <message>
+        <source>The access token could not be stored in the system keychain. (The keychain said: %1)</source>
+        <translation>Das Zugriffstoken konnte nicht im Schlüsselbund des Systems gespeichert werden. (Der Schlüsselbund meldete: %1)</translation>
+    </message>
+    <message>
+        <source>Session list and detail pane</source>
+        <translation>Sitzungsliste und Detailbereich</translation>
+    </message>
+    <message>
+        <source>From the filter into the list</source>
+        <translation>Vom Filter in die Liste</translation>
+    </message>
+    <message>
+        <source>Open the selected session in the detail pane</source>
+        <translation>Die ausgewählte Sitzung im Detailbereich öffnen</translation>
+    </message>
+    <message>
+        <source>From the list to the detail pane</source>
+        <translation>Von der Liste in den Detailbereich</translation>
+    </message>
+    <message>
+        <source>From the detail pane back to the list</source>
+        <translation>Vom Detailbereich zurück in die Liste</translation>
+    </message>
+    <message>
+        <source>Select several sessions</source>
+        <translation>Mehrere Sitzungen auswählen</translation>
+    </message>
+    <message>
+        <source>No agent identity set — Set…</source>
+        <translation>Keine Bearbeiter-Identität festgelegt — Festlegen…</translation>
+    </message>
+    <message>
+        <source>Working as %1</source>
+        <translation>Sie arbeiten als %1</translation>
+    </message>
+    <message>
+        <source>Working as %1 (%2)</source>
+        <comment>agent ID (name)</comment>
+        <translation>Sie arbeiten als %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The agent directory could not be read: %1</source>
+        <translation>Das Bearbeiterverzeichnis konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +2129,10 @@ Das Token nur für diese Sitzung verwenden? Es wird nirgends gespeichert und mus
         <source>New server</source>
         <translation>Neuer Server</translation>
     </message>
+    <message>
+        <source>No token set</source>
+        <translation>Kein Token gesetzt</translation>
+    </message>
 </context>
 <context>
     <name>sd::ui::RequestLogDock</name>
@@ -1804,13 +2183,160 @@ Das Token nur für diese Sitzung verwenden? Es wird nirgends gespeichert und mus
         <source>The body is masked: run as it is, this would overwrite phone numbers and e-mail addresses with the masked text. Use "Copy as curl with the real body" to send it again.</source>
         <translation>Der Inhalt ist maskiert: so ausgeführt, würde er Telefonnummern und E-Mail-Adressen mit dem maskierten Text überschreiben. Nehmen Sie „Als curl mit dem echten Inhalt kopieren“, um ihn erneut zu senden.</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>sd::ui::SessionHistory</name>
+    <message>
+        <source>Callback phone</source>
+        <translation>Rückruftelefon</translation>
+    </message>
+    <message>
+        <source>Chat URL</source>
+        <translation>Chat-URL</translation>
+    </message>
+    <message>
+        <source>Chat session</source>
+        <translation>Chat-Sitzung</translation>
+    </message>
+    <message>
+        <source>FAQ link</source>
+        <translation>FAQ-Link</translation>
+    </message>
+    <message>
+        <source>FAQ type</source>
+        <translation>FAQ-Typ</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Weitere Felder</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemandem</translation>
+    </message>
+    <message>
+        <source>A change sent by you has no recorded outcome: it may or may not have been made.</source>
+        <translation>Für eine von Ihnen gesendete Änderung ist kein Ergebnis festgehalten: Sie wurde vielleicht ausgeführt, vielleicht nicht.</translation>
+    </message>
+    <message>
+        <source>A change sent by %1 has no recorded outcome: it may or may not have been made.</source>
+        <translation>Für eine von %1 gesendete Änderung ist kein Ergebnis festgehalten: Sie wurde vielleicht ausgeführt, vielleicht nicht.</translation>
+    </message>
+    <message>
+        <source>Support request created by you.</source>
+        <translation>Supportanfrage von Ihnen angelegt.</translation>
+    </message>
+    <message>
+        <source>Support request created by %1.</source>
+        <translation>Supportanfrage von %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Session closed by you.</source>
+        <translation>Sitzung von Ihnen geschlossen.</translation>
+    </message>
+    <message>
+        <source>Session closed by %1.</source>
+        <translation>Sitzung von %1 geschlossen.</translation>
+    </message>
+    <message>
+        <source>Agent assigned by you.</source>
+        <translation>Bearbeiter von Ihnen zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Agent assigned by %1.</source>
+        <translation>Bearbeiter von %1 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>%1 assigned by you in place of %2.</source>
+        <translation>%1 von Ihnen anstelle von %2 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>%1 assigned by %2 in place of %3.</source>
+        <translation>%1 von %2 anstelle von %3 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>%1 assigned by you.</source>
+        <translation>%1 von Ihnen zugewiesen.</translation>
+    </message>
+    <message>
+        <source>%1 assigned by %2.</source>
+        <translation>%1 von %2 zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Agent removed by you.</source>
+        <translation>Bearbeiter von Ihnen entfernt.</translation>
+    </message>
+    <message>
+        <source>Agent removed by %1.</source>
+        <translation>Bearbeiter von %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 removed as agent by you.</source>
+        <translation>%1 von Ihnen als Bearbeiter entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 removed as agent by %2.</source>
+        <translation>%1 von %2 als Bearbeiter entfernt.</translation>
+    </message>
+    <message>
+        <source>Changes saved by you.</source>
+        <translation>Änderungen von Ihnen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Changes saved by %1.</source>
+        <translation>Änderungen von %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The values before are not recorded.</source>
+        <translation>Die vorherigen Werte sind nicht festgehalten.</translation>
+    </message>
+    <message>
+        <source>%1 changed.</source>
+        <translation>%1 geändert.</translation>
+    </message>
+    <message>
+        <source>%1 set to “%2”.</source>
+        <translation>%1 auf „%2“ gesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 cleared (was “%2”).</source>
+        <translation>%1 geleert (war „%2“).</translation>
+    </message>
+    <message>
+        <source>%1 changed from “%2” to “%3”.</source>
+        <translation>%1 von „%2“ auf „%3“ geändert.</translation>
+    </message>
+    <message>
+        <source>Changed by you.</source>
+        <translation>Von Ihnen geändert.</translation>
+    </message>
+    <message>
+        <source>Changed by %1.</source>
+        <translation>Von %1 geändert.</translation>
+    </message>
 </context>
 <context>
     <name>sd::ui::SessionModel</name>
-    <message>
-        <source>pending change</source>
-        <translation>Änderung läuft</translation>
-    </message>
     <message>
         <source> (unsaved edit)</source>
         <translation> (ungespeicherte Änderung)</translation>
@@ -1836,8 +2362,35 @@ Das Token nur für diese Sitzung verwenden? Es wird nirgends gespeichert und mus
         <translation>Chat-Sitzung</translation>
     </message>
     <message>
-        <source>Last change seen</source>
-        <translation>Letzte Änderung gesehen</translation>
+        <source>pending change (in the outbox)</source>
+        <translation>ausstehende Änderung (im Postausgang)</translation>
+    </message>
+    <message>
+        <source>in progress…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere: %1.</source>
+        <translation>Anderswo geändert: %1.</translation>
+    </message>
+    <message>
+        <source>When this app noticed that the session had changed on the server (not when it was changed there)</source>
+        <translation>Wann diese Anwendung bemerkt hat, dass sich die Sitzung auf dem Server geändert hat (nicht, wann sie dort geändert wurde)</translation>
+    </message>
+    <message>
+        <source>Change noticed</source>
+        <translation>Änderung bemerkt</translation>
+    </message>
+</context>
+<context>
+    <name>sd::ui::UndoNotice</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Die letzte Änderung rückgängig machen</translation>
     </message>
 </context>
 </TS>
