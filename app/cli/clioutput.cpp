@@ -1,0 +1,117 @@
+#include "clioutput.h"
+
+#include "jsonlimits.h"
+#include "privacy.h"
+#include "supportctl.h"
+
+#include <QCoreApplication>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace sd::cli {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("supportctl", text);
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int exitCodeFor(const ApiError &e)
+{
+    switch (e.kind) {
+    case ApiError::Kind::None: return ExitOk;
+    case ApiError::Kind::InvalidInput: return ExitUsage;
+    case ApiError::Kind::Refused:
+    case ApiError::Kind::Conflict: return ExitRefused;
+    case ApiError::Kind::Server: return ExitServer;
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+    case ApiError::Kind::Tls:
+    case ApiError::Kind::Cancelled: return ExitNetwork;
+    case ApiError::Kind::InvalidResponse: return ExitInvalidResponse;
+    }
+    return ExitInvalidResponse;
+}
+
+QString q(const std::optional<std::string> &s)
+{
+    return s ? QString::fromStdString(*s) : QString();
+}
+
+// Values come from the server: printed without control characters or escape sequences.
+void printLine(const QString &label, const QString &value)
+{
+    if (!value.isEmpty())
+        out() << label.leftJustified(13) << terminalSafe(value) << '\n';
+}
+
+void printAgent(const Agent &a, const QString &indent)
+{
+    QString name = a.person ? q(a.person->name) : QString();
+    printLine(indent + tr("Agent:"), name.isEmpty() ? q(a.id)
+                                                    : QStringLiteral("%1 (%2)").arg(name, q(a.id)));
+    if (a.contact) {
+        QStringList parts;
+        if (a.contact->phone)
+            parts << q(a.contact->phone);
+        if (a.contact->email)
+            parts << q(a.contact->email);
+        printLine(indent + tr("  Contact:"), parts.join(QStringLiteral(", ")));
+    }
+    if (a.organization && a.organization->descriptor)
+        printLine(indent + tr("  Org:"), q(a.organization->descriptor->name));
+    if (a.rating)
+        printLine(indent + tr("  Rating:"), QString::fromStdString(a.rating->text()));
+}
+
+void printSupport(const Support &s)
+{
+    printLine(tr("Order:"), q(s.orderId));
+    printLine(tr("Phone:"), q(s.callbackPhone));
+    if (s.chat) {
+        QString chat = q(s.chat->url);
+        if (s.chat->sessionId)
+            chat += (chat.isEmpty() ? QString() : QStringLiteral(" "))
+                  + tr("(session %1)").arg(q(s.chat->sessionId));
+        printLine(tr("Chat:"), chat);
+    }
+    if (s.faq) {
+        QString faq = q(s.faq->url);
+        if (s.faq->mimeType)
+            faq += QStringLiteral(" (%1)").arg(q(s.faq->mimeType));
+        printLine(tr("FAQ:"), faq);
+    }
+    if (s.descriptor) {
+        QString d = q(s.descriptor->name);
+        if (s.descriptor->shortDesc)
+            d += (d.isEmpty() ? QString() : QStringLiteral(": ")) + q(s.descriptor->shortDesc);
+        printLine(tr("Descriptor:"), d);
+    }
+    if (s.agent)
+        printAgent(*s.agent, QString());
+    else
+        printLine(tr("Agent:"), tr("(none assigned)"));
+}
+
+QString prettyJson(const QByteArray &body)
+{
+    nlohmann::json j;
+    if (parseJsonBounded(std::string_view(body.constData(), size_t(body.size())), j).isError())
+        return QString::fromUtf8(body);
+    return QString::fromStdString(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+} // namespace sd::cli

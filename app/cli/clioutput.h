@@ -1,0 +1,25 @@
+// supportctl's output: the streams, exit statuses and how sessions and agents are printed.
+#pragma once
+
+#include "apierror.h"
+#include "models.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QTextStream>
+
+namespace sd::cli {
+
+// supportctl's messages (context "supportctl").
+QString tr(const char *text);
+QTextStream &out();
+QTextStream &err();
+
+int exitCodeFor(const ApiError &e);
+// Values come from the server: printed without control characters or escape sequences.
+void printLine(const QString &label, const QString &value);
+void printAgent(const Agent &a, const QString &indent);
+void printSupport(const Support &s);
+QString prettyJson(const QByteArray &body);
+
+} // namespace sd::cli
