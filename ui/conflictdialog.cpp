@@ -1,5 +1,7 @@
 #include "conflictdialog.h"
 
+#include "stdstring.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,55 +25,50 @@ struct FieldDef
     Setter take;
 };
 
-QString q(const std::optional<std::string> &s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
-
 const std::vector<FieldDef> &fields()
 {
     static const std::vector<FieldDef> defs = {
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "Callback phone"),
-         [](const Support &s) { return q(s.callbackPhone); },
+         [](const Support &s) { return toQString(s.callbackPhone); },
          [](Support &t, const Support &f) { t.callbackPhone = f.callbackPhone; }},
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "Chat URL"),
-         [](const Support &s) { return s.chat ? q(s.chat->url) : QString(); },
+         [](const Support &s) { return s.chat ? toQString(s.chat->url) : QString(); },
          [](Support &t, const Support &f) {
              if (!t.chat) t.chat.emplace();
              t.chat->url = f.chat ? f.chat->url : std::nullopt;
          }},
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "Chat session"),
-         [](const Support &s) { return s.chat ? q(s.chat->sessionId) : QString(); },
+         [](const Support &s) { return s.chat ? toQString(s.chat->sessionId) : QString(); },
          [](Support &t, const Support &f) {
              if (!t.chat) t.chat.emplace();
              t.chat->sessionId = f.chat ? f.chat->sessionId : std::nullopt;
          }},
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "FAQ link"),
-         [](const Support &s) { return s.faq ? q(s.faq->url) : QString(); },
+         [](const Support &s) { return s.faq ? toQString(s.faq->url) : QString(); },
          [](Support &t, const Support &f) {
              if (!t.faq) t.faq.emplace();
              t.faq->url = f.faq ? f.faq->url : std::nullopt;
          }},
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "FAQ type"),
-         [](const Support &s) { return s.faq ? q(s.faq->mimeType) : QString(); },
+         [](const Support &s) { return s.faq ? toQString(s.faq->mimeType) : QString(); },
          [](Support &t, const Support &f) {
              if (!t.faq) t.faq.emplace();
              t.faq->mimeType = f.faq ? f.faq->mimeType : std::nullopt;
          }},
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "Topic"),
-         [](const Support &s) { return s.descriptor ? q(s.descriptor->name) : QString(); },
+         [](const Support &s) { return s.descriptor ? toQString(s.descriptor->name) : QString(); },
          [](Support &t, const Support &f) {
              if (!t.descriptor) t.descriptor.emplace();
              t.descriptor->name = f.descriptor ? f.descriptor->name : std::nullopt;
          }},
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "Summary"),
-         [](const Support &s) { return s.descriptor ? q(s.descriptor->shortDesc) : QString(); },
+         [](const Support &s) { return s.descriptor ? toQString(s.descriptor->shortDesc) : QString(); },
          [](Support &t, const Support &f) {
              if (!t.descriptor) t.descriptor.emplace();
              t.descriptor->shortDesc = f.descriptor ? f.descriptor->shortDesc : std::nullopt;
          }},
         {QT_TRANSLATE_NOOP("sd::ui::ConflictDialog", "Description"),
-         [](const Support &s) { return s.descriptor ? q(s.descriptor->longDesc) : QString(); },
+         [](const Support &s) { return s.descriptor ? toQString(s.descriptor->longDesc) : QString(); },
          [](Support &t, const Support &f) {
              if (!t.descriptor) t.descriptor.emplace();
              t.descriptor->longDesc = f.descriptor ? f.descriptor->longDesc : std::nullopt;

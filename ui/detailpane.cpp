@@ -1,5 +1,7 @@
 #include "detailpane.h"
 
+#include "stdstring.h"
+
 #include "auditlog.h"
 #include "dialogs.h"
 #include "sessionhistory.h"
@@ -26,19 +28,6 @@
 namespace sd::ui {
 
 namespace {
-
-QString q(const std::optional<std::string> &s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
-
-void setOpt(std::optional<std::string> &out, const QString &text)
-{
-    if (text.isEmpty())
-        out.reset();
-    else
-        out = text.toStdString();
-}
 
 QString escaped(const QString &s)
 {
@@ -458,41 +447,41 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
     m_base = entry->draft ? *entry->draft : m_server;
     m_loading = true;
     const Support &s = m_base;
-    setIfDifferent(m_phone, q(s.callbackPhone));
-    setIfDifferent(m_chatUrl, s.chat ? q(s.chat->url) : QString());
-    setIfDifferent(m_chatSession, s.chat ? q(s.chat->sessionId) : QString());
-    setIfDifferent(m_faqUrl, s.faq ? q(s.faq->url) : QString());
-    setIfDifferent(m_faqType, s.faq ? q(s.faq->mimeType) : QString());
-    setIfDifferent(m_descName, s.descriptor ? q(s.descriptor->name) : QString());
-    setIfDifferent(m_descShort, s.descriptor ? q(s.descriptor->shortDesc) : QString());
-    if (const QString longDesc = s.descriptor ? q(s.descriptor->longDesc) : QString(); m_descLong->toPlainText() != longDesc)
+    setIfDifferent(m_phone, toQString(s.callbackPhone));
+    setIfDifferent(m_chatUrl, s.chat ? toQString(s.chat->url) : QString());
+    setIfDifferent(m_chatSession, s.chat ? toQString(s.chat->sessionId) : QString());
+    setIfDifferent(m_faqUrl, s.faq ? toQString(s.faq->url) : QString());
+    setIfDifferent(m_faqType, s.faq ? toQString(s.faq->mimeType) : QString());
+    setIfDifferent(m_descName, s.descriptor ? toQString(s.descriptor->name) : QString());
+    setIfDifferent(m_descShort, s.descriptor ? toQString(s.descriptor->shortDesc) : QString());
+    if (const QString longDesc = s.descriptor ? toQString(s.descriptor->longDesc) : QString(); m_descLong->toPlainText() != longDesc)
         m_descLong->setPlainText(longDesc);
     m_unknown->setPlainText(s.extra.isNull() ? tr("(none)") : QString::fromStdString(s.extra.dump(2)));
     m_loading = false;
 
     QStringList links;
     if (s.chat && s.chat->url)
-        links << anchor(QUrl(q(s.chat->url)), tr("Open chat"));
+        links << anchor(QUrl(toQString(s.chat->url)), tr("Open chat"));
     if (s.faq && s.faq->url)
-        links << anchor(QUrl(q(s.faq->url)), tr("Open FAQ"));
-    if (s.callbackPhone && isValidPhone(q(s.callbackPhone)))
-        links << anchor(telUrl(q(s.callbackPhone)), tr("Call %1").arg(q(s.callbackPhone)));
+        links << anchor(QUrl(toQString(s.faq->url)), tr("Open FAQ"));
+    if (s.callbackPhone && isValidPhone(toQString(s.callbackPhone)))
+        links << anchor(telUrl(toQString(s.callbackPhone)), tr("Call %1").arg(toQString(s.callbackPhone)));
     m_links->setText(links.isEmpty() ? tr("none") : links.join(QStringLiteral(" · ")));
 
     const std::optional<Agent> &agent = m_server.agent;
     if (agent) {
         QStringList lines;
-        const QString name = agent->person ? q(agent->person->name) : QString();
+        const QString name = agent->person ? toQString(agent->person->name) : QString();
         lines << QStringLiteral("<b>%1</b> (%2)").arg(escaped(name.isEmpty() ? tr("no name") : name),
-                                                       escaped(q(agent->id)));
+                                                       escaped(toQString(agent->id)));
         if (agent->contact && agent->contact->phone) {
-            const QString phone = q(agent->contact->phone);
+            const QString phone = toQString(agent->contact->phone);
             lines << tr("Phone: %1").arg(isValidPhone(phone) ? anchor(telUrl(phone), phone) : escaped(phone));
         }
         if (agent->contact && agent->contact->email)
-            lines << tr("E-mail: %1").arg(anchor(mailtoUrl(q(agent->contact->email)), q(agent->contact->email)));
+            lines << tr("E-mail: %1").arg(anchor(mailtoUrl(toQString(agent->contact->email)), toQString(agent->contact->email)));
         if (agent->organization && agent->organization->descriptor && agent->organization->descriptor->name)
-            lines << tr("Organization: %1").arg(escaped(q(agent->organization->descriptor->name)));
+            lines << tr("Organization: %1").arg(escaped(toQString(agent->organization->descriptor->name)));
         if (agent->rating)
             lines << tr("Rating: %1").arg(escaped(QString::fromStdString(agent->rating->text())));
         m_agentText->setText(lines.join(QStringLiteral("<br>")));
@@ -515,7 +504,7 @@ void DetailPane::reloadEntry(const WorkspaceEntry *entry, bool pending)
 Support DetailPane::editedSupport() const
 {
     Support s = m_base;
-    setOpt(s.callbackPhone, m_phone->text().trimmed());
+    setOptional(s.callbackPhone, m_phone->text().trimmed());
     const auto setSub = [](auto &opt, auto apply) {
         if (!opt)
             opt.emplace();
@@ -524,22 +513,22 @@ Support DetailPane::editedSupport() const
     const QString chatUrl = m_chatUrl->text().trimmed(), chatSession = m_chatSession->text().trimmed();
     if (s.chat || !chatUrl.isEmpty() || !chatSession.isEmpty())
         setSub(s.chat, [&](Chat &c) {
-            setOpt(c.url, chatUrl);
-            setOpt(c.sessionId, chatSession);
+            setOptional(c.url, chatUrl);
+            setOptional(c.sessionId, chatSession);
         });
     const QString faqUrl = m_faqUrl->text().trimmed(), faqType = m_faqType->text().trimmed();
     if (s.faq || !faqUrl.isEmpty() || !faqType.isEmpty())
         setSub(s.faq, [&](Faq &f) {
-            setOpt(f.url, faqUrl);
-            setOpt(f.mimeType, faqType);
+            setOptional(f.url, faqUrl);
+            setOptional(f.mimeType, faqType);
         });
     const QString name = m_descName->text().trimmed(), shortDesc = m_descShort->text().trimmed();
     const QString longDesc = m_descLong->toPlainText();
     if (s.descriptor || !name.isEmpty() || !shortDesc.isEmpty() || !longDesc.isEmpty())
         setSub(s.descriptor, [&](Descriptor &d) {
-            setOpt(d.name, name);
-            setOpt(d.shortDesc, shortDesc);
-            setOpt(d.longDesc, longDesc);
+            setOptional(d.name, name);
+            setOptional(d.shortDesc, shortDesc);
+            setOptional(d.longDesc, longDesc);
         });
     // The agent is changed through Assign/Unassign only: keep the server's.
     s.agent = m_server.agent;

@@ -1,5 +1,7 @@
 #include "dialogs.h"
 
+#include "stdstring.h"
+
 #include "agentcompleter.h"
 #include "apiurl.h"
 
@@ -69,20 +71,6 @@ void stackDialog(QDialog *dialog, QLayout *fields, QLabel *problem, QDialogButto
     layout->addWidget(buttons);
 }
 
-QString q(const std::optional<std::string> &s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
-
-void setOpt(std::optional<std::string> &out, const QString &text)
-{
-    const QString t = text.trimmed();
-    if (t.isEmpty())
-        out.reset();
-    else
-        out = t.toStdString();
-}
-
 } // namespace
 
 bool isValidPhone(const QString &text)
@@ -138,8 +126,8 @@ void NewSessionDialog::setInitial(const QString &orderId, const Support &earlier
 {
     m_orderId->setText(orderId);
     // The customer's phone and the topic carry over; a chat belongs to the earlier session.
-    m_phone->setText(q(earlier.callbackPhone));
-    m_topic->setText(earlier.descriptor ? q(earlier.descriptor->name) : QString());
+    m_phone->setText(toQString(earlier.callbackPhone));
+    m_topic->setText(earlier.descriptor ? toQString(earlier.descriptor->name) : QString());
 }
 
 QString NewSessionDialog::orderId() const
@@ -150,15 +138,15 @@ QString NewSessionDialog::orderId() const
 Support NewSessionDialog::support() const
 {
     Support s;
-    setOpt(s.callbackPhone, m_phone->text());
+    setOptionalTrimmed(s.callbackPhone, m_phone->text());
     if (!m_chatUrl->text().trimmed().isEmpty() || !m_chatSession->text().trimmed().isEmpty()) {
         s.chat.emplace();
-        setOpt(s.chat->url, m_chatUrl->text());
-        setOpt(s.chat->sessionId, m_chatSession->text());
+        setOptionalTrimmed(s.chat->url, m_chatUrl->text());
+        setOptionalTrimmed(s.chat->sessionId, m_chatSession->text());
     }
     if (!m_topic->text().trimmed().isEmpty()) {
         s.descriptor.emplace();
-        setOpt(s.descriptor->name, m_topic->text());
+        setOptionalTrimmed(s.descriptor->name, m_topic->text());
     }
     return s;
 }
@@ -171,12 +159,12 @@ AgentDialog::AgentDialog(const QString &title, const std::optional<Agent> &curre
 {
     setObjectName(QStringLiteral("agentDialog"));
     setWindowTitle(title);
-    m_id = field(this, "agentId", tr("Agent ID"), current ? q(current->id) : QString());
+    m_id = field(this, "agentId", tr("Agent ID"), current ? toQString(current->id) : QString());
     m_name = field(this, "agentName", tr("Agent name"));
     m_phone = field(this, "agentPhone", tr("Agent phone"));
     m_email = field(this, "agentEmail", tr("Agent e-mail"));
     showDetails(current);
-    m_detailsOf = current ? q(current->id) : QString();
+    m_detailsOf = current ? toQString(current->id) : QString();
     // Offers "Name (ID)" for a part of either; taking one puts the ID here.
     m_id->setCompleter(new AgentCompleter(directory, this));
     // Whatever sets the ID (typing, a completion taken with the mouse or the keyboard), the
@@ -197,9 +185,9 @@ AgentDialog::AgentDialog(const QString &title, const std::optional<Agent> &curre
 
 void AgentDialog::showDetails(const std::optional<Agent> &a)
 {
-    m_name->setText(a && a->person ? q(a->person->name) : QString());
-    m_phone->setText(a && a->contact ? q(a->contact->phone) : QString());
-    m_email->setText(a && a->contact ? q(a->contact->email) : QString());
+    m_name->setText(a && a->person ? toQString(a->person->name) : QString());
+    m_phone->setText(a && a->contact ? toQString(a->contact->phone) : QString());
+    m_email->setText(a && a->contact ? toQString(a->contact->email) : QString());
 }
 
 void AgentDialog::onIdChanged(const QString &text)
@@ -237,7 +225,7 @@ Agent AgentDialog::agent() const
 {
     Agent a;
     // Another agent's ID: start from what we know of that agent, not the previous one's data.
-    if (m_base && q(m_base->id) == m_id->text().trimmed())
+    if (m_base && toQString(m_base->id) == m_id->text().trimmed())
         a = *m_base;
     else if (const std::optional<Agent> known = m_directory.find(m_id->text().trimmed()))
         a = *known;
@@ -245,13 +233,13 @@ Agent AgentDialog::agent() const
     if (!m_name->text().trimmed().isEmpty() || (a.person && a.person->name)) {
         if (!a.person)
             a.person.emplace();
-        setOpt(a.person->name, m_name->text());
+        setOptionalTrimmed(a.person->name, m_name->text());
     }
     if (!m_phone->text().trimmed().isEmpty() || !m_email->text().trimmed().isEmpty() || a.contact) {
         if (!a.contact)
             a.contact.emplace();
-        setOpt(a.contact->phone, m_phone->text());
-        setOpt(a.contact->email, m_email->text());
+        setOptionalTrimmed(a.contact->phone, m_phone->text());
+        setOptionalTrimmed(a.contact->email, m_email->text());
     }
     return a;
 }

@@ -1,16 +1,13 @@
 #include "sessionhistory.h"
 
+#include "stdstring.h"
+
 
 #include <functional>
 
 namespace sd::ui {
 
 namespace {
-
-QString q(const std::optional<std::string> &s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
 
 struct FieldDef
 {
@@ -23,21 +20,21 @@ const std::vector<FieldDef> &formFields()
 {
     static const std::vector<FieldDef> defs = {
         {QT_TRANSLATE_NOOP("sd::ui::SessionHistory", "Callback phone"),
-         [](const Support &s) { return q(s.callbackPhone); }},
+         [](const Support &s) { return toQString(s.callbackPhone); }},
         {QT_TRANSLATE_NOOP("sd::ui::SessionHistory", "Chat URL"),
-         [](const Support &s) { return s.chat ? q(s.chat->url) : QString(); }},
+         [](const Support &s) { return s.chat ? toQString(s.chat->url) : QString(); }},
         {QT_TRANSLATE_NOOP("sd::ui::SessionHistory", "Chat session"),
-         [](const Support &s) { return s.chat ? q(s.chat->sessionId) : QString(); }},
+         [](const Support &s) { return s.chat ? toQString(s.chat->sessionId) : QString(); }},
         {QT_TRANSLATE_NOOP("sd::ui::SessionHistory", "FAQ link"),
-         [](const Support &s) { return s.faq ? q(s.faq->url) : QString(); }},
+         [](const Support &s) { return s.faq ? toQString(s.faq->url) : QString(); }},
         {QT_TRANSLATE_NOOP("sd::ui::SessionHistory", "FAQ type"),
-         [](const Support &s) { return s.faq ? q(s.faq->mimeType) : QString(); }},
+         [](const Support &s) { return s.faq ? toQString(s.faq->mimeType) : QString(); }},
         {QT_TRANSLATE_NOOP("sd::ui::SessionHistory", "Topic"),
-         [](const Support &s) { return s.descriptor ? q(s.descriptor->name) : QString(); }},
+         [](const Support &s) { return s.descriptor ? toQString(s.descriptor->name) : QString(); }},
         {QT_TRANSLATE_NOOP("sd::ui::SessionHistory", "Summary"),
-         [](const Support &s) { return s.descriptor ? q(s.descriptor->shortDesc) : QString(); }},
+         [](const Support &s) { return s.descriptor ? toQString(s.descriptor->shortDesc) : QString(); }},
         {QT_TRANSLATE_NOOP("sd::ui::SessionHistory", "Description"),
-         [](const Support &s) { return s.descriptor ? q(s.descriptor->longDesc) : QString(); }},
+         [](const Support &s) { return s.descriptor ? toQString(s.descriptor->longDesc) : QString(); }},
     };
     return defs;
 }
@@ -47,8 +44,8 @@ QString agentText(const std::optional<Agent> &a)
 {
     if (!a)
         return {};
-    const QString id = q(a->id);
-    const QString name = a->person ? q(a->person->name) : QString();
+    const QString id = toQString(a->id);
+    const QString name = a->person ? toQString(a->person->name) : QString();
     if (name.isEmpty())
         return id;
     return id.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, id);

@@ -1,5 +1,7 @@
 #include "clioutput.h"
 
+#include "stdstring.h"
+
 #include "jsonlimits.h"
 #include "privacy.h"
 #include "supportctl.h"
@@ -46,11 +48,6 @@ int exitCodeFor(const ApiError &e)
     return ExitInvalidResponse;
 }
 
-QString q(const std::optional<std::string> &s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
-
 // Values come from the server: printed without control characters or escape sequences.
 void printLine(const QString &label, const QString &value)
 {
@@ -60,44 +57,44 @@ void printLine(const QString &label, const QString &value)
 
 void printAgent(const Agent &a, const QString &indent)
 {
-    QString name = a.person ? q(a.person->name) : QString();
-    printLine(indent + tr("Agent:"), name.isEmpty() ? q(a.id)
-                                                    : QStringLiteral("%1 (%2)").arg(name, q(a.id)));
+    QString name = a.person ? toQString(a.person->name) : QString();
+    printLine(indent + tr("Agent:"), name.isEmpty() ? toQString(a.id)
+                                                    : QStringLiteral("%1 (%2)").arg(name, toQString(a.id)));
     if (a.contact) {
         QStringList parts;
         if (a.contact->phone)
-            parts << q(a.contact->phone);
+            parts << toQString(a.contact->phone);
         if (a.contact->email)
-            parts << q(a.contact->email);
+            parts << toQString(a.contact->email);
         printLine(indent + tr("  Contact:"), parts.join(QStringLiteral(", ")));
     }
     if (a.organization && a.organization->descriptor)
-        printLine(indent + tr("  Org:"), q(a.organization->descriptor->name));
+        printLine(indent + tr("  Org:"), toQString(a.organization->descriptor->name));
     if (a.rating)
         printLine(indent + tr("  Rating:"), QString::fromStdString(a.rating->text()));
 }
 
 void printSupport(const Support &s)
 {
-    printLine(tr("Order:"), q(s.orderId));
-    printLine(tr("Phone:"), q(s.callbackPhone));
+    printLine(tr("Order:"), toQString(s.orderId));
+    printLine(tr("Phone:"), toQString(s.callbackPhone));
     if (s.chat) {
-        QString chat = q(s.chat->url);
+        QString chat = toQString(s.chat->url);
         if (s.chat->sessionId)
             chat += (chat.isEmpty() ? QString() : QStringLiteral(" "))
-                  + tr("(session %1)").arg(q(s.chat->sessionId));
+                  + tr("(session %1)").arg(toQString(s.chat->sessionId));
         printLine(tr("Chat:"), chat);
     }
     if (s.faq) {
-        QString faq = q(s.faq->url);
+        QString faq = toQString(s.faq->url);
         if (s.faq->mimeType)
-            faq += QStringLiteral(" (%1)").arg(q(s.faq->mimeType));
+            faq += QStringLiteral(" (%1)").arg(toQString(s.faq->mimeType));
         printLine(tr("FAQ:"), faq);
     }
     if (s.descriptor) {
-        QString d = q(s.descriptor->name);
+        QString d = toQString(s.descriptor->name);
         if (s.descriptor->shortDesc)
-            d += (d.isEmpty() ? QString() : QStringLiteral(": ")) + q(s.descriptor->shortDesc);
+            d += (d.isEmpty() ? QString() : QStringLiteral(": ")) + toQString(s.descriptor->shortDesc);
         printLine(tr("Descriptor:"), d);
     }
     if (s.agent)

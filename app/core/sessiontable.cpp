@@ -1,5 +1,7 @@
 #include "sessiontable.h"
 
+#include "stdstring.h"
+
 #include "privacy.h"
 
 #include <QDateTime>
@@ -12,11 +14,6 @@
 namespace sd {
 
 namespace {
-
-QString q(const std::optional<std::string> &s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
 
 char foldAscii(char c)
 {
@@ -147,13 +144,13 @@ SessionSummary summarize(const WorkspaceEntry &e)
     s.state = e.state;
     if (e.support) {
         const Support &support = *e.support;
-        s.phone = q(support.callbackPhone);
+        s.phone = toQString(support.callbackPhone);
         if (support.chat)
-            s.chat = q(support.chat->sessionId);
+            s.chat = toQString(support.chat->sessionId);
         if (support.agent) {
-            s.agentId = q(support.agent->id);
+            s.agentId = toQString(support.agent->id);
             if (support.agent->person)
-                s.agentName = q(support.agent->person->name);
+                s.agentName = toQString(support.agent->person->name);
         }
     }
     s.lastChangeMs = e.lastChange.isValid() ? e.lastChange.toMSecsSinceEpoch() : 0;
