@@ -1,5 +1,7 @@
 #include "auditlog.h"
 #include "auditlog_p.h"
+#include "logging.h"
+#include "privacy.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -20,6 +22,10 @@ AuditRecorder::AuditRecorder(const QString &path, QObject *parent)
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &AuditRecorder::flush);
     m_syncer.setMaxThreadCount(1); // in order: the head file never goes back
+    // Problems reach the user through problem(); the log is for diagnosis (sd.audit.debug).
+    connect(this, &AuditRecorder::problem, this, [](const QString &message) {
+        qCDebug(lcAudit).noquote() << "audit trail:" << maskPersonalData(message);
+    });
 }
 
 AuditRecorder::~AuditRecorder()

@@ -1,5 +1,8 @@
 #include "outboxsender.h"
 
+#include "logging.h"
+#include "privacy.h"
+
 namespace sd {
 
 OutboxSender::OutboxSender(ApiClient *client, Outbox *outbox, QObject *parent)
@@ -38,6 +41,7 @@ bool OutboxSender::stored(bool ok)
     m_stopped = true;
     m_current.reset();
     m_probe.stop();
+    qCDebug(lcOutbox).noquote() << "outbox not written, sender stopped:" << maskPersonalData(m_outbox->error());
     Q_EMIT storeFailed(m_outbox->error());
     return false;
 }
@@ -188,6 +192,7 @@ void OutboxSender::onSent(ApiReply *reply)
         m_current.reset();
         m_authPaused = true;
         m_refusedToken = m_client ? m_client->config().token : QString();
+        qCDebug(lcOutbox) << "paused until the token changes: HTTP" << e.httpStatus;
         Q_EMIT authRequired(e);
         return;
     }
@@ -309,6 +314,7 @@ void OutboxSender::done(const OutboxItem &item, const std::optional<Support> &re
     m_conflicts.remove(item.id);
     m_backoffMs = 0;
     m_current.reset();
+    qCDebug(lcOutbox) << "item" << item.id << "sent";
     Q_EMIT itemSent(item, result);
     sendNext();
 }
@@ -325,6 +331,7 @@ void OutboxSender::conflict(const OutboxItem &item, const std::optional<Support>
     OutboxItem reported = item;
     reported.state = QStringLiteral("conflict");
     reported.lastError = why;
+    qCDebug(lcOutbox) << "item" << item.id << "conflicts with the server's session";
     Q_EMIT itemConflict(reported, theirs);
     sendNext();
 }
@@ -334,6 +341,7 @@ void OutboxSender::fail(const OutboxItem &item, const ApiError &error)
     if (!stored(m_outbox->setState(item.id, QStringLiteral("failed"), error.message())))
         return;
     m_current.reset();
+    qCDebug(lcOutbox).noquote() << "item" << item.id << "failed:" << maskPersonalData(error.message());
     Q_EMIT itemFailed(item, error);
     sendNext();
 }
@@ -360,6 +368,7 @@ void OutboxSender::goOffline()
 {
     m_current.reset();
     m_backoffMs = m_backoffMs == 0 ? 2000 : std::min(m_backoffMs * 2, 60'000);
+    qCDebug(lcOutbox) << "server away, next probe in" << m_backoffMs << "ms";
     Q_EMIT offline(m_backoffMs);
     m_probe.start(m_backoffMs);
 }
