@@ -131,6 +131,7 @@ private:
     void putEntry(const WorkspaceEntry &entry); // into the list now, into the store shortly
     void scheduleSave();
     void onSelectionChanged();
+    void fetchAgentOfShown(const QString &orderId);
     void onReplyFinished(ApiReply *reply, bool ownWrite);
     void trackReply(ApiReply *reply, bool ownWrite, bool fromUndo = false);
     // Pending state, audit trail, model update and (for the agent's own writes) an undo entry.
