@@ -347,6 +347,7 @@ private Q_SLOTS:
         clickRow(a);
         retype(paneField("callbackPhone"), QStringLiteral("+49 30 3333333"));
         clickRow(b);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
 
         // Someone else assigns another agent, behind the app's back.
         auto changed = parseSupport(m_server->sessionJson(a).toStdString());

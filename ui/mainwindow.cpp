@@ -792,7 +792,8 @@ void MainWindow::onSelectionChanged()
         m_detail->showChangedElsewhere(changedElsewhere);
         m_model->setChanged(id, false); // seen now
         updateChangedCount();
-        if (e->state == SessionState::Open)
+        // Once per opening, not each time the list changes under the selection.
+        if (e->state == SessionState::Open && std::exchange(m_agentAskedFor, id) != id)
             fetchAgentOfShown(id);
     }
     updateActions();

@@ -201,6 +201,7 @@ private:
     std::thread m_loader;
     WorkspaceStore m_store;
     QString m_storePath; // of the list shown (or being read)
+    QString m_agentAskedFor; // the session whose agent was last fetched on opening
     void flushBeforeLeaving(); // finishes a load in progress, then saves
     QHash<QString, WorkspaceEntry> m_unsaved; // newer than the store, written by saveWorkspaceNow
     void keepTypedDraft();     // the pane's edits, as a draft, as they are typed
