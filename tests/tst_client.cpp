@@ -2,6 +2,7 @@
 // ETag conflicts, bulk runs and their concurrency limit.
 #include "apiclient.h"
 #include "bulkrun.h"
+#include "faultserver.h"
 #include "sandboxserver.h"
 
 #include <QSignalSpy>
@@ -238,6 +239,85 @@ private Q_SLOTS:
         QVERIFY(waitFor(r2));
         QVERIFY(r2->isOk());
         QVERIFY(!r2->error().message().contains(QStringLiteral("s3cret")));
+    }
+
+    // Issue 12, bug 8: a request belongs to the server and token it was started with. A retry
+    // pending when the configuration changes (a profile switch, another token) is never sent
+    // with the new server or token: it is cancelled.
+    void configChangeNeverRetargetsRetry_data()
+    {
+        QTest::addColumn<bool>("otherServer");
+        QTest::newRow("another server and token") << true;
+        QTest::newRow("another token, same server") << false;
+    }
+    void configChangeNeverRetargetsRetry()
+    {
+        QFETCH(bool, otherServer);
+        FaultServer first, second;
+        const QUrl firstUrl = first.start(), secondUrl = second.start();
+        QVERIFY(firstUrl.isValid() && secondUrl.isValid());
+        FaultStep busy = FaultStep::json(503, R"({"error":{"code":"BUSY","message":"later"}})");
+        busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+        first.enqueue(busy);
+        first.setFallback(FaultStep::json(200, R"({"order_id":"ORD-8"})"));
+        second.setFallback(FaultStep::json(200, R"({"order_id":"ORD-8"})"));
+
+        ClientConfig config = m_client->config();
+        config.baseUrl = firstUrl;
+        config.token = QStringLiteral("token-first");
+        m_client->setConfig(config);
+        auto *reply = m_client->fetch(QStringLiteral("ORD-8"));
+        QSignalSpy retrying(reply, &ApiReply::retrying);
+        QSignalSpy finished(reply, &ApiReply::finished);
+        QVERIFY(retrying.wait(10000));
+        QCOMPARE(first.requests().size(), 1);
+
+        config.baseUrl = otherServer ? secondUrl : firstUrl;
+        config.token = QStringLiteral("token-second");
+        m_client->setConfig(config);
+
+        // The retry was due after 1 s: give it twice that to show up anywhere.
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
+        QSignalSpy lateFirst(&first, &FaultServer::requestReceived);
+        QSignalSpy lateSecond(&second, &FaultServer::requestReceived);
+        QVERIFY(!lateSecond.wait(2000)); // a negative check: nothing may come
+        QVERIFY(lateFirst.isEmpty());
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(reply->error().kind, ApiError::Kind::Cancelled);
+        QCOMPARE(second.requests().size(), 0);
+        QCOMPARE(first.requests().size(), 1);
+        for (const RecordedRequest &r : first.requests())
+            QCOMPARE(r.headers.value("authorization"), QByteArray("Bearer token-first"));
+
+        // New requests go to the new configuration.
+        auto *next = m_client->fetch(QStringLiteral("ORD-8"));
+        QVERIFY(waitFor(next));
+        QVERIFY2(next->isOk(), qPrintable(next->error().message()));
+        const RecordedRequest &last = (otherServer ? second : first).requests().last();
+        QCOMPARE(last.headers.value("authorization"), QByteArray("Bearer token-second"));
+    }
+
+    // The keychain answering after start-up (no token before, the same server) is no switch:
+    // a pending retry goes on, with what it was started with.
+    void tokenArrivingKeepsRetry()
+    {
+        FaultServer server;
+        const QUrl url = server.start();
+        QVERIFY(url.isValid());
+        server.enqueue(FaultStep::json(503, R"({"error":{"code":"BUSY","message":"later"}})"));
+        server.setFallback(FaultStep::json(200, R"({"order_id":"ORD-9"})"));
+        ClientConfig config = m_client->config();
+        config.baseUrl = url;
+        config.retry.baseDelayMs = 300;
+        m_client->setConfig(config);
+        auto *reply = m_client->fetch(QStringLiteral("ORD-9"));
+        QSignalSpy retrying(reply, &ApiReply::retrying);
+        QVERIFY(retrying.wait(10000));
+        config.token = QStringLiteral("arrived");
+        m_client->setConfig(config);
+        QVERIFY(waitFor(reply));
+        QVERIFY2(reply->isOk(), qPrintable(reply->error().message()));
+        QCOMPARE(server.requests().size(), 2);
     }
 
     void abortEndsWithCancelled()

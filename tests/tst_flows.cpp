@@ -337,6 +337,46 @@ private Q_SLOTS:
         QCOMPARE(seen(serverAgent(unassigned)).email, next.email);
     }
 
+    // Issue 12, bug 9: opening a session asks the server for its agent (GET .../agent), and the
+    // agent card shows the agent the server has now, even when the list's copy is older; a
+    // draft typed before stays.
+    void openingASessionFetchesItsAgent()
+    {
+        const QString a = QStringLiteral("ORD-100003"), b = QStringLiteral("ORD-100004");
+        paste({a, b});
+        clickRow(a);
+        retype(paneField("callbackPhone"), QStringLiteral("+49 30 3333333"));
+        clickRow(b);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+
+        // Someone else assigns another agent, behind the app's back.
+        auto changed = parseSupport(m_server->sessionJson(a).toStdString());
+        QVERIFY(changed.ok());
+        Agent other;
+        other.id = "agent-7777";
+        other.person = Person{};
+        other.person->name = "Robin Behindtheback";
+        changed.value->agent = other;
+        QVERIFY(m_server->putSessionJson(a, QByteArray::fromStdString(serialize(*changed.value))));
+        m_requests.clear();
+
+        clickRow(a);
+        auto *card = m_window->detailPane()->findChild<QLabel *>(QStringLiteral("agentText"));
+        QVERIFY(card);
+        QTRY_VERIFY2_WITH_TIMEOUT(card->text().contains(QStringLiteral("Robin Behindtheback")),
+                                  qPrintable(card->text()), 10000);
+        QVERIFY(card->text().contains(QStringLiteral("agent-7777")));
+        int agentGets = 0;
+        for (const auto &r : std::as_const(m_requests))
+            agentGets += r.first == "GET" && r.second.endsWith(QStringLiteral("/support/%1/agent").arg(a));
+        QCOMPARE(agentGets, 1);
+        QCOMPARE(paneField("callbackPhone")->text(), QStringLiteral("+49 30 3333333"));
+        // The list knows the new agent too.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->sessionModel()->summary(a)->agentId, QStringLiteral("agent-7777"), 10000);
+        QVERIFY(m_window->sessionModel()->indexOf(a, SessionModel::StatusColumn).data().toString()
+                    .contains(QStringLiteral("unsaved")));
+    }
+
     // Bug 2: an edit is a draft as soon as it is typed: another row and back, and a restart,
     // keep it; Revert drops it. Nothing reaches the server unsaved.
     void everyEditIsADraftUntilSavedOrReverted()

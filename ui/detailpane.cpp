@@ -440,11 +440,15 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
     const bool keepEdits = sameSession && isDirty() && !m_readOnly;
     m_server = entry->support.value_or(Support{});
     if (keepEdits) {
-        // A background refresh must not wipe what the agent is typing.
+        // A background refresh must not wipe what the agent is typing; the agent card is not
+        // part of the form and shows the server's agent.
+        m_base.agent = m_server.agent; // a save must not send back an agent replaced meanwhile
+        showAgentCard(entry->state);
         updateButtons();
         return;
     }
     m_base = entry->draft ? *entry->draft : m_server;
+    m_base.agent = m_server.agent; // the agent is not edited here (assign requests change it)
     m_loading = true;
     const Support &s = m_base;
     setIfDifferent(m_phone, toQString(s.callbackPhone));
@@ -468,6 +472,13 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         links << anchor(telUrl(toQString(s.callbackPhone)), tr("Call %1").arg(toQString(s.callbackPhone)));
     m_links->setText(links.isEmpty() ? tr("none") : links.join(QStringLiteral(" · ")));
 
+    showAgentCard(entry->state);
+    updateButtons();
+}
+
+// The agent as the server has it (m_server), with the buttons that change it.
+void DetailPane::showAgentCard(SessionState state)
+{
     const std::optional<Agent> &agent = m_server.agent;
     if (agent) {
         QStringList lines;
@@ -490,9 +501,8 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         m_agentText->setText(tr("No agent assigned."));
         m_assign->setText(tr("&Assign…"));
     }
-    m_unassign->setEnabled(agent.has_value() && entry->state == SessionState::Open);
-    m_assign->setEnabled(entry->state == SessionState::Open);
-    updateButtons();
+    m_unassign->setEnabled(agent.has_value() && state == SessionState::Open);
+    m_assign->setEnabled(state == SessionState::Open);
 }
 
 void DetailPane::reloadEntry(const WorkspaceEntry *entry, bool pending)

@@ -82,6 +82,7 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void showAgentCard(SessionState state);
     void updateHistory(bool force);
     void openLink(const QString &link);
     QLineEdit *addField(const char *objectName, const QString &label, QFormLayout *form);

@@ -792,8 +792,47 @@ void MainWindow::onSelectionChanged()
         m_detail->showChangedElsewhere(changedElsewhere);
         m_model->setChanged(id, false); // seen now
         updateChangedCount();
+        // Once per opening, not each time the list changes under the selection.
+        if (e->state == SessionState::Open && std::exchange(m_agentAskedFor, id) != id)
+            fetchAgentOfShown(id);
     }
     updateActions();
+}
+
+// The list's copy of a session can name an agent the server no longer has (someone else
+// reassigned it): opening a session asks the server for its agent and keeps the answer, in
+// the stored session and in its draft (the agent is not edited in the form).
+void MainWindow::fetchAgentOfShown(const QString &orderId)
+{
+    AgentReply *reply = m_client->fetchAgent(orderId);
+    connect(reply, &ApiReply::finished, reply, &QObject::deleteLater);
+    connect(reply, &ApiReply::finished, this, [this, reply, orderId] {
+        const ApiError &err = reply->error();
+        const bool none = err.kind == ApiError::Kind::Refused && err.httpStatus == 404
+                       && err.code == QLatin1String("AGENT_NOT_ASSIGNED");
+        if (!reply->isOk() && !none)
+            return; // the session's own requests and banner say what is wrong
+        std::optional<WorkspaceEntry> e = entry(orderId);
+        if (!e || !e->support || e->state != SessionState::Open)
+            return;
+        const std::optional<Agent> agent = none ? std::nullopt : reply->result();
+        if (e->support->agent == agent)
+            return;
+        const WorkspaceEntry before = *e;
+        e->support->agent = agent;
+        if (e->draft)
+            e->draft->agent = agent;
+        e->lastSeen = e->lastChange = QDateTime::currentDateTimeUtc();
+        if (agent)
+            rememberAgents(*e->support);
+        putEntry(*e);
+        noticeChange(before, *e->support);
+        if (m_detail->orderId() == orderId) {
+            m_detail->showEntry(e, m_model->isPending(orderId));
+            m_detail->showChangedElsewhere(SessionHistory::changedFieldNames(*before.support, *e->support));
+        }
+        updateActions();
+    });
 }
 
 void MainWindow::updateActions()

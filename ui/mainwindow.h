@@ -131,6 +131,7 @@ private:
     void putEntry(const WorkspaceEntry &entry); // into the list now, into the store shortly
     void scheduleSave();
     void onSelectionChanged();
+    void fetchAgentOfShown(const QString &orderId);
     void onReplyFinished(ApiReply *reply, bool ownWrite);
     void trackReply(ApiReply *reply, bool ownWrite, bool fromUndo = false);
     // Pending state, audit trail, model update and (for the agent's own writes) an undo entry.
@@ -200,6 +201,7 @@ private:
     std::thread m_loader;
     WorkspaceStore m_store;
     QString m_storePath; // of the list shown (or being read)
+    QString m_agentAskedFor; // the session whose agent was last fetched on opening
     void flushBeforeLeaving(); // finishes a load in progress, then saves
     QHash<QString, WorkspaceEntry> m_unsaved; // newer than the store, written by saveWorkspaceNow
     void keepTypedDraft();     // the pane's edits, as a draft, as they are typed

@@ -163,7 +163,8 @@ QString loadCaCertificates(const QString &path, QList<QSslCertificate> *out)
 // ---- ApiReply --------------------------------------------------------------------------------
 
 ApiReply::ApiReply(ApiClient *client, Operation op, const QString &orderId)
-    : QObject(client), m_client(client), m_operation(op), m_orderId(orderId)
+    : QObject(client), m_client(client), m_config(client->config()), m_operation(op),
+      m_orderId(orderId)
 {
     m_attemptTimer = new QTimer(this);
     m_attemptTimer->setSingleShot(true);
@@ -265,7 +266,7 @@ void ApiReply::startAttempt()
     m_waitingToRetry = false;
     ++m_attempt;
     m_redirects = 0;
-    m_target = supportUrl(m_client->config().baseUrl, m_orderId, m_request.agentPath);
+    m_target = supportUrl(m_config.baseUrl, m_orderId, m_request.agentPath);
     m_hopMethod = m_request.method;
     m_hopBody = m_request.body;
     m_hopHasBody = m_request.hasBody;
@@ -278,10 +279,10 @@ void ApiReply::startHop()
     m_received = 0;
     m_timedOut = false;
     m_tooLarge = false;
-    const ClientConfig &config = m_client->config();
+    const ClientConfig &config = m_config;
     m_attemptStarted = QDateTime::currentDateTimeUtc();
     m_attemptClock.start();
-    QNetworkReply *reply = m_client->startRequest(m_hopMethod, m_target, m_hopBody, m_hopHasBody,
+    QNetworkReply *reply = m_client->startRequest(m_config, m_hopMethod, m_target, m_hopBody, m_hopHasBody,
                                                   m_request.ifMatch);
     m_reply = reply;
     const qint64 limit = std::max<qint64>(0, config.maxResponseBytes);
@@ -354,7 +355,7 @@ void ApiReply::onAttemptFinished()
     r.contentType = reply->rawHeader("Content-Type");
     if (!m_tooLarge && !m_aborted && reply->isOpen()) {
         if (m_received + reply->bytesAvailable()
-            > (m_client ? m_client->config().maxResponseBytes : 0))
+            > m_config.maxResponseBytes)
             m_tooLarge = true;
         else
             m_chunks.append(reply->readAll());
@@ -367,7 +368,7 @@ void ApiReply::onAttemptFinished()
     const QNetworkReply::NetworkError netError = reply->error();
     bool transient = false;
     std::optional<QUrl> followTo; // a same-origin redirect to follow
-    const qint64 limitBytes = m_client ? m_client->config().maxResponseBytes : 0;
+    const qint64 limitBytes = m_config.maxResponseBytes;
     ApiError &err = r.error;
     if (m_aborted) {
         err = makeError(ApiError::Kind::Cancelled);
@@ -385,7 +386,7 @@ void ApiReply::onAttemptFinished()
         // (For 307 and 308 QNetworkAccessManager fails to rewind the body for a redirect it
         // was told not to follow: ContentReSendError, harmless here; we send it again ourselves.)
         const QUrl target = redirectTarget(reply->rawHeader("Location"));
-        const QUrl base = m_client ? m_client->config().baseUrl : QUrl();
+        const QUrl base = m_config.baseUrl;
         if (!target.isValid() || !isSameOrigin(target, base)) {
             // SEMANTICS.md: never elsewhere, the token must not travel to another origin.
             err = makeError(ApiError::Kind::InvalidResponse,
@@ -474,7 +475,7 @@ void ApiReply::onAttemptFinished()
         return;
     }
 
-    const RetryPolicy policy = m_client ? m_client->config().retry : RetryPolicy{};
+    const RetryPolicy policy = m_config.retry;
     if (err.isError() && transient && RetryPolicy::isRetryableMethod(m_request.method)
         && m_attempt <= policy.maxRetries) {
         int delay = policy.backoffMs(m_attempt, QRandomGenerator::global()->generateDouble());
@@ -607,7 +608,17 @@ void ApiClient::setConfig(const ClientConfig &config)
     if (config.extraCaCertificates != m_config.extraCaCertificates
         || config.baseUrl != m_config.baseUrl)
         m_nam->clearConnectionCache();
+    const bool otherServer = config.baseUrl != m_config.baseUrl;
+    const bool otherToken = !m_config.token.isEmpty() && config.token != m_config.token;
     m_config = config;
+    if (otherServer || otherToken) {
+        // Their answers belong to the previous profile (its workspace, its outbox): cancelled,
+        // never sent again with this configuration.
+        const QList<ApiReply *> replies = findChildren<ApiReply *>(Qt::FindDirectChildrenOnly);
+        for (ApiReply *reply : replies)
+            if (!reply->isFinished())
+                reply->abort();
+    }
     Q_EMIT configChanged();
 }
 
@@ -622,8 +633,8 @@ void ApiClient::changeInFlight(int delta)
     Q_EMIT requestsInFlightChanged(m_inFlight);
 }
 
-QNetworkReply *ApiClient::startRequest(const QByteArray &method, const QUrl &url,
-                                       const QByteArray &body, bool hasBody,
+QNetworkReply *ApiClient::startRequest(const ClientConfig &config, const QByteArray &method,
+                                       const QUrl &url, const QByteArray &body, bool hasBody,
                                        const QByteArray &ifMatch)
 {
     QNetworkRequest request(url);
@@ -631,17 +642,17 @@ QNetworkReply *ApiClient::startRequest(const QByteArray &method, const QUrl &url
     request.setRawHeader("User-Agent", userAgent());
     if (hasBody)
         request.setRawHeader("Content-Type", "application/json; charset=utf-8");
-    if (!m_config.token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_config.token.toUtf8());
+    if (!config.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + config.token.toUtf8());
     if (!ifMatch.isEmpty())
         request.setRawHeader("If-Match", ifMatch);
     // Redirects are ours to follow (ApiReply): only within the configured server's origin.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     // Verification stays on (VerifyPeer is the client default); we only add trust anchors.
-    if (!m_config.extraCaCertificates.isEmpty()) {
+    if (!config.extraCaCertificates.isEmpty()) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.addCaCertificates(m_config.extraCaCertificates);
+        ssl.addCaCertificates(config.extraCaCertificates);
         request.setSslConfiguration(ssl);
     }
     changeInFlight(+1);

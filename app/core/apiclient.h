@@ -144,6 +144,9 @@ private:
     void emitFinished();
 
     QPointer<ApiClient> m_client;
+    // The server, token and limits as they were when the request was made: every attempt and
+    // redirect uses these, never a later setConfig() (a request belongs to its profile).
+    ClientConfig m_config;
     Operation m_operation;
     QString m_orderId;
     ApiError m_error;
@@ -214,6 +217,9 @@ public:
     explicit ApiClient(QObject *parent = nullptr, QNetworkAccessManager *nam = nullptr);
     ~ApiClient() override;
 
+    // Requests already made keep the server and token they were made with. Another server, or
+    // another token where there was one (a profile switch), cancels those not finished yet;
+    // a first token on the same server (the keychain answering) lets them go on.
     void setConfig(const ClientConfig &config);
     // Every write is shown to `journal` (not owned; nullptr: none) before it is sent.
     void setWriteJournal(WriteJournal *journal) { m_journal = journal; }
@@ -256,8 +262,9 @@ Q_SIGNALS:
 
 private:
     friend class ApiReply;
-    QNetworkReply *startRequest(const QByteArray &method, const QUrl &url, const QByteArray &body,
-                                bool hasBody, const QByteArray &ifMatch);
+    QNetworkReply *startRequest(const ClientConfig &config, const QByteArray &method,
+                                const QUrl &url, const QByteArray &body, bool hasBody,
+                                const QByteArray &ifMatch);
     void changeInFlight(int delta);
     template<typename R>
     R *makeReply(Operation op, const QString &orderId, bool *refused);

@@ -210,6 +210,16 @@ void OutboxSender::onSent(ApiReply *reply)
     case ApiError::Kind::Server:
         goOffline();
         return;
+    case ApiError::Kind::Cancelled:
+        if (e.detail.isEmpty()) {
+            // Aborted: the client switched profile (ApiClient::setConfig). The change stays
+            // queued for when this profile is open again; nothing is decided about it here.
+            // (A refusal by the audit trail carries its reason and fails the item as before.)
+            m_current.reset();
+            return;
+        }
+        fail(item, e);
+        return;
     case ApiError::Kind::Conflict:
         onPrecondition(item);
         return;
