@@ -1681,6 +1681,11 @@ void MainWindow::switchProfile(const QString &profileId)
     if (profileId == m_profile.id)
         return;
     saveWorkspaceNow();
+    // A run belongs to the profile that started it: its next requests must not go to the new
+    // server with the new token (what is in flight is cancelled by the client itself).
+    m_bulkQueue.clear();
+    for (BulkRun *run : findChildren<BulkRun *>())
+        run->cancel();
     for (const ServerProfile &p : std::as_const(m_profiles))
         if (p.id == profileId)
             applyProfile(p);
