@@ -523,6 +523,18 @@ DE.update({
     # Polish after the issue-11 click-through (helper "polish").
     "“%1” is not a known agent ID but part of an agent's name: choose the agent from the list.":
         "„%1“ ist keine bekannte Bearbeiter-ID, sondern Teil eines Bearbeiternamens: Wählen Sie den Bearbeiter aus der Liste.",
+    "Order ID copied.": "Auftragsnummer kopiert.",
+    "%n order IDs copied.": ("%n Auftragsnummer kopiert.", "%n Auftragsnummern kopiert."),
+    "Undone: %1.": "Rückgängig gemacht: %1.",
+    "Redone: %1.": "Wiederhergestellt: %1.",
+    "Undo of “%1”: %n session(s) could not be changed.":
+        ("Rückgängig „%1“: %n Sitzung konnte nicht geändert werden.", "Rückgängig „%1“: %n Sitzungen konnten nicht geändert werden."),
+    "Redo of “%1”: %n session(s) could not be changed.":
+        ("Wiederholen „%1“: %n Sitzung konnte nicht geändert werden.", "Wiederholen „%1“: %n Sitzungen konnten nicht geändert werden."),
+    "The run was cancelled: %n session(s) done.":
+        ("Der Lauf wurde abgebrochen: %n Sitzung erledigt.", "Der Lauf wurde abgebrochen: %n Sitzungen erledigt."),
+    "The run finished: %n session(s) done.":
+        ("Der Lauf ist beendet: %n Sitzung erledigt.", "Der Lauf ist beendet: %n Sitzungen erledigt."),
 })
 
 
