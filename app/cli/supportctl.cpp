@@ -135,6 +135,27 @@ QString commandWordOf(const QStringList &arguments, const QStringList &optionsWi
     return {};
 }
 
+// QCommandLineParser says "Unknown option 'x'."; the CLI's own messages are lowercase with no
+// final period.
+QString parserProblem(QString text)
+{
+    if (text.size() > 1 && text.at(0).isUpper() && text.at(1).isLower())
+        text[0] = text.at(0).toLower();
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
+// A 401 with no token sent: the server did not refuse a token, it wants one.
+QString failureText(const ApiError &e, const ClientConfig &config)
+{
+    if (e.httpStatus == 401 && config.token.isEmpty())
+        return tr("Could not %1 order %2: the server wants an access token, and none was given "
+                  "(use --token-file FILE, $SUPPORTDESK_TOKEN or --token TOKEN)")
+            .arg(operationName(e.operation), e.orderId);
+    return e.message();
+}
+
 int exitCodeFor(const ApiError &e)
 {
     switch (e.kind) {
@@ -369,7 +390,7 @@ public:
             loop.exec();
         reply->deleteLater();
         if (!reply->isOk()) {
-            err() << "supportctl: " << terminalSafe(reply->error().message()) << '\n';
+            err() << "supportctl: " << terminalSafe(failureText(reply->error(), m_globals.config)) << '\n';
             err().flush();
             return exitCodeFor(reply->error());
         }
@@ -422,7 +443,7 @@ public:
                           << '\n';
                 } else {
                     out() << terminalSafe(item.orderId) << '\t' << tr("FAILED") << '\t'
-                          << terminalSafe(item.error.message()) << '\n';
+                          << terminalSafe(failureText(item.error, m_globals.config)) << '\n';
                 }
                 out().flush();
             }
@@ -532,7 +553,7 @@ int run(const QStringList &arguments)
         for (const QCommandLineOption &o : QList<QCommandLineOption>{server, token, tokenFile, timeout, retries, concurrency, caCert} + commandOptions)
             if (!o.valueName().isEmpty())
                 withValue << o.names();
-        return usageError(global.errorText(), commandWordOf(arguments, withValue));
+        return usageError(parserProblem(global.errorText()), commandWordOf(arguments, withValue));
     }
     if (global.isSet(help)) {
         out() << usageText();
