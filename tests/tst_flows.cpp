@@ -867,6 +867,26 @@ private Q_SLOTS:
         QVERIFY(banner);
         QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
     }
+
+    // The next session under the cursor (Ctrl+PgDown in the form): its value is selected, so
+    // typing replaces it rather than going in front of it.
+    void nextSessionSelectsTheFieldsValue()
+    {
+        const QStringList ids = {QStringLiteral("ORD-100001"), QStringLiteral("ORD-100003"), QStringLiteral("ORD-100004")};
+        paste(ids);
+        clickRow(ids[0]);
+        QTest::keyClick(m_window->sessionView(), Qt::Key_Tab);
+        QLineEdit *phone = paneField("callbackPhone");
+        QTRY_VERIFY(phone->hasFocus());
+        QCOMPARE(phone->selectedText(), phone->text());
+        keys(Qt::Key_PageDown, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->detailPane()->orderId(), ids[1]);
+        QVERIFY(phone->hasFocus());
+        QVERIFY(!phone->text().isEmpty());
+        QCOMPARE(phone->selectedText(), phone->text());
+        QTest::keyClicks(phone, QStringLiteral("+49 40 7777777"));
+        QCOMPARE(phone->text(), QStringLiteral("+49 40 7777777"));
+    }
 };
 
 QTEST_MAIN(TestFlows)

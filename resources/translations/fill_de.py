@@ -525,7 +525,7 @@ DE.update({
         "„%1“ ist keine bekannte Bearbeiter-ID, sondern Teil eines Bearbeiternamens: Wählen Sie den Bearbeiter aus der Liste.",
     "Order ID copied.": "Auftragsnummer kopiert.",
     "Could not %1 order %2: the server wants an access token, and none was given (use --token-file FILE, $SUPPORTDESK_TOKEN or --token TOKEN)":
-        "%1 für Auftrag %2 nicht möglich: Der Server verlangt ein Zugriffstoken, und keines wurde angegeben (--token-file DATEI, $SUPPORTDESK_TOKEN oder --token TOKEN verwenden)",
+        "Auftrag %2: %1 fehlgeschlagen: Der Server verlangt ein Zugriffstoken, und keines wurde angegeben (--token-file DATEI, $SUPPORTDESK_TOKEN oder --token TOKEN verwenden)",
     "%n order IDs copied.": ("%n Auftragsnummer kopiert.", "%n Auftragsnummern kopiert."),
     "Undone: %1.": "Rückgängig gemacht: %1.",
     "Redone: %1.": "Wiederhergestellt: %1.",
