@@ -887,6 +887,30 @@ private Q_SLOTS:
         QTest::keyClicks(phone, QStringLiteral("+49 40 7777777"));
         QCOMPARE(phone->text(), QStringLiteral("+49 40 7777777"));
     }
+
+    // Revert and the status bar's Undo leave the focus where the user was working.
+    void focusStaysAfterRevertAndUndo()
+    {
+        const QStringList ids = {QStringLiteral("ORD-100001"), QStringLiteral("ORD-100003")};
+        paste(ids);
+        clickRow(ids[0]);
+        QTest::keyClick(m_window->sessionView(), Qt::Key_Tab);
+        QLineEdit *phone = paneField("callbackPhone");
+        QTRY_VERIFY(phone->hasFocus());
+        QTest::keyClicks(phone, QStringLiteral("+49 40 1234567"));
+        keys(Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(phone->text() != QStringLiteral("+49 40 1234567"));
+        QVERIFY2(phone->hasFocus(), QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
+
+        clickRow(ids[1]);
+        QTest::keyClick(m_window->sessionView(), Qt::Key_Delete);
+        QTRY_VERIFY(!listed(ids[1]));
+        auto *undoButton = m_window->statusBar()->findChild<QPushButton *>(QStringLiteral("undoNoticeButton"));
+        QTRY_VERIFY(undoButton && undoButton->isVisible());
+        click(undoButton);
+        QTRY_VERIFY(listed(ids[1]));
+        QVERIFY(m_window->sessionView()->hasFocus());
+    }
 };
 
 QTEST_MAIN(TestFlows)

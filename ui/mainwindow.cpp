@@ -34,6 +34,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -1978,10 +1979,15 @@ void MainWindow::revertDraft()
     if (id.isEmpty())
         return;
     storeDraft(id, std::nullopt);
+    // The form is emptied and filled again: the focus goes back to the field it was in, not to
+    // whatever comes next in the window.
+    const QPointer<QWidget> focused = QApplication::focusWidget();
     if (const std::optional<WorkspaceEntry> e = entry(id)) {
         m_detail->showEntry(nullptr, false);
         m_detail->showEntry(e, m_model->isPending(id));
     }
+    if (focused && focused->isVisible())
+        focused->setFocus(Qt::OtherFocusReason);
     updateActions();
 }
 
