@@ -824,6 +824,133 @@ private Q_SLOTS:
         QCOMPARE(paneField("callbackPhone")->text(), QStringLiteral("+49 30 5555555"));
         QVERIFY2(m_window->detailPane()->bannerText().isEmpty(), qPrintable(m_window->detailPane()->bannerText()));
     }
+
+    // Feedback after the click-through: copying says so, removing rows offers Undo in the status
+    // bar, an undo result is a sentence, the close question names its action (Cancel default),
+    // and F1 lists Undo/Redo by name rather than by the step they would take now.
+    void feedbackSaysWhatHappened()
+    {
+        const QStringList ids = {QStringLiteral("ORD-100001"), QStringLiteral("ORD-100003"), QStringLiteral("ORD-100004")};
+        paste(ids);
+        clickRow(ids[0]);
+        QTest::keyClick(m_window->sessionView(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), ids[0]);
+        QCOMPARE(statusText(), QStringLiteral("Order ID copied."));
+        clickRow(ids[1], Qt::LeftButton, Qt::ControlModifier);
+        QTest::keyClick(m_window->sessionView(), Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(statusText(), QStringLiteral("2 order IDs copied."));
+
+        // Delete: the same Undo offer in the status bar as unassigning.
+        QTest::keyClick(m_window->sessionView(), Qt::Key_Delete);
+        QTRY_VERIFY(!listed(ids[0]) && !listed(ids[1]));
+        auto *undoButton = m_window->statusBar()->findChild<QPushButton *>(QStringLiteral("undoNoticeButton"));
+        QVERIFY(undoButton);
+        QTRY_VERIFY(undoButton->isVisible());
+        click(undoButton);
+        QTRY_VERIFY(listed(ids[0]) && listed(ids[1]));
+
+        // An undone assignment says what was undone, as a sentence.
+        clickRow(ids[2]);
+        const auto assigned = assignByTyping(QStringLiteral("agent-5"));
+        keys(Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(*assigned);
+        QTRY_COMPARE_WITH_TIMEOUT(seen(serverAgent(ids[2])).id, QStringLiteral("agent-5"), 10000);
+        QTRY_VERIFY(m_window->action(QStringLiteral("undo"))->isEnabled());
+        keys(Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(statusText(), QStringLiteral("Undone: Assign agent to %1.").arg(ids[2]), 10000);
+
+        // F1: "Undo" and "Redo", whatever they would undo now.
+        QTRY_VERIFY(m_window->action(QStringLiteral("redo"))->isEnabled());
+        QStringList listedActions;
+        const auto shortcuts = whenShown(modal(QStringLiteral("shortcutsDialog")), [&listedActions](QWidget *d) {
+            auto *table = d->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+            for (int r = 0; r < table->rowCount(); ++r)
+                listedActions << table->item(r, 0)->text();
+            QTest::keyClick(d, Qt::Key_Escape);
+        });
+        keys(Qt::Key_F1);
+        QTRY_VERIFY(*shortcuts);
+        QVERIFY2(listedActions.contains(QStringLiteral("Undo")) && listedActions.contains(QStringLiteral("Redo")),
+                 qPrintable(listedActions.join(QStringLiteral(" | "))));
+
+        // The close question: "Close session" / "Cancel", Cancel the default; Enter closes nothing.
+        QString yesText;
+        bool cancelDefault = false;
+        const auto asked = whenShown(modalOf<QMessageBox>(), [&](QWidget *w) {
+            auto *box = static_cast<QMessageBox *>(w);
+            yesText = box->button(QMessageBox::Yes)->text();
+            cancelDefault = box->defaultButton() == box->button(QMessageBox::Cancel);
+            QTest::keyClick(box, Qt::Key_Return);
+        });
+        clickRow(ids[2]);
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(*asked);
+        QCOMPARE(yesText.remove(QLatin1Char('&')), QStringLiteral("Close session"));
+        QVERIFY(cancelDefault);
+        QTest::qWait(100);
+        QVERIFY(m_server->hasSession(ids[2]));
+    }
+
+    // Not found is a state (issue bug 6): opening an unknown order shows no failure banner.
+    void notFoundIsNoFailure()
+    {
+        const auto opened = whenShown(modalOf<QInputDialog>(), [](QWidget *d) {
+            QTest::keyClicks(d->findChild<QLineEdit *>(), QStringLiteral("ORD-999999"));
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_O, Qt::ControlModifier);
+        QTRY_VERIFY(*opened);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("ORD-999999")), SessionState::NotFound, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QCOMPARE(m_window->selectedOrderId(), QStringLiteral("ORD-999999"));
+        auto *banner = m_window->detailPane()->findChild<QLabel *>(QStringLiteral("errorBannerText"));
+        QVERIFY(banner);
+        QVERIFY2(!banner->isVisible(), qPrintable(banner->text()));
+    }
+
+    // The next session under the cursor (Ctrl+PgDown in the form): its value is selected, so
+    // typing replaces it rather than going in front of it.
+    void nextSessionSelectsTheFieldsValue()
+    {
+        const QStringList ids = {QStringLiteral("ORD-100001"), QStringLiteral("ORD-100003"), QStringLiteral("ORD-100004")};
+        paste(ids);
+        clickRow(ids[0]);
+        QTest::keyClick(m_window->sessionView(), Qt::Key_Tab);
+        QLineEdit *phone = paneField("callbackPhone");
+        QTRY_VERIFY(phone->hasFocus());
+        QCOMPARE(phone->selectedText(), phone->text());
+        keys(Qt::Key_PageDown, Qt::ControlModifier);
+        QTRY_COMPARE(m_window->detailPane()->orderId(), ids[1]);
+        QVERIFY(phone->hasFocus());
+        QVERIFY(!phone->text().isEmpty());
+        QCOMPARE(phone->selectedText(), phone->text());
+        QTest::keyClicks(phone, QStringLiteral("+49 40 7777777"));
+        QCOMPARE(phone->text(), QStringLiteral("+49 40 7777777"));
+    }
+
+    // Revert and the status bar's Undo leave the focus where the user was working.
+    void focusStaysAfterRevertAndUndo()
+    {
+        const QStringList ids = {QStringLiteral("ORD-100001"), QStringLiteral("ORD-100003")};
+        paste(ids);
+        clickRow(ids[0]);
+        QTest::keyClick(m_window->sessionView(), Qt::Key_Tab);
+        QLineEdit *phone = paneField("callbackPhone");
+        QTRY_VERIFY(phone->hasFocus());
+        QTest::keyClicks(phone, QStringLiteral("+49 40 1234567"));
+        keys(Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(phone->text() != QStringLiteral("+49 40 1234567"));
+        QVERIFY2(phone->hasFocus(), QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
+
+        clickRow(ids[1]);
+        QTest::keyClick(m_window->sessionView(), Qt::Key_Delete);
+        QTRY_VERIFY(!listed(ids[1]));
+        auto *undoButton = m_window->statusBar()->findChild<QPushButton *>(QStringLiteral("undoNoticeButton"));
+        QTRY_VERIFY(undoButton && undoButton->isVisible());
+        click(undoButton);
+        QTRY_VERIFY(listed(ids[1]));
+        QVERIFY(m_window->sessionView()->hasFocus());
+    }
 };
 
 QTEST_MAIN(TestFlows)

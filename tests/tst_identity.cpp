@@ -30,6 +30,7 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -432,6 +433,69 @@ private Q_SLOTS:
         expected.sort();
         QVERIFY(expected.contains(bare));
         QCOMPARE(shown(), expected);
+    }
+
+    // Reassigning by typing a name: the pre-filled ID is selected (typing replaces it), a name is
+    // not sent as an ID, nothing is red before typing, and the dialog shows whole values.
+    void reassignByTypingName()
+    {
+        saveProfile(QStringLiteral("agent-1006"));
+        startWindow();
+        paste(m_ids);
+        // A session with an agent who has a phone, and another agent's name to type.
+        QString target;
+        SeenAgent before, other;
+        for (const QString &id : std::as_const(m_ids)) {
+            const SeenAgent a = serverAgent(id);
+            if (target.isEmpty() && !a.id.isEmpty() && !a.phone.isEmpty() && !a.email.isEmpty()) {
+                target = id;
+                before = a;
+            }
+        }
+        for (const QString &id : std::as_const(m_ids)) {
+            const SeenAgent a = serverAgent(id);
+            if (!a.name.isEmpty() && a.id != before.id && !before.name.contains(a.name.left(3), Qt::CaseInsensitive))
+                other = a;
+        }
+        QVERIFY(!target.isEmpty() && !other.id.isEmpty());
+        clickRow(target);
+        QString selectedAtStart, problemAtStart, typed, problemTyped;
+        bool okAfterName = true;
+        int phoneCursor = -1, idWidth = 0, popupWidth = 0, widestOffer = 0;
+        const auto done = whenShown(modal(QStringLiteral("agentDialog")), [&](QWidget *d) {
+            const auto close = qScopeGuard([d] {
+                if (d->isVisible())
+                    QMetaObject::invokeMethod(static_cast<QDialog *>(d), &QDialog::reject, Qt::QueuedConnection);
+            });
+            auto *id = d->findChild<QLineEdit *>(QStringLiteral("agentId"));
+            auto *problem = d->findChild<QLabel *>(QStringLiteral("problem"));
+            selectedAtStart = id->selectedText();
+            problemAtStart = problem->text();
+            phoneCursor = d->findChild<QLineEdit *>(QStringLiteral("agentPhone"))->cursorPosition();
+            QTest::keyClicks(id, other.name.left(3));
+            typed = id->text();
+            QAbstractItemView *popup = id->completer()->popup();
+            QVERIFY(popup->isVisible());
+            popupWidth = popup->viewport()->width();
+            for (int r = 0; r < popup->model()->rowCount(); ++r)
+                widestOffer = std::max(widestOffer, popup->fontMetrics().horizontalAdvance(
+                                                        popup->model()->index(r, 0).data().toString()));
+            idWidth = id->width();
+            QTest::keyClick(popup, Qt::Key_Escape);
+            problemTyped = problem->text();
+            okAfterName = standardButton(d, QDialogButtonBox::Ok)->isEnabled();
+        });
+        keys(Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(*done);
+        QCOMPARE(selectedAtStart, before.id);
+        QCOMPARE(problemAtStart, QString());
+        QCOMPARE(phoneCursor, 0);
+        QCOMPARE(typed, other.name.left(3));
+        QVERIFY2(!okAfterName, qPrintable(problemTyped));
+        QVERIFY(!problemTyped.isEmpty());
+        QVERIFY2(popupWidth >= widestOffer, qPrintable(QStringLiteral("%1 < %2").arg(popupWidth).arg(widestOffer)));
+        QVERIFY(idWidth > 300);
+        QCOMPARE(serverAgent(target).id, before.id);
     }
 };
 

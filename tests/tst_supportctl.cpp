@@ -513,6 +513,23 @@ private Q_SLOTS:
         QCOMPARE(r.code, 2);
     }
 
+    // No token sent to a server that wants one: the message says none was given and how to give
+    // one (not that a token was refused); the parser's errors read like the CLI's own.
+    void missingTokenAndParserErrorsSayItPlainly()
+    {
+        m_server->setToken(QStringLiteral("very-secret-token"));
+        Run r = ctl({QStringLiteral("get"), QStringLiteral("ORD-100001")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(!r.err.contains(QStringLiteral("refused")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("none was given")) && r.err.contains(QStringLiteral("--token-file"))
+                     && r.err.contains(QStringLiteral("SUPPORTDESK_TOKEN")),
+                 qPrintable(r.err));
+        r = ctl({QStringLiteral("--token"), QStringLiteral("wrong"), QStringLiteral("get"), QStringLiteral("ORD-100001")});
+        QVERIFY2(r.err.contains(QStringLiteral("refused the access token")), qPrintable(r.err));
+        r = ctl({QStringLiteral("--bogus"), QStringLiteral("get"), QStringLiteral("ORD-100001")});
+        QVERIFY2(r.err.startsWith(QStringLiteral("supportctl: unknown option 'bogus'\n")), qPrintable(r.err));
+    }
+
     void tokenFromEnvironmentNeverPrinted()
     {
         m_server->setToken(QStringLiteral("very-secret-token"));

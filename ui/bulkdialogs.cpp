@@ -181,15 +181,26 @@ void BulkProgressDialog::track(BulkRun *run)
         m_cancel->setEnabled(false);
         m_close->setEnabled(true);
         m_retry->setEnabled(!m_retryable.isEmpty());
-        // The first failure, in full, without a click.
+        // The first failure, in full, without a click; with none, that the run is over.
         for (int row = 0; m_run && row < m_run->total(); ++row)
             if (!m_run->results()[size_t(row)].ok()) {
                 m_results->setCurrentIndex(m_model->index(row));
-                break;
+                return;
             }
+        showFinished();
     });
     m_tick->start();
     update();
+}
+
+void BulkProgressDialog::showFinished()
+{
+    if (!m_run)
+        return;
+    const int done = m_run->doneCount() - m_run->failedCount();
+    m_detail->setText(m_run->isCancelled() ? tr("The run was cancelled: %n session(s) done.", nullptr, done)
+                                           : tr("The run finished: %n session(s) done.", nullptr, done));
+    m_detail->show();
 }
 
 QString BulkProgressDialog::statusText() const

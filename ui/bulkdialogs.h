@@ -61,6 +61,7 @@ Q_SIGNALS:
 
 private:
     void update();
+    void showFinished();
     void showDetail(const QModelIndex &index);
     QString estimateText() const;
     QPointer<BulkRun> m_run;

@@ -29,6 +29,15 @@ namespace sd::ui {
 
 namespace {
 
+// A numeric rating in the user's locale ("3,5" in German); a text rating as the server sent it.
+QString ratingText(const Rating &rating)
+{
+    const QString text = QString::fromStdString(rating.text());
+    bool number = false;
+    const double value = text.toDouble(&number);
+    return number ? QLocale().toString(value) : text;
+}
+
 QString escaped(const QString &s)
 {
     return s.toHtmlEscaped();
@@ -462,6 +471,8 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         m_descLong->setPlainText(longDesc);
     m_unknown->setPlainText(s.extra.isNull() ? tr("(none)") : QString::fromStdString(s.extra.dump(2)));
     m_loading = false;
+    if (!sameSession)
+        selectFocusedField();
 
     QStringList links;
     if (s.chat && s.chat->url)
@@ -494,7 +505,7 @@ void DetailPane::showAgentCard(SessionState state)
         if (agent->organization && agent->organization->descriptor && agent->organization->descriptor->name)
             lines << tr("Organization: %1").arg(escaped(toQString(agent->organization->descriptor->name)));
         if (agent->rating)
-            lines << tr("Rating: %1").arg(escaped(QString::fromStdString(agent->rating->text())));
+            lines << tr("Rating: %1").arg(escaped(ratingText(*agent->rating)));
         m_agentText->setText(lines.join(QStringLiteral("<br>")));
         m_assign->setText(tr("&Reassign…"));
     } else {
@@ -606,10 +617,20 @@ void DetailPane::openLink(const QString &link)
 
 void DetailPane::focusFirstField()
 {
-    if (m_form->isVisible())
+    if (m_form->isVisible()) {
         m_phone->setFocus(Qt::OtherFocusReason);
-    else
+        m_phone->selectAll(); // typing replaces the value, as after Tab
+    } else {
         setFocus(Qt::OtherFocusReason);
+    }
+}
+
+// Another session came into the form under the cursor (next session, go to): its value is
+// selected, so typing replaces it instead of going in front of it.
+void DetailPane::selectFocusedField()
+{
+    if (auto *edit = qobject_cast<QLineEdit *>(focusWidget()); edit && edit->hasFocus() && isAncestorOf(edit))
+        edit->selectAll();
 }
 
 QString DetailPane::bannerText() const

@@ -67,6 +67,7 @@ public:
     void hideBanner();
     QString bannerText() const;
     void focusFirstField(); // the keyboard into the form (or the pane, when nothing is shown)
+    void selectFocusedField();
 
 Q_SIGNALS:
     void saveRequested();

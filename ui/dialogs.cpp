@@ -18,6 +18,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sd::ui {
 
 namespace {
@@ -180,7 +182,35 @@ AgentDialog::AgentDialog(const QString &title, const std::optional<Agent> &curre
     stackDialog(this, form, m_problem, m_buttons);
     for (QLineEdit *e : {m_id, m_phone, m_email})
         connect(e, &QLineEdit::textChanged, this, &AgentDialog::validate);
+    for (QLineEdit *e : {m_id, m_name, m_phone, m_email})
+        connect(e, &QLineEdit::textEdited, this, &AgentDialog::markEdited);
+    fitAgentLabels();
+    // Typing replaces the pre-filled ID (a name typed after it would corrupt the ID).
+    m_id->selectAll();
     validate();
+}
+
+void AgentDialog::markEdited()
+{
+    if (m_edited)
+        return;
+    m_edited = true;
+    validate();
+}
+
+// Wide enough for the widest "Name (ID)" offered and the details shown, so the completion list
+// and the fields show whole values.
+void AgentDialog::fitAgentLabels()
+{
+    const QFontMetrics fm = m_id->fontMetrics();
+    int widest = fm.horizontalAdvance(QStringLiteral("agent-000000 someone@support.example.org"));
+    for (const Agent &a : m_directory.search({}))
+        widest = std::max(widest, fm.horizontalAdvance(AgentCompleter::label(a)));
+    const int frame = m_id->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, m_id);
+    // Room for the clear button and the popup's scroll bar.
+    const int width = std::min(widest, fm.averageCharWidth() * 80) + 2 * frame + 2 * m_id->sizeHint().height();
+    for (QLineEdit *e : {m_id, m_name, m_phone, m_email})
+        e->setMinimumWidth(width);
 }
 
 void AgentDialog::showDetails(const std::optional<Agent> &a)
@@ -188,6 +218,9 @@ void AgentDialog::showDetails(const std::optional<Agent> &a)
     m_name->setText(a && a->person ? toQString(a->person->name) : QString());
     m_phone->setText(a && a->contact ? toQString(a->contact->phone) : QString());
     m_email->setText(a && a->contact ? toQString(a->contact->email) : QString());
+    // Filled, not typed: show each value from its beginning.
+    for (QLineEdit *e : {m_name, m_phone, m_email})
+        e->setCursorPosition(0);
 }
 
 void AgentDialog::onIdChanged(const QString &text)
@@ -213,12 +246,29 @@ void AgentDialog::validate()
     QString problem;
     if (m_id->text().trimmed().isEmpty())
         problem = tr("An agent needs an ID.");
+    else if (looksLikeName(m_id->text()))
+        problem = tr("“%1” is not a known agent ID but part of an agent's name: choose the agent from the list.")
+                      .arg(m_id->text().trimmed());
     else if (!m_phone->text().trimmed().isEmpty() && !isValidPhone(m_phone->text()))
         problem = tr("The phone is not a phone number.");
     else if (!m_email->text().trimmed().isEmpty() && !m_email->text().contains(QLatin1Char('@')))
         problem = tr("The e-mail address needs an @.");
-    m_problem->setText(problem);
+    // Nothing typed yet: the disabled button is enough, no complaint in red.
+    m_problem->setText(m_edited ? problem : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+// Text that names no known agent ID but matches known agents' names was typed as a name: sending
+// it as an ID would assign a person who does not exist.
+bool AgentDialog::looksLikeName(const QString &text) const
+{
+    const QString t = text.trimmed();
+    if (t.isEmpty() || m_directory.contains(t))
+        return false;
+    for (const Agent &a : m_directory.search(t))
+        if (a.person && a.person->name && QString::fromStdString(*a.person->name).contains(t, Qt::CaseInsensitive))
+            return true;
+    return false;
 }
 
 Agent AgentDialog::agent() const

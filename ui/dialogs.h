@@ -49,6 +49,9 @@ public:
 
 private:
     void validate();
+    void markEdited();
+    void fitAgentLabels();
+    bool looksLikeName(const QString &text) const;
     void onIdChanged(const QString &text);
     void showDetails(const std::optional<Agent> &agent);
     QLineEdit *m_id, *m_name, *m_phone, *m_email;
@@ -57,6 +60,7 @@ private:
     AgentDirectory m_directory;
     std::optional<Agent> m_base; // keeps fields the dialog does not show
     QString m_detailsOf; // the agent ID whose details the fields were filled with ("" if none)
+    bool m_edited = false; // problems are shown once the user has typed
 };
 
 class ProfileDialog : public QDialog

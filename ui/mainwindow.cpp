@@ -34,6 +34,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -869,8 +870,12 @@ void MainWindow::copySelectedOrderIds()
     QStringList ids;
     for (const QModelIndex &i : std::as_const(rows))
         ids << m_model->data(i, SessionModel::OrderIdRole).toString();
-    if (!ids.isEmpty())
-        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+    if (ids.isEmpty())
+        return;
+    QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
+    statusBar()->showMessage(ids.size() == 1 ? tr("Order ID copied.")
+                                             : tr("%n order IDs copied.", nullptr, int(ids.size())),
+                             4000);
 }
 
 void MainWindow::rememberAgents(const Support &s)
@@ -1183,7 +1188,7 @@ void MainWindow::pushUndo(ApiReply *reply, const std::optional<Support> &before)
     }
 }
 
-void MainWindow::applyAgents(const QHash<QString, std::optional<Agent>> &agents)
+void MainWindow::applyAgents(const QHash<QString, std::optional<Agent>> &agents, const QString &step, bool undoing)
 {
     QStringList ids = agents.keys();
     ids.removeIf([this](const QString &id) { // closed meanwhile: nothing left to change
@@ -1205,12 +1210,18 @@ void MainWindow::applyAgents(const QHash<QString, std::optional<Agent>> &agents)
     else if (std::none_of(agents.cbegin(), agents.cend(), assigned))
         run->setAuditIntents(m_audit, Operation::UnassignAgent);
     connect(run, &BulkRun::finished, run, &QObject::deleteLater);
-    connect(run, &BulkRun::finished, this, [this, run] {
-        statusBar()->showMessage(tr("Undo/redo: %1 of %2 sessions done, %3 failed.")
-                                     .arg(run->doneCount() - run->failedCount()).arg(run->total())
-                                     .arg(run->failedCount()), 8000);
+    connect(run, &BulkRun::finished, this, [this, run, step, undoing] {
+        statusBar()->showMessage(undoRedoResult(step, undoing, run->failedCount()), 8000);
     });
     run->start();
+}
+
+QString MainWindow::undoRedoResult(const QString &step, bool undoing, int failed)
+{
+    if (failed == 0)
+        return undoing ? tr("Undone: %1.").arg(step) : tr("Redone: %1.").arg(step);
+    return undoing ? tr("Undo of “%1”: %n session(s) could not be changed.", nullptr, failed).arg(step)
+                   : tr("Redo of “%1”: %n session(s) could not be changed.", nullptr, failed).arg(step);
 }
 
 void MainWindow::applyFields(const QString &orderId, const Support &fields)
@@ -1444,9 +1455,11 @@ void MainWindow::onReplyFinished(ApiReply *reply, bool ownWrite)
             m_detail->reloadEntry(entry(id), false);
         else
             m_detail->showEntry(entry(id), false);
-        if (!reply->isOk() && err.kind != ApiError::Kind::Cancelled) {
+        // A fetch that finds no session: the row and the pane say so, it is not a failure.
+        const bool notFoundFetch = err.httpStatus == 404 && reply->operation() == Operation::Fetch;
+        if (!reply->isOk() && err.kind != ApiError::Kind::Cancelled && !notFoundFetch) {
             showFailureBanner(err);
-        } else if (reply->isOk()) {
+        } else if (reply->isOk() || notFoundFetch) {
             m_detail->hideBanner();
         }
     }
@@ -1735,9 +1748,10 @@ void MainWindow::askAndClose()
     const std::optional<WorkspaceEntry> e = entry(id);
     if (!e || e->state != SessionState::Open)
         return;
-    if (m_confirm(tr("Close session"),
-                  tr("Close the support session of order %1?\n\nThe server cannot reopen it: "
-                     "a new request would start a new session.").arg(id)))
+    if (confirmIrreversible(tr("Close session"),
+                            tr("Close the support session of order %1?\n\nThe server cannot reopen it: "
+                               "a new request would start a new session.").arg(id),
+                            tr("Close session", "button that closes the session")))
         closeSession(id);
 }
 
@@ -1843,6 +1857,18 @@ void MainWindow::manageProfiles()
             applyProfile(p);
 }
 
+// A question whose yes-button names the action (not "Yes"); Cancel is the default, as the action
+// cannot be undone.
+bool MainWindow::confirmIrreversible(const QString &title, const QString &text, const QString &verb)
+{
+    if (m_confirmReplaced)
+        return m_confirm(title, text);
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.button(QMessageBox::Yes)->setText(verb);
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Yes;
+}
+
 bool MainWindow::confirmWithDetail(const QString &title, const QString &text, const QString &detail)
 {
     if (m_confirmReplaced)
@@ -1872,6 +1898,16 @@ void MainWindow::showAuditTrail()
 {
     AuditViewer viewer(m_audit->path(), this);
     viewer.exec();
+}
+
+// The name F1 lists for an action: Undo and Redo by their names, not the step they would undo now.
+QString MainWindow::shortcutName(const QAction *a) const
+{
+    if (a->objectName() == QLatin1String("undo"))
+        return tr("&Undo");
+    if (a->objectName() == QLatin1String("redo"))
+        return tr("&Redo");
+    return a->text();
 }
 
 void MainWindow::showShortcuts()
@@ -1922,7 +1958,7 @@ void MainWindow::showShortcuts()
             QStringList keys;
             for (const QKeySequence &k : a->shortcuts())
                 keys << k.toString(QKeySequence::NativeText);
-            entries.emplace_back(plain(a->text()), keys.join(QStringLiteral(", ")));
+            entries.emplace_back(plain(shortcutName(a)), keys.join(QStringLiteral(", ")));
         }
         if (entries.empty())
             continue;
@@ -1987,10 +2023,15 @@ void MainWindow::revertDraft()
     if (id.isEmpty())
         return;
     storeDraft(id, std::nullopt);
+    // The form is emptied and filled again: the focus goes back to the field it was in, not to
+    // whatever comes next in the window.
+    const QPointer<QWidget> focused = QApplication::focusWidget();
     if (const std::optional<WorkspaceEntry> e = entry(id)) {
         m_detail->showEntry(nullptr, false);
         m_detail->showEntry(e, m_model->isPending(id));
     }
+    if (focused && focused->isVisible())
+        focused->setFocus(Qt::OtherFocusReason);
     updateActions();
 }
 
@@ -2015,6 +2056,7 @@ void MainWindow::removeSelectedFromList()
         return;
     const int n = int(rows.size());
     m_undo->push(new RemoveRowsCommand(this, tr("Remove %n session(s) from the list", nullptr, n), std::move(rows)));
+    m_undoNotice->offer(tr("%n session(s) removed from the list (not from the server).", nullptr, n));
 }
 
 void MainWindow::removeFromWorkspace(const QStringList &orderIds)

@@ -96,7 +96,8 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     QDialog *lastBulkDialog() const { return m_lastBulkDialog; }
     // Used by undo/redo: put agents (nullopt: none) or the shown fields back on the server.
-    void applyAgents(const QHash<QString, std::optional<Agent>> &agents);
+    // `step`: the undo entry's text, `undoing`: undo (else redo); both for the result message.
+    void applyAgents(const QHash<QString, std::optional<Agent>> &agents, const QString &step, bool undoing);
     void applyFields(const QString &orderId, const Support &fields);
     // Used by undo/redo of "Remove from list": the workspace only, never the server.
     void removeFromWorkspace(const QStringList &orderIds);
@@ -147,6 +148,8 @@ private:
     void storeDraft(const QString &orderId, const std::optional<Support> &draft);
     void rememberAgents(const Support &s);
     void showShortcuts();
+    QString shortcutName(const QAction *action) const;
+    static QString undoRedoResult(const QString &step, bool undoing, int failed);
     void showAbout();
     void manageProfiles();
     void importFromFile();
@@ -218,6 +221,7 @@ private:
     // m_confirm with the raw technical detail shown apart from the sentence (a test's handler
     // gets the sentence only).
     bool confirmWithDetail(const QString &title, const QString &text, const QString &detail);
+    bool confirmIrreversible(const QString &title, const QString &text, const QString &verb);
     void markWaitingInOutbox(); // the list's and the pane's "pending change" marks
     void showFailureBanner(const ApiError &err);
 

@@ -13,7 +13,7 @@ AgentUndoCommand::AgentUndoCommand(MainWindow *window, const QString &text,
 
 void AgentUndoCommand::undo()
 {
-    m_window->applyAgents(m_before);
+    m_window->applyAgents(m_before, text(), true);
 }
 
 void AgentUndoCommand::redo()
@@ -23,7 +23,7 @@ void AgentUndoCommand::redo()
     QHash<QString, std::optional<Agent>> again;
     for (auto it = m_before.constBegin(); it != m_before.constEnd(); ++it)
         again.insert(it.key(), m_after);
-    m_window->applyAgents(again);
+    m_window->applyAgents(again, text(), false);
 }
 
 UpdateUndoCommand::UpdateUndoCommand(MainWindow *window, const QString &text, QString orderId,

@@ -16,6 +16,8 @@ UndoNotice::UndoNotice(QUndoStack *stack, QWidget *parent)
     m_text->setObjectName(QStringLiteral("undoNoticeText"));
     m_undo->setObjectName(QStringLiteral("undoNoticeButton"));
     m_undo->setAccessibleName(tr("Undo the last change"));
+    // A click leaves the focus where the user was working (the button hides itself after it).
+    m_undo->setFocusPolicy(Qt::TabFocus);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_text);

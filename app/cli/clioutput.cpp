@@ -31,6 +31,24 @@ QTextStream &err()
     return stream;
 }
 
+QString parserProblem(QString text)
+{
+    if (text.size() > 1 && text.at(0).isUpper() && text.at(1).isLower())
+        text[0] = text.at(0).toLower();
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text;
+}
+
+QString failureText(const ApiError &e, const ClientConfig &config)
+{
+    if (e.httpStatus == 401 && config.token.isEmpty())
+        return tr("Could not %1 order %2: the server wants an access token, and none was given "
+                  "(use --token-file FILE, $SUPPORTDESK_TOKEN or --token TOKEN)")
+            .arg(operationName(e.operation), e.orderId);
+    return e.message();
+}
+
 int exitCodeFor(const ApiError &e)
 {
     switch (e.kind) {

@@ -1,6 +1,7 @@
 // supportctl's output: the streams, exit statuses and how sessions and agents are printed.
 #pragma once
 
+#include "apiclient.h"
 #include "apierror.h"
 #include "models.h"
 
@@ -16,6 +17,10 @@ QTextStream &out();
 QTextStream &err();
 
 int exitCodeFor(const ApiError &e);
+// The error as printed: a 401 with no token sent says that one is wanted, not that it was refused.
+QString failureText(const ApiError &e, const ClientConfig &config);
+// QCommandLineParser's message in the CLI's style (lowercase, no final period).
+QString parserProblem(QString text);
 // Values come from the server: printed without control characters or escape sequences.
 void printLine(const QString &label, const QString &value);
 void printAgent(const Agent &a, const QString &indent);

@@ -89,7 +89,7 @@ public:
             loop.exec();
         reply->deleteLater();
         if (!reply->isOk()) {
-            err() << "supportctl: " << terminalSafe(reply->error().message()) << '\n';
+            err() << "supportctl: " << terminalSafe(failureText(reply->error(), m_globals.config)) << '\n';
             err().flush();
             return exitCodeFor(reply->error());
         }
@@ -142,7 +142,7 @@ public:
                           << '\n';
                 } else {
                     out() << terminalSafe(item.orderId) << '\t' << tr("FAILED") << '\t'
-                          << terminalSafe(item.error.message()) << '\n';
+                          << terminalSafe(failureText(item.error, m_globals.config)) << '\n';
                 }
                 out().flush();
             }
@@ -252,7 +252,7 @@ int run(const QStringList &arguments)
         for (const QCommandLineOption &o : QList<QCommandLineOption>{server, token, tokenFile, timeout, retries, concurrency, caCert} + commandOptions)
             if (!o.valueName().isEmpty())
                 withValue << o.names();
-        return usageError(global.errorText(), commandWordOf(arguments, withValue));
+        return usageError(parserProblem(global.errorText()), commandWordOf(arguments, withValue));
     }
     if (global.isSet(help)) {
         out() << usageText();

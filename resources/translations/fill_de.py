@@ -23,7 +23,7 @@ DE = {
     "&Phone:": "&Telefon:", "&Quit": "&Beenden", "&Reassign…": "&Neu zuweisen…", "&Refresh": "&Aktualisieren",
     "&Refresh every:": "&Aktualisieren alle:", "&Remove": "&Entfernen", "&Retry": "&Wiederholen",
     "&Save": "&Speichern", "&Save changes": "Änderungen &speichern", "&Session": "&Sitzung", "&Topic:": "&Thema:",
-    "&Unassign agent": "Bearbeiter &entfernen", "&View": "&Ansicht", "(none)": "(keine)",
+    "&Unassign agent": "&Zuweisung aufheben", "&View": "&Ansicht", "(none)": "(keine)",
     "<h3>SupportDesk %1</h3><p>A desktop console for support sessions on marketplace orders, speaking the GovStack e-Marketplace Support Management API.</p>":
         "<h3>SupportDesk %1</h3><p>Eine Desktop-Konsole für Supportsitzungen zu Marktplatz-Aufträgen über die GovStack-e-Marketplace-Support-Management-API.</p>",
     "About SupportDesk": "Über SupportDesk", "Access &token:": "Zugriffs&token:", "Access token": "Zugriffstoken",
@@ -83,7 +83,7 @@ DE = {
     "The order ID is empty.": "Die Auftragsnummer ist leer.", "The phone is not a phone number.": "Das Telefon ist keine Telefonnummer.",
     "The saved session list could not be read: %1": "Die gespeicherte Sitzungsliste konnte nicht gelesen werden: %1",
     "The server address must start with http:// or https://.": "Die Serveradresse muss mit http:// oder https:// beginnen.",
-    "The server said: %1": "Der Server meldet: %1", "Time": "Zeit", "Topic": "Thema", "U&nassign": "&Entfernen",
+    "The server said: %1": "Der Server meldet: %1", "Time": "Zeit", "Topic": "Thema", "U&nassign": "&Zuweisung aufheben",
     "Unassigned": "Nicht zugewiesen", "Whose sessions": "Wessen Sitzungen",
     "Your edit is kept as a draft. Refresh to see their version, then save again.":
         "Ihre Änderung bleibt als Entwurf erhalten. Aktualisieren Sie, um die andere Fassung zu sehen, und speichern Sie dann erneut.",
@@ -484,7 +484,7 @@ DE.update({
 DE.update({
     # Layout and keyboard flow (issue 11): toolbar buttons, next/previous session, F1 groups.
     "New": "Neu", "Open": "Öffnen", "Refresh": "Aktualisieren", "Refresh all": "Alle aktualisieren",
-    "Unassign": "Entfernen", "Close": "Schließen", "Go to and server": "Gehe zu und Server",
+    "Unassign": "Zuweisung aufheben", "Close": "Schließen", "Go to and server": "Gehe zu und Server",
     "&Next session": "&Nächste Sitzung", "P&revious session": "Vo&rherige Sitzung",
     "Session list and detail pane": "Sitzungsliste und Detailbereich",
     "From the filter into the list": "Vom Filter in die Liste",
@@ -516,6 +516,27 @@ DE.update({
     "Working as %1": "Sie arbeiten als %1",
     "Working as %1 (%2)": "Sie arbeiten als %1 (%2)",
     "The agent directory could not be read: %1": "Das Bearbeiterverzeichnis konnte nicht gelesen werden: %1",
+})
+
+
+DE.update({
+    # Polish after the issue-11 click-through (helper "polish").
+    "“%1” is not a known agent ID but part of an agent's name: choose the agent from the list.":
+        "„%1“ ist keine bekannte Bearbeiter-ID, sondern Teil eines Bearbeiternamens: Wählen Sie den Bearbeiter aus der Liste.",
+    "Order ID copied.": "Auftragsnummer kopiert.",
+    "Could not %1 order %2: the server wants an access token, and none was given (use --token-file FILE, $SUPPORTDESK_TOKEN or --token TOKEN)":
+        "Auftrag %2: %1 fehlgeschlagen: Der Server verlangt ein Zugriffstoken, und keines wurde angegeben (--token-file DATEI, $SUPPORTDESK_TOKEN oder --token TOKEN verwenden)",
+    "%n order IDs copied.": ("%n Auftragsnummer kopiert.", "%n Auftragsnummern kopiert."),
+    "Undone: %1.": "Rückgängig gemacht: %1.",
+    "Redone: %1.": "Wiederhergestellt: %1.",
+    "Undo of “%1”: %n session(s) could not be changed.":
+        ("Rückgängig „%1“: %n Sitzung konnte nicht geändert werden.", "Rückgängig „%1“: %n Sitzungen konnten nicht geändert werden."),
+    "Redo of “%1”: %n session(s) could not be changed.":
+        ("Wiederholen „%1“: %n Sitzung konnte nicht geändert werden.", "Wiederholen „%1“: %n Sitzungen konnten nicht geändert werden."),
+    "The run was cancelled: %n session(s) done.":
+        ("Der Lauf wurde abgebrochen: %n Sitzung erledigt.", "Der Lauf wurde abgebrochen: %n Sitzungen erledigt."),
+    "The run finished: %n session(s) done.":
+        ("Der Lauf ist beendet: %n Sitzung erledigt.", "Der Lauf ist beendet: %n Sitzungen erledigt."),
 })
 
 

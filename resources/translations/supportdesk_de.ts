@@ -727,6 +727,10 @@
         <source>The e-mail address needs an @.</source>
         <translation>Die E-Mail-Adresse braucht ein @.</translation>
     </message>
+    <message>
+        <source>“%1” is not a known agent ID but part of an agent's name: choose the agent from the list.</source>
+        <translation>„%1“ ist keine bekannte Bearbeiter-ID, sondern Teil eines Bearbeiternamens: Wählen Sie den Bearbeiter aus der Liste.</translation>
+    </message>
 </context>
 <context>
     <name>sd::ui::AuditModel</name>
@@ -905,6 +909,14 @@ Nachher: %2</translation>
         <source>%n failure(s) cannot succeed if tried again (no open session on the server, or one already open), so "Retry failed" leaves them out.</source>
         <translation><numerusform>%n Fehlschlag kann bei einem neuen Versuch nicht gelingen (keine offene Sitzung auf dem Server, oder schon eine offen), daher lässt „Fehlgeschlagene wiederholen“ ihn aus.</numerusform><numerusform>%n Fehlschläge können bei einem neuen Versuch nicht gelingen (keine offene Sitzung auf dem Server, oder schon eine offen), daher lässt „Fehlgeschlagene wiederholen“ sie aus.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>The run was cancelled: %n session(s) done.</source>
+        <translation><numerusform>Der Lauf wurde abgebrochen: %n Sitzung erledigt.</numerusform><numerusform>Der Lauf wurde abgebrochen: %n Sitzungen erledigt.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The run finished: %n session(s) done.</source>
+        <translation><numerusform>Der Lauf ist beendet: %n Sitzung erledigt.</numerusform><numerusform>Der Lauf ist beendet: %n Sitzungen erledigt.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>sd::ui::ConflictDialog</name>
@@ -1061,7 +1073,7 @@ Nachher: %2</translation>
     </message>
     <message>
         <source>U&amp;nassign</source>
-        <translation>&amp;Entfernen</translation>
+        <translation>&amp;Zuweisung aufheben</translation>
     </message>
     <message>
         <source>No session selected</source>
@@ -1323,7 +1335,7 @@ Nachher: %2</translation>
     </message>
     <message>
         <source>&amp;Unassign agent</source>
-        <translation>Bearbeiter &amp;entfernen</translation>
+        <translation>&amp;Zuweisung aufheben</translation>
     </message>
     <message>
         <source>&amp;Close session…</source>
@@ -1668,10 +1680,6 @@ Trotzdem %3?</translation>
         <translation>%1 bearbeiten</translation>
     </message>
     <message>
-        <source>Undo/redo: %1 of %2 sessions done, %3 failed.</source>
-        <translation>Rückgängig/Wiederherstellen: %1 von %2 Sitzungen erledigt, %3 fehlgeschlagen.</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -1859,7 +1867,7 @@ Der Server kann sie nicht wieder öffnen: eine neue Anfrage beginnt eine neue Si
     <message>
         <source>Unassign</source>
         <comment>toolbar button: remove the agent</comment>
-        <translation>Entfernen</translation>
+        <translation>Zuweisung aufheben</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1986,6 +1994,35 @@ Das Token nur für diese Sitzung verwenden?</translation>
     <message>
         <source>The agent directory could not be read: %1</source>
         <translation>Das Bearbeiterverzeichnis konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Order ID copied.</source>
+        <translation>Auftragsnummer kopiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order IDs copied.</source>
+        <translation><numerusform>%n Auftragsnummer kopiert.</numerusform><numerusform>%n Auftragsnummern kopiert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Rückgängig gemacht: %1.</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>Wiederhergestellt: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undo of “%1”: %n session(s) could not be changed.</source>
+        <translation><numerusform>Rückgängig „%1“: %n Sitzung konnte nicht geändert werden.</numerusform><numerusform>Rückgängig „%1“: %n Sitzungen konnten nicht geändert werden.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Redo of “%1”: %n session(s) could not be changed.</source>
+        <translation><numerusform>Wiederholen „%1“: %n Sitzung konnte nicht geändert werden.</numerusform><numerusform>Wiederholen „%1“: %n Sitzungen konnten nicht geändert werden.</numerusform></translation>
+    </message>
+    <message>
+        <source>Close session</source>
+        <comment>button that closes the session</comment>
+        <translation>Sitzung schließen</translation>
     </message>
 </context>
 <context>
