@@ -18,11 +18,11 @@
 namespace sd {
 
 namespace {
-// The log's messages, translated in the context "sd::AuditLog". Helpers that call it are kept
-// in sd's unnamed namespace, where they always were, so that lupdate's contexts stay the same.
+// The log's messages. lupdate files a free tr() in namespace sd under the context "sd", so
+// that is the context they are looked up in (with "sd::AuditLog" their German never showed).
 inline QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("sd::AuditLog", text, disambiguation, n);
+    return QCoreApplication::translate("sd", text, disambiguation, n);
 }
 } // namespace
 

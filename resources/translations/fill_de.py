@@ -484,7 +484,7 @@ DE.update({
 DE.update({
     # Layout and keyboard flow (issue 11): toolbar buttons, next/previous session, F1 groups.
     "New": "Neu", "Open": "Öffnen", "Refresh": "Aktualisieren", "Refresh all": "Alle aktualisieren",
-    "Unassign": "Zuweisung aufheben", "Close": "Schließen", "Go to and server": "Gehe zu und Server",
+    "Unassign": "Freigeben", "Close": "Schließen", "Go to and server": "Gehe zu und Server",
     "&Next session": "&Nächste Sitzung", "P&revious session": "Vo&rherige Sitzung",
     "Session list and detail pane": "Sitzungsliste und Detailbereich",
     "From the filter into the list": "Vom Filter in die Liste",

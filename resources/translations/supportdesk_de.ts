@@ -1867,7 +1867,7 @@ Der Server kann sie nicht wieder öffnen: eine neue Anfrage beginnt eine neue Si
     <message>
         <source>Unassign</source>
         <comment>toolbar button: remove the agent</comment>
-        <translation>Zuweisung aufheben</translation>
+        <translation>Freigeben</translation>
     </message>
     <message>
         <source>Close</source>
