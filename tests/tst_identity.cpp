@@ -381,7 +381,15 @@ private Q_SLOTS:
                     QMetaObject::invokeMethod(static_cast<QDialog *>(d), &QDialog::reject, Qt::QueuedConnection);
             });
             auto *id = d->findChild<QLineEdit *>(QStringLiteral("agentId"));
+            // A line edit serves its completer's choice only while it has the keyboard focus,
+            // which it gets only in the active window; offscreen (and slower under sanitizers)
+            // the restarted main window's activation can come after the dialog's.
+            d->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(d));
+            id->setFocus();
+            QTRY_VERIFY(id->hasFocus());
             retype(id, part);
+            QVERIFY(id->hasFocus());
             QCompleter *completer = id->completer();
             QVERIFY(completer && completer->popup()->isVisible());
             QAbstractItemView *popup = completer->popup();
