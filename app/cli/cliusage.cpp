@@ -25,6 +25,8 @@ constexpr CommandSynopsis kCommands[] = {
     {"close", "close (ORDER_ID... | --from FILE|-)", ""},
     {"reassign", "reassign AGENT_ID (ORDER_ID... | --from FILE|-) [--name N] [--phone P] [--email E]", ""},
     {"fetch", "fetch (ORDER_ID... | --from FILE|-)", ""},
+    {"load", "load (ORDER_ID... | --from FILE|-)", "(open sessions per agent)"},
+    {"balance", "balance --agents A,B,... [--strategy least-loaded|round-robin] [--cap N] [--dry-run] (ORDER_ID... | --from FILE|-)", ""},
     {"audit", "audit verify [--log FILE]", "(check the audit trail's hash chain)"},
     {"audit", "audit export [--log FILE] [--unmasked]", "(CSV; phones and e-mails masked by default)"},
 };
@@ -43,11 +45,17 @@ const char kUsageTail[] = R"(Options:
   --timeout SECONDS  per request (default 15)
   --retries N        retries of transient failures (default 3; POST is never retried)
   --concurrency N    requests in flight for bulk commands (default 6)
-  --json             print the server's JSON, every field included
+  --json             print the server's JSON, every field included (load, balance: their
+                     counts and plan as JSON)
   --ca-cert FILE     also trust this CA certificate (PEM or DER)
   -v, --verbose      log each exchange on stderr (token and phone numbers masked)
   -h, --help         this text
   --version          the version
+balance: fetches the listed sessions, plans the moves that even out the open sessions over
+  the agents (the fewest moves; a session stays with its agent up to the even share or
+  --cap; the excess and the unassigned go to the least loaded, or in turn with round-robin;
+  sessions of other agents move too), prints the plan, then reassigns (--dry-run: only the
+  plan). Only the listed sessions count; sessions with no open session are left out.
 Every change is recorded in the audit trail before it is sent, and again with its outcome
   ($SUPPORTDESK_AUDIT_LOG, default ~/.local/share/SupportDesk/audit.log, with a .head file).
 Exit status: 0 ok; 1 usage error (nothing sent); 2 refused by the server (4xx);

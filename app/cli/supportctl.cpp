@@ -1,5 +1,6 @@
 #include "supportctl.h"
 
+#include "clibalance.h"
 #include "cliinput.h"
 #include "clioutput.h"
 #include "cliusage.h"
@@ -116,7 +117,8 @@ public:
 
     // `audited`: the operation changes sessions; their intents go to the audit trail in batches.
     int bulk(const QStringList &ids, BulkRun::StartFn start, const QString &verb,
-             std::optional<Operation> audited = std::nullopt)
+             std::optional<Operation> audited = std::nullopt,
+             const std::function<nlohmann::json(nlohmann::json)> &wrapJson = {})
     {
         if (ids.isEmpty())
             return usageError(tr("no order IDs given"));
@@ -181,6 +183,8 @@ public:
                     nlohmann::to_json(j, *item.support);
                 array.push_back(parsed || item.support ? j : nlohmann::json::object());
             }
+            if (wrapJson)
+                array = wrapJson(std::move(array)); // one document (balance: with its plan)
             out() << QString::fromStdString(array.dump(2, ' ', false,
                                                        nlohmann::json::error_handler_t::replace))
                   << '\n';
@@ -243,8 +247,13 @@ int run(const QStringList &arguments)
     const auto from = opt(QStringLiteral("from"), QStringLiteral("FILE"));
     const auto log = opt(QStringLiteral("log"), QStringLiteral("FILE"));
     const auto unmasked = opt(QStringLiteral("unmasked"));
+    const auto agents = opt(QStringLiteral("agents"), QStringLiteral("A,B,..."));
+    const auto strategy = opt(QStringLiteral("strategy"), QStringLiteral("S"));
+    const auto cap = opt(QStringLiteral("cap"), QStringLiteral("N"));
+    const auto dryRun = opt(QStringLiteral("dry-run"));
     const QList<QCommandLineOption> commandOptions = {phone, body, chatUrl, chatSession,
-                                                      name, agentPhone, email, from, log, unmasked};
+                                                      name, agentPhone, email, from, log, unmasked,
+                                                      agents, strategy, cap, dryRun};
     global.addOptions({server, token, tokenFile, timeout, retries, concurrency, json, caCert, verbose, help, version});
     global.addOptions(commandOptions);
     if (!global.parse(QStringList{QStringLiteral("supportctl")} + arguments)) {
@@ -287,6 +296,8 @@ int run(const QStringList &arguments)
         {QStringLiteral("audit"), {{log, unmasked}, 1, 1}},
         {QStringLiteral("reassign"), {{from, name, agentPhone, email}, 1, -1}},
         {QStringLiteral("fetch"), {{from}, 0, -1}},
+        {QStringLiteral("balance"), {{from, agents, strategy, cap, dryRun}, 0, -1}},
+        {QStringLiteral("load"), {{from}, 0, -1}},
     };
     if (!specs.contains(command))
         return usageError(tr("unknown command \"%1\"").arg(command));
@@ -480,6 +491,27 @@ int run(const QStringList &arguments)
         QString problem;
         if (!readIdList(sub.value(from), &ids, &problem))
             return usageError(problem);
+    }
+    if (command == QLatin1String("load") || command == QLatin1String("balance")) {
+        BalanceArgs b;
+        b.ids = ids;
+        b.json = g.json;
+        b.concurrency = g.concurrency;
+        b.config = g.config;
+        if (command == QLatin1String("load"))
+            return runLoad(client, b);
+        QString problem;
+        if (sub.isSet(strategy) && !parseStrategy(sub.value(strategy), &b.strategy, &problem))
+            return usageError(problem, command);
+        if (sub.isSet(cap) && !parseCap(sub.value(cap), &b.cap.emplace(), &problem))
+            return usageError(problem, command);
+        if (sub.isSet(agents))
+            b.agents = sub.value(agents);
+        b.dryRun = sub.isSet(dryRun);
+        return runBalance(client, b, [&runner](const QStringList &moved, BulkRun::StartFn start, const QString &verb,
+                                               Operation audited, std::function<nlohmann::json(nlohmann::json)> wrap) {
+            return runner.bulk(moved, std::move(start), verb, audited, wrap);
+        });
     }
     if (command == QLatin1String("reassign")) {
         if (args[0].trimmed().isEmpty())

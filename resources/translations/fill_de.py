@@ -540,6 +540,16 @@ DE.update({
 })
 
 
+DE.update({
+    # Issue 13, core: the Balance plan's refusals (helper "team", branch i13-core).
+    "Choose at least one agent to balance the sessions over.":
+        "Wählen Sie mindestens einen Bearbeiter, auf den die Sitzungen verteilt werden.",
+    "The cap per agent must be zero or more.": "Die Obergrenze pro Bearbeiter muss null oder mehr sein.",
+    "An agent ID to balance over is empty.": "Eine Bearbeiter-ID für die Verteilung ist leer.",
+    "Agent %1 is named twice.": "Bearbeiter %1 ist doppelt angegeben.",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0
