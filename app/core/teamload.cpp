@@ -46,14 +46,18 @@ void TeamLoad::adjust(std::string_view agentId, int delta)
 
 void TeamLoad::add(const QString &agentId, bool open)
 {
-    if (open)
-        adjust(agentId.toUtf8().toStdString(), +1);
+    if (open) {
+        const QByteArray utf8 = agentId.toUtf8();
+        adjust(std::string_view(utf8.constData(), size_t(utf8.size())), +1);
+    }
 }
 
 void TeamLoad::remove(const QString &agentId, bool open)
 {
-    if (open)
-        adjust(agentId.toUtf8().toStdString(), -1);
+    if (open) {
+        const QByteArray utf8 = agentId.toUtf8();
+        adjust(std::string_view(utf8.constData(), size_t(utf8.size())), -1);
+    }
 }
 
 void TeamLoad::change(const QString &agentBefore, bool openBefore, const QString &agentAfter, bool openAfter)

@@ -120,3 +120,28 @@ echo "| JSON parse+serialize 20k sessions (ms) | $(jget json_typed_ms) | nlohman
 aget() { awk -v k="$1" '$1 == k {print $2}' "$work/audit-bench"; }
 echo "| history of one session, 100k-entry audit log: first query, indexing (ms) | $(aget first_query_ms) | read whole log: $(aget read_all_ms) | $(ratio "$(aget first_query_ms)" "$(aget read_all_ms)") | < 0.2 |"
 echo "| history of one session, 100k-entry audit log: later query (ms) | $(aget later_query_ms) | read whole log: $(aget read_all_ms) | $(ratio "$(aget later_query_ms)" "$(aget read_all_ms)") | < 0.01 |"
+
+# 7. Balancing (issue 13). In core: the plan for 100k sessions over 200 agents against sorting
+#    the same sessions; the Team view's counts for 1M sessions against a naive count, and one
+#    change at 10k and at 1M sessions (O(1): the same cost).
+"$B/tests/bench/bench_balance" >"$work/balance-bench"
+bget() { awk -v k="$1" '$1 == k {print $2}' "$work/balance-bench"; }
+echo "| balance plan, 100k sessions over 200 agents, $(bget plan_moves) moves (ms) | $(bget plan_ms) | std::sort of the sessions: $(bget sort_ms) | $(ratio "$(bget plan_ms)" "$(bget sort_ms)") | ≤ 50 ms |"
+echo "| balance plan, round robin, same (ms) | $(bget plan_round_robin_ms) | std::sort of the sessions: $(bget sort_ms) | $(ratio "$(bget plan_round_robin_ms)" "$(bget sort_ms)") | ≤ 50 ms |"
+echo "| team counts, 1M sessions after load (ms) | $(bget teamload_ms) | QString per row into a QHash: $(bget naive_count_ms) | $(ratio "$(bget teamload_ms)" "$(bget naive_count_ms)") | ≤ 100 ms |"
+echo "| team counts, one change at 1M sessions (ns) | $(bget change_ns_1m) | at 10k sessions: $(bget change_ns_10k) | $(ratio "$(bget change_ns_1m)" "$(bget change_ns_10k)") | ≈ 1 (O(1)) |"
+#    supportctl balance of N sessions (fetch, plan, reassign every one: 10 new agents each round)
+#    against supportctl fetch then supportctl reassign of the same sessions, median of 3 in turns.
+start_sandbox 20
+rm -f "$work/fr-times" "$work/balance-times"
+for round in 1 2 3; do
+    read -r w _ < <(measure_cmd "'$CTL' --server '$URL' --concurrency 6 fetch --from '$work/ids' && '$CTL' --server '$URL' --concurrency 6 reassign 'agent-fr-$round' --from '$work/ids'")
+    echo "$w" >>"$work/fr-times"
+    agents=$(seq -s, -f "agent-bal-$round-%g" 0 9)
+    read -r w _ < <(measure "$CTL" --server "$URL" --concurrency 6 balance --agents "$agents" --from "$work/ids")
+    echo "$w" >>"$work/balance-times"
+done
+fr_w=$(mid "$work/fr-times")
+bal_w=$(mid "$work/balance-times")
+echo "| supportctl balance $N over 10 agents, --latency 20 (wall s, median of 3) | $bal_w | fetch + reassign: $fr_w | $(ratio "$bal_w" "$fr_w") | ≤ 1.1 |"
+stop_sandbox
