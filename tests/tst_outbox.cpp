@@ -203,6 +203,53 @@ private Q_SLOTS:
         QVERIFY2(newer.error().contains(QLatin1String("newer")), qPrintable(newer.error()));
     }
 
+    // A store written by the previous version (schema 1: an op and a payload per change) is
+    // read and sent as requests: every kind of change reaches the server as it was made.
+    void previousVersionStoreIsSent()
+    {
+        SandboxServer server;
+        server.seed(5);
+        const QUrl url = server.start();
+        QVERIFY(url.isValid());
+        const QString db = m_dir.filePath(QStringLiteral("previous.sqlite"));
+        {
+            sqlite3 *raw = nullptr;
+            QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &raw), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(raw,
+                                  "PRAGMA journal_mode=WAL;"
+                                  "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                  " order_id TEXT NOT NULL, op TEXT NOT NULL, payload BLOB, base_etag BLOB,"
+                                  " base_json BLOB, state TEXT NOT NULL DEFAULT 'queued', last_error TEXT, attempted INTEGER NOT NULL DEFAULT 0,"
+                                  " created TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);"
+                                  "PRAGMA user_version = 1;"
+                                  "INSERT INTO outbox (order_id, op, payload, base_etag, base_json, state) VALUES "
+                                  "('ORD-100001', 'update', X'7B2263616C6C6261636B5F70686F6E65223A222B31203535352030313737222C22785F6B656570223A317D', X'', X'', 'queued'),"
+                                  "('ORD-100001', 'assign', X'7B226964223A22612D39227D', X'', X'', 'queued'),"
+                                  "('ORD-100002', 'unassign', X'', X'', X'', 'queued'),"
+                                  "('ORD-100003', 'close', X'', X'', X'', 'queued'),"
+                                  "('NEW-1', 'create', X'7B2263616C6C6261636B5F70686F6E65223A222B31203535352030313838227D', X'', X'', 'queued');",
+                                  nullptr, nullptr, nullptr), SQLITE_OK);
+            sqlite3_close(raw);
+        }
+        Outbox outbox(db);
+        QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+        QCOMPARE(outbox.queuedCount(), 5);
+        ApiClient client;
+        client.setConfig(configFor(url));
+        OutboxSender sender(&client, &outbox);
+        QSignalSpy failed(&sender, &OutboxSender::itemFailed);
+        QSignalSpy drained(&sender, &OutboxSender::drained);
+        sender.start();
+        QVERIFY(drained.wait(10000));
+        QCOMPARE(failed.size(), 0);
+        QVERIFY(outbox.items().empty());
+        const QByteArray first = server.sessionJson(QStringLiteral("ORD-100001"));
+        QVERIFY2(first.contains("+1 555 0177") && first.contains("x_keep") && first.contains("a-9"), first.constData());
+        QVERIFY(!server.sessionJson(QStringLiteral("ORD-100002")).contains("\"agent\""));
+        QVERIFY(!server.hasSession(QStringLiteral("ORD-100003")));
+        QVERIFY(server.sessionJson(QStringLiteral("NEW-1")).contains("+1 555 0188"));
+    }
+
     void queuedWhileOfflineThenSentInOrder()
     {
         const quint16 port = freePort();

@@ -370,6 +370,36 @@ private Q_SLOTS:
         QCOMPARE(ctl({QStringLiteral("close")}).code, 1); // nothing to close
     }
 
+    // Without ETags, `update` compares the session with the copy it read before it writes: a
+    // change someone else made in between is not overwritten (a conflict, exit 2).
+    void updateWithoutEtagsKeepsAChangeMadeMeanwhile()
+    {
+        m_server->setEtagsEnabled(false);
+        const QString id = QStringLiteral("ORD-100007");
+        bool changed = false;
+        connect(m_server, &sd::SandboxServer::requestHandled, this,
+                [this, id, &changed](const QByteArray &method, const QString &path, int) {
+                    if (changed || method != "GET" || !path.endsWith(id))
+                        return;
+                    changed = true; // right after supportctl read it
+                    auto s = sd::parseSupport(m_server->sessionJson(id).toStdString());
+                    QVERIFY(s.ok());
+                    s.value->callbackPhone = "+1 555 0999";
+                    QVERIFY(m_server->putSessionJson(id, QByteArray::fromStdString(sd::serialize(*s.value))));
+                });
+        const Run r = ctl({QStringLiteral("update"), id, QStringLiteral("--chat-session"), QStringLiteral("S-mine")});
+        QVERIFY(changed);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("changed by someone else")), qPrintable(r.err));
+        const QByteArray now = m_server->sessionJson(id);
+        QVERIFY2(now.contains("+1 555 0999") && !now.contains("S-mine"), now.constData());
+
+        // Unchanged meanwhile: written (read, compared, written).
+        QCOMPARE(ctl({QStringLiteral("update"), id, QStringLiteral("--chat-session"), QStringLiteral("S-mine")}).code, 0);
+        QVERIFY(m_server->sessionJson(id).contains("S-mine"));
+        QVERIFY(m_server->sessionJson(id).contains("+1 555 0999"));
+    }
+
     void auditTrailOfEveryChange()
     {
         QCOMPARE(ctl({QStringLiteral("assign"), QStringLiteral("ORD-100001"), QStringLiteral("agent-1"),

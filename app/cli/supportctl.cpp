@@ -9,6 +9,7 @@
 #include "apiurl.h"
 #include "auditlog.h"
 #include "bulkrun.h"
+#include "guardedwrite.h"
 #include "jsonlimits.h"
 #include "privacy.h"
 #include "version.h"
@@ -89,32 +90,74 @@ public:
         if (!reply->isFinished())
             loop.exec();
         reply->deleteLater();
-        if (!reply->isOk()) {
-            err() << "supportctl: " << terminalSafe(failureText(reply->error(), m_globals.config)) << '\n';
-            err().flush();
-            return exitCodeFor(reply->error());
+        if (!reply->isOk())
+            return failure(reply->error());
+        if (auto *a = qobject_cast<AgentReply *>(reply)) {
+            if (m_globals.json) {
+                out() << prettyJson(reply->rawBody()) << '\n';
+            } else if (a->result()) {
+                printLine(tr("Order:"), reply->orderId()); // as `get` names it
+                printAgent(*a->result(), QString());
+            }
+            out().flush();
+            return ExitOk;
         }
+        const auto *s = qobject_cast<SupportReply *>(reply);
+        return printed(reply->orderId(), s ? s->result() : std::nullopt, reply->rawBody());
+    }
+
+    // Reads the session, applies `change` and writes it back guarded (guardedwrite.h): onto
+    // the version read, never over someone else's change made meanwhile.
+    int guardedUpdate(const QString &orderId, const std::function<void(Support &)> &change)
+    {
+        SupportReply *read = m_client.fetch(orderId);
+        QEventLoop loop;
+        QObject::connect(read, &ApiReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        read->deleteLater();
+        if (!read->isOk())
+            return failure(read->error());
+        Support s = *read->result();
+        const WriteBase base{read->etag(), QByteArray::fromStdString(serialize(s)), false, true};
+        change(s);
+        GuardedWrite write(&m_client, ReplaceRequest{orderId, std::move(s), {}}, base);
+        QObject::connect(&write, &GuardedWrite::finished, &loop, &QEventLoop::quit);
+        write.start();
+        loop.exec();
+        const WriteOutcome &outcome = write.outcome();
+        if (outcome.kind != WriteOutcome::Kind::Done)
+            return failure(outcome.error);
+        return printed(orderId, outcome.session, {});
+    }
+
+private:
+    int failure(const ApiError &error)
+    {
+        err() << "supportctl: " << terminalSafe(failureText(error, m_globals.config)) << '\n';
+        err().flush();
+        return exitCodeFor(error);
+    }
+
+    // A session as the server answered (`raw`, when there is one) or as read.
+    int printed(const QString &orderId, const std::optional<Support> &session, const QByteArray &raw)
+    {
         if (m_globals.json) {
-            const QByteArray body = reply->rawBody();
-            if (!body.trimmed().isEmpty())
-                out() << prettyJson(body) << '\n';
-            else if (auto *s = qobject_cast<SupportReply *>(reply); s && s->result())
-                out() << prettyJson(QByteArray::fromStdString(serialize(*s->result()))) << '\n';
+            if (!raw.trimmed().isEmpty())
+                out() << prettyJson(raw) << '\n';
+            else if (session)
+                out() << prettyJson(QByteArray::fromStdString(serialize(*session))) << '\n';
             else
                 out() << "{}\n";
-        } else if (auto *s = qobject_cast<SupportReply *>(reply)) {
-            if (s->result())
-                printSupport(*s->result());
-            else
-                out() << terminalSafe(tr("Order %1: closed.").arg(reply->orderId())) << '\n';
-        } else if (auto *a = qobject_cast<AgentReply *>(reply); a && a->result()) {
-            printLine(tr("Order:"), reply->orderId()); // as `get` names it
-            printAgent(*a->result(), QString());
+        } else if (session) {
+            printSupport(*session);
+        } else {
+            out() << terminalSafe(tr("Order %1: closed.").arg(orderId)) << '\n';
         }
         out().flush();
         return ExitOk;
     }
 
+public:
     // `audited`: the operation changes sessions; their intents go to the audit trail in batches.
     int bulk(const QStringList &ids, BulkRun::StartFn start, const QString &verb,
              std::optional<Operation> audited = std::nullopt,
@@ -458,7 +501,7 @@ int run(const QStringList &arguments)
             applyFields(s);
             return runner.single(client.replace(id, s));
         }
-        return runner.single(client.update(id, applyFields));
+        return runner.guardedUpdate(id, applyFields);
     }
 
     const auto agentFromOptions = [&](const QString &agentId) {

@@ -1,5 +1,5 @@
-// The Support Management API client: one object over one QNetworkAccessManager, one typed call
-// per operation, each returning a reply object.
+// The Support Management API client: one object over one QNetworkAccessManager. send() takes a
+// request (requests.h) and returns its reply object; the typed calls are shorthands for it.
 //
 // Signal order of every reply: zero or more retrying(), then exactly one resultReady() and one
 // finished(), always asynchronously (never from inside the call that created the reply, not
@@ -11,6 +11,7 @@
 
 #include "apierror.h"
 #include "models.h"
+#include "requests.h"
 #include "retrypolicy.h"
 
 #include <QByteArrayList>
@@ -97,7 +98,9 @@ public:
     // The server's body of the final exchange, unchanged.
     QByteArray rawBody() const { return m_last.body; }
     // The body of the last request sent (for the outbox, when a write could not be delivered).
-    QByteArray sentBody() const { return m_request.body; }
+    QByteArray sentBody() const { return m_requestBody; }
+    // The last request sent (for update(): the PUT once it was sent).
+    const ApiRequest &request() const { return m_request; }
 
     void abort();
 
@@ -112,22 +115,8 @@ protected:
     friend class ApiClient;
     ApiReply(ApiClient *client, Operation op, const QString &orderId);
 
-    struct Request
-    {
-        Request(QByteArray m, bool agent = false, QByteArray b = {}, bool withBody = false,
-                QByteArray match = {})
-            : method(std::move(m)), agentPath(agent), body(std::move(b)), hasBody(withBody),
-              ifMatch(std::move(match))
-        {
-        }
-        QByteArray method;
-        bool agentPath = false;
-        QByteArray body;       // sent when non-empty or when hasBody
-        bool hasBody = false;
-        QByteArray ifMatch;
-    };
     using Continuation = std::function<void(const HttpResult &)>;
-    void send(const Request &request, Continuation then);
+    void send(const ApiRequest &request, Continuation then);
     void finishWithError(ApiError error);
     void finishOk();
     ApiError makeError(ApiError::Kind kind, const QString &detail = {}) const;
@@ -160,7 +149,8 @@ private:
     bool m_unfinished = false;
 
     // Current exchange.
-    Request m_request{QByteArray()};
+    ApiRequest m_request;
+    QByteArray m_requestBody; // bodyOf(m_request), made once
     Continuation m_then;
     int m_attempt = 0;
     // Where the current request of the attempt goes, and how: a same-origin redirect changes
@@ -213,6 +203,7 @@ public:
 private:
     friend class ApiClient;
     using ApiReply::ApiReply;
+    void interpret(const HttpResult &r);
     std::optional<Agent> m_agent;
 };
 
@@ -238,7 +229,18 @@ public:
     // journal is still keeping. Zero means every answer has reached its receivers.
     int unfinishedReplies() const { return m_unfinished; }
 
-    // POST /support/{id}; `body` optional (order_id is set to the ID).
+    // Sends `request` (refused input, a bad order ID or server address, still finishes
+    // asynchronously). The reply is an AgentReply for FetchAgentRequest, else a SupportReply;
+    // `before` is the session the write was made on, for the audit trail (SupportReply::before()).
+    ApiReply *send(const ApiRequest &request, const std::optional<Support> &before = std::nullopt);
+    // The same, typed by the request's reply type.
+    template<typename R>
+    typename R::Reply *sendTyped(R request)
+    {
+        return static_cast<typename R::Reply *>(send(ApiRequest(std::move(request))));
+    }
+
+    // Shorthands for send(). POST /support/{id}; `body` optional (order_id is set to the ID).
     SupportReply *create(const QString &orderId, const std::optional<Support> &body = {});
     // GET /support/{id}
     SupportReply *fetch(const QString &orderId);
@@ -277,11 +279,8 @@ private:
                                 const QUrl &url, const QByteArray &body, bool hasBody,
                                 const QByteArray &ifMatch);
     void changeInFlight(int delta);
-    template<typename R>
-    R *makeReply(Operation op, const QString &orderId, bool *refused);
-    // The common case: one request whose answer is a Support.
-    SupportReply *sendSupport(Operation op, const QString &orderId, const ApiReply::Request &request,
-                              bool emptyMeansRefetch);
+    // Finishes `reply` with InvalidInput (asynchronously) when `request` cannot be sent.
+    bool refuse(ApiReply *reply, const ApiRequest &request);
 
     QNetworkAccessManager *m_nam;
     ClientConfig m_config;

@@ -19,26 +19,6 @@ QString operationName(Operation op)
     return {};
 }
 
-QByteArray operationMethod(Operation op)
-{
-    switch (op) {
-    case Operation::Create: return "POST";
-    case Operation::Fetch:
-    case Operation::FetchAgent: return "GET";
-    case Operation::Update:
-    case Operation::AssignAgent: return "PUT";
-    case Operation::Close:
-    case Operation::UnassignAgent: return "DELETE";
-    }
-    return {};
-}
-
-bool operationTargetsAgent(Operation op)
-{
-    return op == Operation::FetchAgent || op == Operation::AssignAgent
-        || op == Operation::UnassignAgent;
-}
-
 QString ApiError::kindName(Kind kind)
 {
     switch (kind) {

@@ -16,9 +16,8 @@ enum class Operation {
     UnassignAgent, // DELETE /support/{id}/agent
 };
 
+// Method and path of each: the request types (requests.h).
 QString operationName(Operation op);          // "fetch", "assign agent", ... (translated)
-QByteArray operationMethod(Operation op);     // "GET", "PUT", ...
-bool operationTargetsAgent(Operation op);     // path ends in /agent
 
 struct ApiError
 {

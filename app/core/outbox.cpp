@@ -70,6 +70,88 @@ QString outboxOpName(OutboxItem::Op op)
     return QString::fromLatin1(opKey(op));
 }
 
+Operation outboxOperation(OutboxItem::Op op)
+{
+    switch (op) {
+    case OutboxItem::Op::Update: return Operation::Update;
+    case OutboxItem::Op::Assign: return Operation::AssignAgent;
+    case OutboxItem::Op::Unassign: return Operation::UnassignAgent;
+    case OutboxItem::Op::Close: return Operation::Close;
+    case OutboxItem::Op::Create: return Operation::Create;
+    }
+    return Operation::Update;
+}
+
+std::optional<ApiRequest> OutboxItem::request(QString *error) const
+{
+    QString ignored;
+    QString &why = error ? *error : ignored;
+    const std::string_view text(payload.constData(), size_t(payload.size()));
+    const auto unreadable = [&why](const std::string &message, const std::string &path) {
+        why = QString::fromStdString(message + (path.empty() ? std::string() : " at " + path));
+        return std::nullopt;
+    };
+    std::optional<ApiRequest> out;
+    switch (op) {
+    case Op::Update: {
+        auto s = parseSupport(text);
+        if (!s.ok())
+            return unreadable(s.errorMessage, s.errorPath);
+        out = ReplaceRequest{orderId, std::move(*s.value), {}};
+        break;
+    }
+    case Op::Assign: {
+        auto a = parseAgent(text);
+        if (!a.ok())
+            return unreadable(a.errorMessage, a.errorPath);
+        out = AssignAgentRequest{orderId, std::move(*a.value), {}};
+        break;
+    }
+    case Op::Unassign: out = UnassignAgentRequest{orderId, {}}; break;
+    case Op::Close: out = CloseRequest{orderId, {}}; break;
+    case Op::Create: {
+        std::optional<Support> body;
+        if (!text.empty()) {
+            auto s = parseSupport(text);
+            if (!s.ok())
+                return unreadable(s.errorMessage, s.errorPath);
+            body = std::move(s.value);
+        }
+        out = CreateRequest{orderId, std::move(body)};
+        break;
+    }
+    }
+    if (const QString problem = requestProblem(*out); !problem.isEmpty()) {
+        why = problem;
+        return std::nullopt;
+    }
+    return out;
+}
+
+std::optional<OutboxItem> OutboxItem::forRequest(const ApiRequest &request)
+{
+    OutboxItem item;
+    item.orderId = orderIdOf(request);
+    if (const auto *r = std::get_if<ReplaceRequest>(&request)) {
+        item.op = Op::Update;
+        item.payload = QByteArray::fromStdString(serialize(r->whole));
+    } else if (const auto *a = std::get_if<AssignAgentRequest>(&request)) {
+        item.op = Op::Assign;
+        item.payload = QByteArray::fromStdString(serialize(a->agent));
+    } else if (std::holds_alternative<UnassignAgentRequest>(request)) {
+        item.op = Op::Unassign;
+    } else if (std::holds_alternative<CloseRequest>(request)) {
+        item.op = Op::Close;
+    } else if (const auto *c = std::get_if<CreateRequest>(&request)) {
+        item.op = Op::Create;
+        if (c->body)
+            item.payload = QByteArray::fromStdString(serialize(*c->body));
+    } else {
+        return std::nullopt; // a read is never queued
+    }
+    return item;
+}
+
 QString Outbox::pathFor(const QString &profileId)
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/outbox/")

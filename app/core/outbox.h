@@ -34,9 +34,18 @@ struct OutboxItem
     QString state;       // "queued", "conflict" (kept until the agent decides), "failed"
     bool attempted = false; // sent at least once: before sending again, look first
     QString lastError;
+
+    // The change as the request to send (its If-Match is set when it is sent, from the base).
+    // nullopt, with the reason in `error`, when the stored payload cannot be read: a damaged row
+    // is never sent as a default in its place.
+    std::optional<ApiRequest> request(QString *error = nullptr) const;
+    // An item holding `request` (op and payload; its If-Match is not kept). nullopt for a read.
+    static std::optional<OutboxItem> forRequest(const ApiRequest &request);
 };
 
 QString outboxOpName(OutboxItem::Op op);
+// The operation an item performs.
+Operation outboxOperation(OutboxItem::Op op);
 
 class Outbox
 {

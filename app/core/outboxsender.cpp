@@ -64,14 +64,11 @@ void OutboxSender::sendNext()
         return;
     }
     // Sent before (the process may have died before taking it off the list), or made on a copy
-    // we still have: read the session first. Already as intended: done, without sending it again.
-    // Not the session the change was made on (changed, or closed and opened again: a server may
-    // count versions per session, so an equal ETag proves nothing): a conflict.
-    if (item->attempted || !item->baseJson.isEmpty()) {
-        readFirst(*item, false);
-        return;
-    }
-    send(*item, item->baseEtag);
+    // we still have: the guarded write reads the session first. Already as intended: done,
+    // without sending it again. Not the session the change was made on (changed, or closed and
+    // opened again: a server may count versions per session, so an equal ETag proves nothing):
+    // a conflict.
+    startWrite(*item, GuardedWrite::Mode::Write);
 }
 
 // A conflict left from an earlier run (or sender) is shown again, once, with the session as it
@@ -82,112 +79,67 @@ bool OutboxSender::reportConflictAgain()
         if (item.state != QLatin1String("conflict") || m_conflicts.contains(item.id))
             continue;
         m_current = item;
-        readFirst(item, true);
+        startWrite(item, GuardedWrite::Mode::CheckOnly);
         return true;
     }
     return false;
 }
 
-void OutboxSender::readFirst(const OutboxItem &item, bool reporting)
-{
-    SupportReply *read = m_client->fetch(item.orderId);
-    connect(read, &ApiReply::finished, this, [this, read, reporting] {
-        read->deleteLater();
-        const OutboxItem it = *m_current;
-        if (!read->isOk()) {
-            if (read->error().kind == ApiError::Kind::Refused && read->error().httpStatus == 404) {
-                if (it.op == OutboxItem::Op::Close)
-                    done(it, std::nullopt); // already closed
-                else
-                    conflict(it, std::nullopt, {}); // closed since the change was made
-                return;
-            }
-            onSent(read); // network errors go offline, auth pauses, refusals fail the item
-            return;
-        }
-        if (matchesIntent(it, read->result())) {
-            done(it, read->result(), read->etag()); // applied before a crash: never twice
-            return;
-        }
-        const auto base = parseSupport(std::string_view(it.baseJson.constData(), size_t(it.baseJson.size())));
-        if (reporting || (base.ok() && !(*base.value == *read->result()))) {
-            conflict(it, read->result(), read->etag());
-            return;
-        }
-        // The session is the one the change was made on: send it, guarded by the version just
-        // read (none if the server has no ETags).
-        send(it, it.baseJson.isEmpty() ? it.baseEtag : read->etag());
-    });
-}
-
-void OutboxSender::send(const OutboxItem &item, const QByteArray &ifMatch)
+void OutboxSender::startWrite(const OutboxItem &item, GuardedWrite::Mode mode)
 {
     // A stored change that cannot be read (a damaged row) fails alone: sending a default in its
     // place would overwrite the session on the server.
-    const std::string_view payload(item.payload.constData(), size_t(item.payload.size()));
-    std::optional<Support> support;
-    std::optional<Agent> agent;
-    std::string unreadable;
-    if (item.op == OutboxItem::Op::Update || (item.op == OutboxItem::Op::Create && !payload.empty())) {
-        auto s = parseSupport(payload);
-        support = std::move(s.value);
-        if (!support)
-            unreadable = s.errorMessage + (s.errorPath.empty() ? std::string() : " at " + s.errorPath);
-    } else if (item.op == OutboxItem::Op::Assign) {
-        auto a = parseAgent(payload);
-        agent = std::move(a.value);
-        if (!agent)
-            unreadable = a.errorMessage + (a.errorPath.empty() ? std::string() : " at " + a.errorPath);
-    }
-    if (!unreadable.empty()) {
+    QString unreadable;
+    const std::optional<ApiRequest> request = item.request(&unreadable);
+    if (!request) {
         ApiError e;
         e.kind = ApiError::Kind::InvalidInput;
-        e.operation = item.op == OutboxItem::Op::Update ? Operation::Update
-                    : item.op == OutboxItem::Op::Create ? Operation::Create
-                                                        : Operation::AssignAgent;
+        e.operation = outboxOperation(item.op);
         e.orderId = item.orderId;
-        e.detail = tr("The stored change cannot be read (%1); it was not sent.")
-                       .arg(QString::fromStdString(unreadable));
+        e.detail = tr("The stored change cannot be read (%1); it was not sent.").arg(unreadable);
         fail(item, e);
         return;
     }
-    if (!stored(m_outbox->markAttempted(item.id))) // committed before anything leaves this process
-        return;
-    ApiReply *reply = nullptr;
-    switch (item.op) {
-    case OutboxItem::Op::Update:
-        reply = m_client->replace(item.orderId, *support, ifMatch);
-        break;
-    case OutboxItem::Op::Assign:
-        reply = m_client->assignAgent(item.orderId, *agent, ifMatch);
-        break;
-    case OutboxItem::Op::Unassign:
-        reply = m_client->unassignAgent(item.orderId, ifMatch);
-        break;
-    case OutboxItem::Op::Close:
-        reply = m_client->close(item.orderId, ifMatch);
-        break;
-    case OutboxItem::Op::Create:
-        reply = m_client->create(item.orderId, support);
-        break;
-    }
-    connect(reply, &ApiReply::finished, this, [this, reply] { onSent(reply); });
+    auto *write = new GuardedWrite(m_client, *request, WriteBase{item.baseEtag, item.baseJson, item.attempted}, this);
+    write->setMode(mode);
+    // Committed before anything leaves this process.
+    write->setBeforeSend([this, id = item.id] { return stored(m_outbox->markAttempted(id)); });
+    connect(write, &GuardedWrite::finished, this, [this, write] {
+        write->deleteLater();
+        onWritten(write->outcome());
+    });
+    write->start();
 }
 
-void OutboxSender::onSent(ApiReply *reply)
+void OutboxSender::onWritten(const WriteOutcome &outcome)
 {
-    reply->deleteLater();
+    if (!m_current)
+        return; // stopped meanwhile (the outbox could not be written)
     const OutboxItem item = *m_current;
-    const ApiError &e = reply->error();
-    auto *sr = qobject_cast<SupportReply *>(reply);
-    if (reply->isOk() && reply->operation() != Operation::Fetch) {
-        done(item, sr ? sr->result() : std::nullopt, reply->etag());
+    switch (outcome.kind) {
+    case WriteOutcome::Kind::Done:
+        done(item, outcome.session, outcome.etag);
+        return;
+    case WriteOutcome::Kind::Conflict:
+        conflict(item, outcome.session, outcome.etag);
+        return;
+    case WriteOutcome::Kind::Stopped:
+        return; // stored() said why
+    case WriteOutcome::Kind::Failed:
+        onFailed(item, outcome.error);
         return;
     }
+}
+
+// A request of `item` failed without a decision about the change (the guarded write decided
+// conflicts and "already closed").
+void OutboxSender::onFailed(const OutboxItem &item, const ApiError &e)
+{
+    const bool wasTheWrite = e.operation != Operation::Fetch;
     if (e.kind == ApiError::Kind::Refused && (e.httpStatus == 401 || e.httpStatus == 403)) {
         // Not this change's fault: the token is missing (the keychain has not answered yet),
         // wrong or expired. Nothing was applied; wait for another token.
-        if (reply->operation() != Operation::Fetch && !stored(m_outbox->markAttempted(item.id, false)))
+        if (wasTheWrite && !stored(m_outbox->markAttempted(item.id, false)))
             return;
         m_current.reset();
         m_authPaused = true;
@@ -196,7 +148,7 @@ void OutboxSender::onSent(ApiReply *reply)
         Q_EMIT authRequired(e);
         return;
     }
-    if (item.op == OutboxItem::Op::Create && reply->operation() == Operation::Create) {
+    if (item.op == OutboxItem::Op::Create && e.operation == Operation::Create) {
         if (e.kind == ApiError::Kind::Refused && e.httpStatus == 409) {
             adoptCreated(item, false); // open already (our earlier attempt, or someone else's)
             return;
@@ -220,47 +172,9 @@ void OutboxSender::onSent(ApiReply *reply)
         }
         fail(item, e);
         return;
-    case ApiError::Kind::Conflict:
-        onPrecondition(item);
-        return;
-    case ApiError::Kind::Refused:
-        if (e.httpStatus == 404 && item.op == OutboxItem::Op::Close) {
-            done(item, std::nullopt); // the session is already closed: what we wanted
-            return;
-        }
-        if (e.httpStatus == 404 && item.op != OutboxItem::Op::Create) {
-            conflict(item, std::nullopt, {}); // closed since the change was made
-            return;
-        }
-        [[fallthrough]];
     default:
         fail(item, e);
     }
-}
-
-void OutboxSender::onPrecondition(const OutboxItem &item)
-{
-    // The session changed since the change was made: by us before a crash, or by someone else.
-    SupportReply *read = m_client->fetch(item.orderId);
-    connect(read, &ApiReply::finished, this, [this, read, item] {
-        read->deleteLater();
-        if (!read->isOk()) {
-            if (read->error().kind == ApiError::Kind::Refused && read->error().httpStatus == 404) {
-                if (item.op == OutboxItem::Op::Close)
-                    done(item, std::nullopt);
-                else
-                    conflict(item, std::nullopt, {});
-                return;
-            }
-            onSent(read);
-            return;
-        }
-        if (matchesIntent(item, read->result())) {
-            done(item, read->result(), read->etag()); // it was applied already: never send it twice
-            return;
-        }
-        conflict(item, read->result(), read->etag());
-    });
 }
 
 void OutboxSender::adoptCreated(const OutboxItem &item, bool sentBefore)
@@ -274,7 +188,7 @@ void OutboxSender::adoptCreated(const OutboxItem &item, bool sentBefore)
             done(item, read->result(), read->etag());
             return;
         }
-        if (sentBefore && read->error().kind == ApiError::Kind::Refused && read->error().httpStatus == 404) {
+        if (sentBefore && GuardedWrite::sessionGone(read->error())) {
             ApiError e = read->error();
             e.operation = Operation::Create;
             e.detail = tr("The new support request was sent once but its answer never arrived, and "
@@ -283,36 +197,8 @@ void OutboxSender::adoptCreated(const OutboxItem &item, bool sentBefore)
             fail(item, e);
             return;
         }
-        onSent(read); // unreachable: later; anything else fails the item
+        onFailed(item, read->error()); // unreachable: later; anything else fails the item
     });
-}
-
-bool OutboxSender::matchesIntent(const OutboxItem &item, const std::optional<Support> &current) const
-{
-    if (!current)
-        return false;
-    const std::string_view payload(item.payload.constData(), size_t(item.payload.size()));
-    switch (item.op) {
-    case OutboxItem::Op::Update: {
-        auto wanted = parseSupport(payload);
-        if (!wanted.ok())
-            return false;
-        Support w = *wanted.value;
-        w.orderId = item.orderId.toStdString();
-        return w == *current;
-    }
-    case OutboxItem::Op::Assign: {
-        auto wanted = parseAgent(payload);
-        return wanted.ok() && current->agent && *current->agent == *wanted.value;
-    }
-    case OutboxItem::Op::Unassign:
-        return !current->agent.has_value();
-    case OutboxItem::Op::Close:
-        return false; // a session we can still read is not closed
-    case OutboxItem::Op::Create:
-        return false;
-    }
-    return false;
 }
 
 void OutboxSender::done(const OutboxItem &item, const std::optional<Support> &result,

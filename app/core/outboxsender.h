@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "guardedwrite.h"
 #include "outbox.h"
 
 #include <QHash>
@@ -51,12 +52,11 @@ Q_SIGNALS:
 private:
     void sendNext();
     bool reportConflictAgain();
-    void readFirst(const OutboxItem &item, bool reporting);
-    void send(const OutboxItem &item, const QByteArray &ifMatch);
-    void onSent(ApiReply *reply);
-    void onPrecondition(const OutboxItem &item);
+    // Sends (or, CheckOnly, only checks) the item through one GuardedWrite.
+    void startWrite(const OutboxItem &item, GuardedWrite::Mode mode);
+    void onWritten(const WriteOutcome &outcome);
+    void onFailed(const OutboxItem &item, const ApiError &error);
     void adoptCreated(const OutboxItem &item, bool sentBefore);
-    bool matchesIntent(const OutboxItem &item, const std::optional<Support> &current) const;
     void done(const OutboxItem &item, const std::optional<Support> &result,
               const QByteArray &newEtag = {});
     void conflict(const OutboxItem &item, const std::optional<Support> &theirs,

@@ -1,6 +1,5 @@
 // The models keep optional text as std::optional<std::string> (UTF-8, "absent" distinct from
 // ""); the UI and the CLI work with QString. These are the only conversions between the two.
-// (apiclient.cpp still has a copy of its own, fromStd(), until its rework lands.)
 #pragma once
 
 #include <QString>

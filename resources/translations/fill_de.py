@@ -547,6 +547,19 @@ DE.update({
     "The cap per agent must be zero or more.": "Die Obergrenze pro Bearbeiter muss null oder mehr sein.",
     "An agent ID to balance over is empty.": "Eine Bearbeiter-ID für die Verteilung ist leer.",
     "Agent %1 is named twice.": "Bearbeiter %1 ist doppelt angegeben.",
+    # Issue 12, requests as values (helper "requests"): a stored request read back.
+    "The version tag (If-Match) is longer than %1 bytes.": "Die Versionskennung (If-Match) ist länger als %1 Bytes.",
+    "The version tag (If-Match) contains control characters.": "Die Versionskennung (If-Match) enthält Steuerzeichen.",
+    "The order ID is not a string.": "Die Auftragsnummer ist keine Zeichenkette.",
+    "The version tag (If-Match) is not a string.": "Die Versionskennung (If-Match) ist keine Zeichenkette.",
+    "The request has a member \"%1\" that does not belong to it.": "Die Anfrage hat ein Element „%1“, das nicht zu ihr gehört.",
+    "The request names no order ID.": "Die Anfrage nennt keine Auftragsnummer.",
+    "The request to replace a session holds no session.": "Die Anfrage zum Ersetzen einer Sitzung enthält keine Sitzung.",
+    "The request to assign an agent holds no agent.": "Die Anfrage zum Zuweisen eines Bearbeiters enthält keinen Bearbeiter.",
+    "\"%1\" is not a known request.": "„%1“ ist keine bekannte Anfrage.",
+    "The stored request is not valid JSON: %1.": "Die gespeicherte Anfrage ist kein gültiges JSON: %1.",
+    "The stored request is not a JSON object.": "Die gespeicherte Anfrage ist kein JSON-Objekt.",
+    "The stored request does not say which request it is.": "Die gespeicherte Anfrage gibt nicht an, welche Anfrage sie ist.",
 })
 
 
