@@ -121,8 +121,6 @@ private:
     void askAndBulk(BulkKind kind);
     void updateOfflineLabel(int retryInMs = -1);
     void showAuditTrail();
-    void showShortcuts();
-    QString shortcutName(const QAction *action) const;
     void showAbout();
     void manageProfiles();
     void importFromFile();

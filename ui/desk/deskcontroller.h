@@ -112,6 +112,15 @@ public:
     // Saves `edited` over the session's stored copy (guarded: If-Match, else compare).
     void save(const QString &orderId, const Support &edited);
     void resolveUpdateConflict(const QString &orderId, const Support &mine, const std::optional<Support> &base);
+    // What a bulk run of `ids` would do: a line per session for the preview, the sessions to
+    // send (what the list knows to be closed or gone is skipped), each one's agent before.
+    struct BulkPlan
+    {
+        QStringList lines, send;
+        QHash<QString, std::optional<Agent>> previous;
+        int skipped = 0;
+    };
+    BulkPlan planBulk(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent) const;
     // A bulk run of `ids` (all sendable), not started: the caller tracks it, then starts it.
     // `previous`: each session's agent before, for the undo entry.
     BulkRun *bulkRun(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,

@@ -471,6 +471,49 @@ void DeskController::dropUndoOfClosed()
 
 // ---- bulk runs
 
+DeskController::BulkPlan DeskController::planBulk(BulkKind kind, const QStringList &ids,
+                                                  const std::optional<Agent> &agent) const
+{
+    BulkPlan plan;
+    QHash<QString, std::optional<Agent>> &previous = plan.previous;
+    QStringList &lines = plan.lines, &send = plan.send;
+    int &skipped = plan.skipped;
+    lines.reserve(ids.size());
+    const auto agentText = [](const std::optional<Agent> &a) {
+        return a ? QString::fromStdString(a->displayName()) : Text::tr("(none)");
+    };
+    for (const QString &id : ids) {
+        // What the list knows to be closed or missing would only get a 404: not sent.
+        const std::optional<SessionSummary> known = m_model->summary(id);
+        if (known && known->state == SessionState::Closed) {
+            lines << Text::tr("%1: skipped, the session is already closed").arg(id);
+            ++skipped;
+            continue;
+        }
+        if (known && known->state == SessionState::NotFound) {
+            lines << Text::tr("%1: skipped, the server has no open session for it").arg(id);
+            ++skipped;
+            continue;
+        }
+        send << id;
+        const std::optional<WorkspaceEntry> e = entry(id);
+        const std::optional<Agent> before = e && e->support ? e->support->agent : std::nullopt;
+        previous.insert(id, before);
+        switch (kind) {
+        case BulkKind::Reassign:
+            lines << Text::tr("%1: %2 → %3").arg(id, agentText(before), agentText(agent));
+            break;
+        case BulkKind::Unassign:
+            lines << Text::tr("%1: %2 → (none)").arg(id, agentText(before));
+            break;
+        case BulkKind::Close:
+            lines << Text::tr("%1: close the session").arg(id);
+            break;
+        }
+    }
+    return plan;
+}
+
 BulkRun *DeskController::bulkRun(BulkKind kind, const QStringList &send, const std::optional<Agent> &agent,
                                  const QHash<QString, std::optional<Agent>> &previous)
 {
