@@ -11,13 +11,13 @@
 
 namespace sd::ui {
 
-class MainWindow;
+class DeskController;
 
 class AgentUndoCommand : public QUndoCommand
 {
 public:
     // `before`: per order, the agent it had (nullopt: none). `after`: the agent now (or none).
-    AgentUndoCommand(MainWindow *window, const QString &text,
+    AgentUndoCommand(DeskController *desk, const QString &text,
                      QHash<QString, std::optional<Agent>> before, std::optional<Agent> after);
     void undo() override;
     void redo() override;
@@ -25,7 +25,7 @@ public:
     QStringList orderIds() const { return m_before.keys(); }
 
 private:
-    MainWindow *m_window;
+    DeskController *m_desk;
     QHash<QString, std::optional<Agent>> m_before;
     std::optional<Agent> m_after;
     bool m_done = true; // pushed after the change succeeded: the first redo() is a no-op
@@ -34,14 +34,14 @@ private:
 class UpdateUndoCommand : public QUndoCommand
 {
 public:
-    UpdateUndoCommand(MainWindow *window, const QString &text, QString orderId, Support before,
+    UpdateUndoCommand(DeskController *desk, const QString &text, QString orderId, Support before,
                       Support after);
     void undo() override;
     void redo() override;
     QStringList orderIds() const { return {m_orderId}; }
 
 private:
-    MainWindow *m_window;
+    DeskController *m_desk;
     QString m_orderId;
     Support m_before, m_after;
     bool m_done = true;
@@ -52,12 +52,12 @@ private:
 class RemoveRowsCommand : public QUndoCommand
 {
 public:
-    RemoveRowsCommand(MainWindow *window, const QString &text, std::vector<WorkspaceEntry> rows);
+    RemoveRowsCommand(DeskController *desk, const QString &text, std::vector<WorkspaceEntry> rows);
     void undo() override;
     void redo() override;
 
 private:
-    MainWindow *m_window;
+    DeskController *m_desk;
     std::vector<WorkspaceEntry> m_rows;
 };
 
