@@ -6,7 +6,9 @@
 #include "englishplurals.h"
 #include "mainwindow.h"
 #include "profiles.h"
+#include "requestlog.h"
 #include "sandboxserver.h"
+#include "sessionmodel.h"
 #include "translations.h"
 
 #include <QAction>
@@ -15,8 +17,12 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QListWidget>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -218,6 +224,129 @@ private Q_SLOTS:
         }
         m_server->setLatencyMs(0);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+    }
+
+    // Nothing jumps while the agent types, and the list, the status bar, the request log and the
+    // profiles dialog show their texts whole: at the first window's size and at 800x600.
+    void textsFitAndFieldsStayPut_data()
+    {
+        QTest::addColumn<bool>("small");
+        QTest::newRow("first window") << false;
+        QTest::newRow("800x600") << true;
+    }
+    void textsFitAndFieldsStayPut()
+    {
+        QFETCH(bool, small);
+        // No identity yet (asked before, skipped): the status bar's longest button text.
+        m_window.reset();
+        m_profile.myAgentId.clear();
+        m_profile.identityAsked = true;
+        makeWindow();
+        if (small) {
+            m_window->resize(800, 600);
+            QTRY_COMPARE(m_window->size(), QSize(800, 600));
+        }
+        QCoreApplication::processEvents();
+
+        auto *identity = m_window->findChild<QToolButton *>(QStringLiteral("identityButton"));
+        QVERIFY(identity);
+        QTRY_VERIFY(!identity->text().isEmpty());
+        QVERIFY2(identity->isVisible() && identity->width() >= identity->fontMetrics().horizontalAdvance(identity->text()),
+                 qPrintable(QStringLiteral("%1 px for %2 (%3 px)").arg(identity->width()).arg(identity->text())
+                                .arg(identity->fontMetrics().horizontalAdvance(identity->text()))));
+
+        keys(Qt::Key_L, Qt::ControlModifier);
+        auto *goTo = m_window->findChild<QLineEdit *>(QStringLiteral("goToEdit"));
+        QVERIFY(goTo->hasFocus());
+        QTest::keyClicks(goTo, QStringLiteral("ORD-100003"));
+        QTest::keyClick(goTo, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->selectedOrderId(), QStringLiteral("ORD-100003"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QCoreApplication::processEvents();
+
+        auto *phone = m_window->findChild<QLineEdit *>(QStringLiteral("callbackPhone"));
+        auto *topic = m_window->findChild<QLineEdit *>(QStringLiteral("descriptorName"));
+        auto *save = m_window->findChild<QPushButton *>(QStringLiteral("saveButton"));
+        QVERIFY(phone && topic && save);
+        QWidget *inner = detailScroll()->widget();
+        const auto topicY = [&] { return topic->mapTo(inner, QPoint(0, 0)).y(); };
+        const auto saveY = [&] { return save->mapTo(inner, QPoint(0, 0)).y(); };
+        const int topicBefore = topicY();
+        const int saveBefore = saveY();
+
+        // One digit typed: a draft, said in the list and the pane, and no field moves.
+        phone->setFocus();
+        QTest::keyClick(phone, Qt::Key_End);
+        QTest::keyClicks(phone, QStringLiteral("1"));
+        QTRY_VERIFY(m_window->sessionModel()->indexOf(QStringLiteral("ORD-100003"), SessionModel::StatusColumn)
+                        .data().toString().contains(QLatin1String("(")));
+        auto *draft = m_window->findChild<QLabel *>(QStringLiteral("draftState"));
+        QTRY_VERIFY(draft && draft->isVisible() && !draft->text().isEmpty()); // the pane says so at once
+        QCoreApplication::processEvents();
+        QCOMPARE(topicY(), topicBefore);
+        QCOMPARE(saveY(), saveBefore);
+
+        // A letter: the validation message appears, whole, and still no field moves.
+        QTest::keyClicks(phone, QStringLiteral("x"));
+        auto *problem = m_window->findChild<QLabel *>(QStringLiteral("phoneProblem"));
+        QTRY_VERIFY(problem->isVisible() && !problem->text().isEmpty());
+        QCoreApplication::processEvents();
+        QCOMPARE(topicY(), topicBefore);
+        QCOMPARE(saveY(), saveBefore);
+        QVERIFY2(problem->height() >= problem->heightForWidth(problem->width()),
+                 qPrintable(QStringLiteral("%1 px high, needs %2").arg(problem->height()).arg(problem->heightForWidth(problem->width()))));
+        QVERIFY(inner->rect().contains(QRect(problem->mapTo(inner, QPoint(0, 0)), problem->size())));
+        QTest::keyClick(phone, Qt::Key_Backspace);
+
+        // The Status column fits every status text; Change noticed fits a date.
+        QTableView *view = m_window->sessionView();
+        const int margins = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+        for (const QString &text : SessionModel::statusTexts())
+            QVERIFY2(view->columnWidth(SessionModel::StatusColumn) >= view->fontMetrics().horizontalAdvance(text) + margins,
+                     qPrintable(QStringLiteral("%1 px for %2").arg(view->columnWidth(SessionModel::StatusColumn)).arg(text)));
+        const QString date = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
+        QVERIFY2(view->horizontalHeader()->sectionSize(SessionModel::LastChangeColumn)
+                     >= view->fontMetrics().horizontalAdvance(date) + margins,
+                 qPrintable(QStringLiteral("%1 px for %2").arg(view->horizontalHeader()->sectionSize(SessionModel::LastChangeColumn)).arg(date)));
+
+        // The request log (F12): one line per request, server and path whole.
+        keys(Qt::Key_F12);
+        auto *log = m_window->findChild<QTableView *>(QStringLiteral("requestLogView"));
+        QVERIFY(log);
+        QTRY_VERIFY(log->isVisible() && log->model()->rowCount() > 0);
+        QCoreApplication::processEvents();
+        QVERIFY2(log->rowHeight(0) < 2 * log->fontMetrics().lineSpacing(), qPrintable(QString::number(log->rowHeight(0))));
+        for (int column : {int(RequestLogModel::ServerColumn), int(RequestLogModel::PathColumn)}) {
+            const QString text = log->model()->index(0, column).data().toString();
+            QVERIFY(!text.isEmpty());
+            QVERIFY2(log->columnWidth(column) >= log->fontMetrics().horizontalAdvance(text) + margins,
+                     qPrintable(QStringLiteral("%1 px for %2").arg(log->columnWidth(column)).arg(text)));
+        }
+        keys(Qt::Key_F12);
+
+        // The profiles dialog: the longest name whole in the list, no sideways scroll bar.
+        bool shown = false;
+        QTimer::singleShot(0, this, [&] {
+            QTRY_VERIFY(QApplication::activeModalWidget());
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("profileName"));
+            auto *list = dialog->findChild<QListWidget *>(QStringLiteral("profileList"));
+            QVERIFY(name && list);
+            name->setFocus();
+            QTest::keyClick(name, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(name, QStringLiteral("Demo (eingebaute Sandbox)"));
+            QTRY_COMPARE(list->item(0)->text(), QStringLiteral("Demo (eingebaute Sandbox)"));
+            QCoreApplication::processEvents();
+            QVERIFY(!list->horizontalScrollBar()->isVisible());
+            QVERIFY2(list->viewport()->width() >= list->fontMetrics().horizontalAdvance(list->item(0)->text()),
+                     qPrintable(QStringLiteral("%1 px for %2").arg(list->viewport()->width())
+                                    .arg(list->fontMetrics().horizontalAdvance(list->item(0)->text()))));
+            shown = true;
+            dialog->reject();
+        });
+        keys(Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_VERIFY(shown);
     }
 
     // The New support request dialog is wide enough for its hint.

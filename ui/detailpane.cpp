@@ -109,6 +109,35 @@ private:
     QScrollArea *m_scroll;
 };
 
+// A message that comes and goes while the agent types (the phone's validation): it is always in
+// the layout with the height its message needs at the width it has, so that the fields below do
+// not jump when it appears, and it is never cut (height for width, inside the scroll area).
+class ReservedLabel : public QLabel
+{
+public:
+    ReservedLabel(const QString &reserved, QWidget *parent) : QLabel(parent), m_reserved(reserved)
+    {
+        setWordWrap(true);
+        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override
+    {
+        const QMargins m = contentsMargins();
+        const int textWidth = std::max(1, width - m.left() - m.right() - 2 * margin());
+        const int reserved = fontMetrics().boundingRect(QRect(0, 0, textWidth, 100000), Qt::TextWordWrap, m_reserved).height();
+        return std::max(QLabel::heightForWidth(width), reserved + m.top() + m.bottom() + 2 * margin());
+    }
+    QSize minimumSizeHint() const override
+    {
+        const QSize s = QLabel::minimumSizeHint();
+        return {s.width(), std::max(s.height(), fontMetrics().height())};
+    }
+
+private:
+    QString m_reserved;
+};
+
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
@@ -133,6 +162,9 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_changedElsewhere->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_changedElsewhere->hide();
     m_state->setWordWrap(true);
+    // Two lines kept for it: "pending change (in the outbox) · last loaded …" wraps in a narrow
+    // pane, and the fields below must not jump when the state changes.
+    m_state->setMinimumHeight(2 * m_state->fontMetrics().lineSpacing());
 
     // The banner: the last failure of this session, with Retry. Never a modal box.
     m_banner = new QFrame(this);
@@ -188,12 +220,10 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow: the label above its field
     m_phone = addField("callbackPhone", tr("Callback &phone:"), form);
-    m_phoneProblem = new QLabel(m_form);
+    m_phoneProblem = new ReservedLabel(phoneProblemText(), m_form);
     m_phoneProblem->setObjectName(QStringLiteral("phoneProblem"));
     m_phoneProblem->setPalette(bp);
-    m_phoneProblem->setWordWrap(true);
     form->addRow(QString(), m_phoneProblem);
-    m_phoneProblem->hide();
     m_chatUrl = addField("chatUrl", tr("Chat &URL:"), form);
     m_chatSession = addField("chatSession", tr("Chat &session:"), form);
     m_faqUrl = addField("faqUrl", tr("&FAQ link:"), form);
@@ -233,8 +263,11 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_save->setObjectName(QStringLiteral("saveButton"));
     m_revert = new QPushButton(tr("Re&vert"), m_form);
     m_revert->setObjectName(QStringLiteral("revertButton"));
+    // The draft state beside the buttons, not in the header: typing moves no field.
+    m_draftState = new ReservedLabel(draftStateText(), m_form);
+    m_draftState->setObjectName(QStringLiteral("draftState"));
     auto *saveRow = new QHBoxLayout;
-    saveRow->addStretch();
+    saveRow->addWidget(m_draftState, 1);
     saveRow->addWidget(m_revert);
     saveRow->addWidget(m_save);
     connect(m_save, &QPushButton::clicked, this, &DetailPane::saveRequested);
@@ -409,6 +442,8 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         m_orderId.clear();
         m_title->setText(tr("No session selected"));
         m_state->clear();
+        m_draftState->clear();
+        m_sending = false;
         m_readOnly = false;
         m_readOnlyBox->hide();
         hideBanner();
@@ -441,9 +476,8 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         state = tr("in progress…");
     if (entry->lastSeen.isValid())
         state += QStringLiteral(" · ") + tr("last loaded %1").arg(QLocale().toString(entry->lastSeen.toLocalTime(), QLocale::ShortFormat));
-    if (entry->draft && !waiting && !pending)
-        state += QStringLiteral(" · ") + tr("unsaved edit kept as a draft");
     m_state->setText(state);
+    m_sending = waiting || pending;
     updateHistory(false);
 
     const bool keepEdits = sameSession && isDirty() && !m_readOnly;
@@ -564,6 +598,16 @@ bool DetailPane::isDirty() const
     return !(editedSupport() == server);
 }
 
+QString DetailPane::draftStateText()
+{
+    return tr("Unsaved edit, kept as a draft.");
+}
+
+QString DetailPane::phoneProblemText()
+{
+    return tr("Not a phone number: use digits, spaces and an optional leading +.");
+}
+
 bool DetailPane::isValid() const
 {
     return m_phone->text().trimmed().isEmpty() || isValidPhone(m_phone->text());
@@ -572,9 +616,10 @@ bool DetailPane::isValid() const
 void DetailPane::updateButtons()
 {
     const bool valid = isValid();
-    m_phoneProblem->setVisible(!valid);
-    m_phoneProblem->setText(valid ? QString() : tr("Not a phone number: use digits, spaces and an optional leading +."));
+    m_phoneProblem->setText(valid ? QString() : phoneProblemText());
     const bool dirty = isDirty();
+    // Every edit is kept as a draft the moment it is typed (MainWindow stores it).
+    m_draftState->setText(dirty && !m_sending ? draftStateText() : QString());
     m_save->setEnabled(dirty && valid && !m_readOnly);
     m_revert->setEnabled(dirty); // a draft of a closed session can still be dropped
 }

@@ -82,6 +82,8 @@ Q_SIGNALS:
     void linkNotOpened(const QString &problem);
 
 private:
+    static QString phoneProblemText();
+    static QString draftStateText();
     void updateButtons();
     void showAgentCard(SessionState state);
     void updateHistory(bool force);
@@ -94,6 +96,7 @@ private:
     bool m_hasEntry = false;
     bool m_loading = false;
     bool m_readOnly = false;
+    bool m_sending = false; // the shown session's change waits in the outbox or is on its way
 
     QLabel *m_title, *m_state, *m_links, *m_placeholder;
     QFrame *m_banner;
@@ -106,6 +109,7 @@ private:
         *m_descShort;
     QPlainTextEdit *m_descLong, *m_unknown;
     QLabel *m_phoneProblem;
+    QLabel *m_draftState; // always there, so that a draft appearing moves no field
     QGroupBox *m_agentBox;
     QLabel *m_agentText;
     QPushButton *m_assign, *m_unassign, *m_save, *m_revert;

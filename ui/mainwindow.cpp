@@ -29,6 +29,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QStyle>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -285,6 +286,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     const bool restored = restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
+    fitColumnsToTexts();
     // Whole on the screen it opens on (a HiDPI laptop at 200% has 1200x800 to offer; a geometry
     // saved on a larger monitor may not fit this one).
     fitToScreen(this, restored ? QSize() : QSize(1360, 840));
@@ -2206,8 +2208,33 @@ void MainWindow::updateIdentity()
         m_identityButton->setText(tr("Working as %1").arg(id));
     else
         m_identityButton->setText(tr("Working as %1 (%2)", "agent ID (name)").arg(id, name));
+    // The status bar would squeeze the button below its text (cut at 800x600): it keeps its size.
+    m_identityButton->setMinimumWidth(m_identityButton->sizeHint().width());
     const bool mine = SessionModel::Scope(m_scope->currentData().toInt()) == SessionModel::Scope::Mine;
     m_mineHint->setVisible(mine && id.isEmpty());
+}
+
+void MainWindow::fitColumnsToTexts()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const QFontMetrics fm = m_view->fontMetrics();
+    // Cell margins and the sort indicator on either side of the text.
+    const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + fm.averageCharWidth() * 2;
+    int status = header->fontMetrics().horizontalAdvance(m_model->headerData(SessionModel::StatusColumn, Qt::Horizontal).toString());
+    for (const QString &text : SessionModel::statusTexts())
+        status = std::max(status, fm.horizontalAdvance(text));
+    // A column saved narrower (or a narrower font then) is widened; a wider one is kept.
+    header->resizeSection(SessionModel::StatusColumn, std::max(header->sectionSize(SessionModel::StatusColumn), status + padding));
+    // The longest date this locale writes (two-digit day, month and hour).
+    const QString date = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
+    const int change = std::max(fm.horizontalAdvance(date),
+                                header->fontMetrics().horizontalAdvance(m_model->headerData(SessionModel::LastChangeColumn, Qt::Horizontal).toString()))
+                     + padding + header->style()->pixelMetric(QStyle::PM_HeaderMarkSize, nullptr, header);
+    // The stretched last column keeps at least the size it has when stretching is turned on.
+    const bool stretch = header->stretchLastSection();
+    header->setStretchLastSection(false);
+    header->resizeSection(SessionModel::LastChangeColumn, std::max(header->sectionSize(SessionModel::LastChangeColumn), change));
+    header->setStretchLastSection(stretch);
 }
 
 void MainWindow::loadKnownAgents()

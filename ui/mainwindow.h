@@ -230,6 +230,7 @@ private:
     void askIdentity(bool firstUse);
     void setIdentity(const QString &profileId, const QString &agentId, const QString &agentName);
     void updateIdentity(); // the status bar, the "Mine" hint, the filter
+    void fitColumnsToTexts(); // Status and Change noticed show their texts whole
     void loadKnownAgents(); // the profile's agent directory, from its store
     void applyFilterText(const QString &text);
     QToolButton *m_identityButton = nullptr;

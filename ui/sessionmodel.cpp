@@ -23,6 +23,16 @@ int SessionModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QStringList SessionModel::statusTexts()
+{
+    QStringList texts{tr("pending change (in the outbox)"), tr("in progress…")};
+    for (SessionState s : {SessionState::Unknown, SessionState::Open, SessionState::Closed,
+                           SessionState::NotFound, SessionState::Error}) {
+        texts << sessionStateName(s) << sessionStateName(s) + tr(" (unsaved edit)");
+    }
+    return texts;
+}
+
 QString SessionModel::displayText(int row, int column) const
 {
     switch (column) {

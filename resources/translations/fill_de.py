@@ -540,6 +540,12 @@ DE.update({
 })
 
 
+# i-polish2: the draft state in its own line beside Save (the header no longer jumps)
+DE.update({
+    "Unsaved edit, kept as a draft.": "Ungespeicherte Änderung, als Entwurf erhalten.",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0
