@@ -175,7 +175,7 @@ class TestBulkFlows : public QObject
         keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
         for (const QString &id : ids)
             QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && stateOf(id) == expected, qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
     // Seeded sessions that have an agent on the server.
     QStringList assignedSessions(int count) const
@@ -283,7 +283,7 @@ private Q_SLOTS:
         keys(Qt::Key_W, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(*yes);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(closed), SessionState::Closed, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
 
         keys(Qt::Key_A, Qt::ControlModifier);
         QCOMPARE(m_window->selectedOrderIds().size(), 5);
@@ -454,7 +454,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!undo->isVisible());
 
         // Two at once, through the bulk action.
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         const QString agentOf1 = serverAgentId(ids[1]), agentOf2 = serverAgentId(ids[2]);
         clickRow(ids[1]);
         clickRow(ids[2], Qt::ControlModifier);

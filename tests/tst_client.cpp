@@ -5,6 +5,7 @@
 #include "faultserver.h"
 #include "sandboxserver.h"
 
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -329,6 +330,43 @@ private Q_SLOTS:
         QVERIFY(spy.wait(5000));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(r->error().kind, ApiError::Kind::Cancelled);
+    }
+
+    // requestsInFlight() counts what is still on the network (a bulk run starts its next request
+    // when a result is known); unfinishedReplies() what has not reached its receivers, such as a
+    // write whose outcome the journal is still keeping.
+    void unfinishedUntilTheJournalHasKeptTheOutcome()
+    {
+        struct HeldJournal : WriteJournal
+        {
+            std::function<void()> held;
+            QString writeStarting(const ApiClient &, const ApiReply &, qint64 *id) override
+            {
+                *id = 1;
+                return {};
+            }
+            void writeFinished(const ApiReply &, qint64, std::function<void()> report) override { held = std::move(report); }
+        } journal;
+        std::unique_ptr<SupportReply> created(m_client->create(QStringLiteral("ORD-J")));
+        QVERIFY(waitFor(created.get()));
+        m_client->setWriteJournal(&journal);
+        const auto detach = qScopeGuard([this] { m_client->setWriteJournal(nullptr); });
+
+        SupportReply *r = m_client->assignAgent(QStringLiteral("ORD-J"), Agent{"agent-9", {}, {}, {}, {}, {}});
+        QCOMPARE(m_client->requestsInFlight(), 1);
+        QCOMPARE(m_client->unfinishedReplies(), 1);
+        QSignalSpy ready(r, &ApiReply::resultReady);
+        QSignalSpy finished(r, &ApiReply::finished);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(m_client->requestsInFlight(), 0);
+        QCOMPARE(m_client->unfinishedReplies(), 1);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(journal.held);
+        journal.held();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(m_client->unfinishedReplies(), 0);
+        delete r;
+        QCOMPARE(m_client->unfinishedReplies(), 0); // counted once
     }
 
     void bulkKeepsConcurrencyLimit()

@@ -181,7 +181,7 @@ class TestFlows : public QObject
         keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
         for (const QString &id : ids)
             QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && stateOf(id) == expected, qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
 
     std::optional<Agent> serverAgent(const QString &orderId) const
@@ -347,7 +347,7 @@ private Q_SLOTS:
         clickRow(a);
         retype(paneField("callbackPhone"), QStringLiteral("+49 30 3333333"));
         clickRow(b);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
 
         // Someone else assigns another agent, behind the app's back.
         auto changed = parseSupport(m_server->sessionJson(a).toStdString());
@@ -526,7 +526,7 @@ private Q_SLOTS:
         clickRow(QStringLiteral("ORD-100002"));
         keys(Qt::Key_F5);
         QTRY_COMPARE_WITH_TIMEOUT(getsOf(QStringLiteral("ORD-100002")), 1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         QCOMPARE(stateOf(QStringLiteral("ORD-100002")), SessionState::Closed);
     }
 
@@ -742,7 +742,7 @@ private Q_SLOTS:
         };
         QTRY_COMPARE_WITH_TIMEOUT(onServer().descriptor ? str(onServer().descriptor->name) : QString(),
                                   QStringLiteral("My topic"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         QCOMPARE(str(onServer().callbackPhone), QStringLiteral("+49 30 1111111"));
         QCOMPARE(str(onServer().descriptor->shortDesc), QStringLiteral("My summary"));
         QCOMPARE(str(onServer().descriptor->longDesc), QStringLiteral("Their description"));
@@ -806,7 +806,7 @@ private Q_SLOTS:
 
         QTRY_VERIFY_WITH_TIMEOUT(m_server->hasSession(mine), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->sessionModel()->isPending(mine) && !m_window->sessionModel()->isPending(raced), 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         QCOMPARE(serverPhone(mine), QStringLiteral("+49 30 3333333"));
         QCOMPARE(serverPhone(raced), QStringLiteral("+49 30 5555555")); // theirs, not overwritten
         QTest::qWait(300);
@@ -901,7 +901,7 @@ private Q_SLOTS:
         keys(Qt::Key_O, Qt::ControlModifier);
         QTRY_VERIFY(*opened);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("ORD-999999")), SessionState::NotFound, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         QCOMPARE(m_window->selectedOrderId(), QStringLiteral("ORD-999999"));
         auto *banner = m_window->detailPane()->findChild<QLabel *>(QStringLiteral("errorBannerText"));
         QVERIFY(banner);

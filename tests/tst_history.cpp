@@ -97,7 +97,7 @@ class TestHistory : public QObject
         keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
         for (const QString &id : ids)
             QTRY_VERIFY2_WITH_TIMEOUT(listedAndOpen(id), qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
     // Someone else, with supportctl on the same server (and the same audit trail).
     void supportctl(const QStringList &args)

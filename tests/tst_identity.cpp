@@ -174,7 +174,7 @@ class TestIdentity : public QObject
         for (const QString &id : ids)
             QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && m_window->sessionModel()->summary(id)->state == SessionState::Open,
                                       qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
     // The "Whose sessions" box, moved with the keyboard as a person does.
     void chooseScope(const QString &text)

@@ -117,7 +117,7 @@ private Q_SLOTS:
         QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
         QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->sessionModel()->totalCount(), ids.size(), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         for (const QString &id : ids)
             QTRY_COMPARE_WITH_TIMEOUT(m_window->sessionModel()->summary(id)->state, SessionState::Open, 10000);
 
@@ -154,7 +154,7 @@ private Q_SLOTS:
         press(Qt::Key_S, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(serverField(QStringLiteral("ORD-100011"), "chatUrl"),
                                   QStringLiteral("https://chat.example/keyboard-1"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
 
         // Next: the following session of the filtered list, the focus stays in the pane.
         press(Qt::Key_PageDown, Qt::ControlModifier);
@@ -167,7 +167,7 @@ private Q_SLOTS:
         press(Qt::Key_S, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(serverField(QStringLiteral("ORD-100012"), "chatUrl"),
                                   QStringLiteral("https://chat.example/keyboard-2"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         // And back; Escape returns to the list.
         press(Qt::Key_PageUp, Qt::ControlModifier);
         QCOMPARE(m_window->selectedOrderId(), QStringLiteral("ORD-100011"));

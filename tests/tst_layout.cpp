@@ -187,7 +187,7 @@ private Q_SLOTS:
         QTest::keyClicks(goTo, QStringLiteral("ORD-100003"));
         QTest::keyClick(goTo, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->selectedOrderId(), QStringLiteral("ORD-100003"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         auto *phone = m_window->findChild<QLineEdit *>(QStringLiteral("callbackPhone"));
         QVERIFY(phone);
         phone->setFocus();
@@ -223,7 +223,7 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("%1 px of %2 for %3").arg(label->width()).arg(scroll->viewport()->width()).arg(label->text())));
         }
         m_server->setLatencyMs(0);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
 
     // Nothing jumps while the agent types, and the list, the status bar, the request log and the

@@ -159,7 +159,7 @@ class TestTexts : public QObject
         keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
         for (const QString &id : ids)
             QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && stateOf(id) == SessionState::Open, qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
     // Moves the keyboard focus through the label's links (Tab) to the one showing `text`, and
     // activates it (Enter), as a keyboard user does.

@@ -178,9 +178,36 @@ ApiReply::~ApiReply()
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
-        if (m_client)
-            m_client->changeInFlight(-1);
     }
+    leaveUnfinished();
+}
+
+void ApiReply::enterInFlight()
+{
+    if (m_inFlight || !m_client)
+        return;
+    m_inFlight = m_unfinished = true;
+    m_client->changeInFlight(+1);
+    ++m_client->m_unfinished;
+}
+
+void ApiReply::leaveInFlight()
+{
+    if (!m_inFlight)
+        return;
+    m_inFlight = false;
+    if (m_client)
+        m_client->changeInFlight(-1);
+}
+
+void ApiReply::leaveUnfinished()
+{
+    leaveInFlight();
+    if (!m_unfinished)
+        return;
+    m_unfinished = false;
+    if (m_client)
+        --m_client->m_unfinished;
 }
 
 ApiError ApiReply::makeError(ApiError::Kind kind, const QString &detail) const
@@ -227,15 +254,19 @@ void ApiReply::finishOk()
 
 void ApiReply::emitFinished()
 {
+    leaveInFlight(); // a bulk run starts its next request at resultReady()
     Q_EMIT resultReady();
     WriteJournal *journal = m_client ? m_client->m_journal : nullptr;
     if (m_journaled && journal) {
         journal->writeFinished(*this, m_journalId, [self = QPointer<ApiReply>(this)] {
-            if (self)
-                Q_EMIT self->finished();
+            if (!self)
+                return;
+            self->leaveUnfinished();
+            Q_EMIT self->finished();
         });
         return;
     }
+    leaveUnfinished();
     Q_EMIT finished();
 }
 
@@ -254,6 +285,7 @@ void ApiReply::send(const Request &request, Continuation then)
     m_request = request;
     m_then = std::move(then);
     m_attempt = 0;
+    enterInFlight();
     startAttempt();
 }
 
@@ -346,8 +378,6 @@ void ApiReply::onAttemptFinished()
     m_attemptTimer->disconnect();
     reply->disconnect(this);
     reply->deleteLater();
-    if (m_client)
-        m_client->changeInFlight(-1);
 
     HttpResult r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -655,8 +685,6 @@ QNetworkReply *ApiClient::startRequest(const ClientConfig &config, const QByteAr
         ssl.addCaCertificates(config.extraCaCertificates);
         request.setSslConfiguration(ssl);
     }
-    changeInFlight(+1);
-
     // Every method gets a body that cannot be rewound (see OneShotBody), so that the request
     // goes on the wire once per attempt.
     request.setHeader(QNetworkRequest::ContentLengthHeader, body.size());

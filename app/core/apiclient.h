@@ -142,6 +142,11 @@ private:
     void scheduleRetry(const ApiError &reason, int delayMs);
     void completeExchange(const HttpResult &result);
     void emitFinished();
+    // Counted in ApiClient::requestsInFlight() from send() until resultReady(), and in
+    // unfinishedReplies() until finished().
+    void enterInFlight();
+    void leaveInFlight();
+    void leaveUnfinished();
 
     QPointer<ApiClient> m_client;
     // The server, token and limits as they were when the request was made: every attempt and
@@ -151,6 +156,8 @@ private:
     QString m_orderId;
     ApiError m_error;
     bool m_finished = false;
+    bool m_inFlight = false;
+    bool m_unfinished = false;
 
     // Current exchange.
     Request m_request{QByteArray()};
@@ -225,7 +232,11 @@ public:
     void setWriteJournal(WriteJournal *journal) { m_journal = journal; }
     const ClientConfig &config() const { return m_config; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    // Replies sent whose result is not known yet (a wait before a retry included).
     int requestsInFlight() const { return m_inFlight; }
+    // Replies sent that have not emitted finished() yet: also those whose write outcome the
+    // journal is still keeping. Zero means every answer has reached its receivers.
+    int unfinishedReplies() const { return m_unfinished; }
 
     // POST /support/{id}; `body` optional (order_id is set to the ID).
     SupportReply *create(const QString &orderId, const std::optional<Support> &body = {});
@@ -275,6 +286,7 @@ private:
     QNetworkAccessManager *m_nam;
     ClientConfig m_config;
     int m_inFlight = 0;
+    int m_unfinished = 0;
     WriteJournal *m_journal = nullptr;
 };
 
