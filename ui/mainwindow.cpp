@@ -16,6 +16,7 @@
 #include "sessionhistory.h"
 #include "version.h"
 #include "windowfit.h"
+#include "columnfit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -278,6 +279,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     connect(m_detail, &DetailPane::newRequestRequested, this, &MainWindow::askAndCreateAgain);
     connect(m_detail, &DetailPane::profilesRequested, this, &MainWindow::manageProfiles);
     m_detail->setOutboxLookup([this](const QString &id) { return m_model->isWaitingInOutbox(id); });
+    m_detail->setWaitingCreationLookup([this](const QString &id) { return waitingCreation(id); });
     connect(m_detail, &DetailPane::linkNotOpened, this, [this](const QString &problem) {
         statusBar()->showMessage(problem, 15000);
     });
@@ -616,7 +618,7 @@ std::optional<WorkspaceEntry> MainWindow::entry(const QString &orderId) const
 
 void MainWindow::putEntry(const WorkspaceEntry &e)
 {
-    m_model->upsert(e);
+    m_model->upsert(listedEntry(e));
     m_unsaved.insert(e.orderId, e);
     scheduleSave();
 }
@@ -978,9 +980,8 @@ void MainWindow::openOutbox()
     });
     if (!m_outbox->notice().isEmpty())
         statusBar()->showMessage(m_outbox->notice());
-    for (const OutboxItem &item : m_outbox->items())
-        if (item.state == QLatin1String("queued"))
-            m_model->setPending(item.orderId, true);
+    for (const QString &id : m_outbox->queuedOrderIds())
+        m_model->setPending(id, true);
     updateOfflineLabel();
     if (m_outbox->queuedCount() > 0)
         m_sender->start(); // left from the last run
@@ -1884,16 +1885,40 @@ bool MainWindow::confirmWithDetail(const QString &title, const QString &text, co
 
 void MainWindow::markWaitingInOutbox()
 {
-    QSet<QString> waiting;
-    if (m_outbox && m_outbox->isOpen())
-        for (const OutboxItem &item : m_outbox->items())
-            if (item.state == QLatin1String("queued"))
-                waiting.insert(item.orderId);
+    const QSet<QString> waiting = m_outbox && m_outbox->isOpen() ? m_outbox->queuedOrderIds() : QSet<QString>();
     const QString shown = m_detail->orderId();
     const bool before = !shown.isEmpty() && m_model->isWaitingInOutbox(shown);
+    QStringList newlyWaiting;
+    for (const QString &id : waiting)
+        if (!m_model->isWaitingInOutbox(id) && m_model->contains(id))
+            newlyWaiting << id;
     m_model->setWaitingInOutbox(waiting);
+    for (const QString &id : std::as_const(newlyWaiting))
+        if (const std::optional<WorkspaceEntry> e = entry(id); e && !e->support)
+            m_model->upsert(listedEntry(*e)); // a new request: its row shows what it will create
     if (!shown.isEmpty() && waiting.contains(shown) != before)
         m_detail->showEntry(entry(shown), m_model->isPending(shown)); // its state line
+}
+
+std::optional<Support> MainWindow::waitingCreation(const QString &orderId) const
+{
+    const std::optional<QByteArray> body = m_outbox && m_outbox->isOpen() ? m_outbox->waitingCreation(orderId)
+                                                                          : std::nullopt;
+    if (!body)
+        return std::nullopt;
+    if (body->isEmpty())
+        return Support{}; // a request with no fields
+    const auto parsed = parseSupport(std::string_view(body->constData(), size_t(body->size())));
+    return parsed.ok() ? parsed.value : std::nullopt;
+}
+
+WorkspaceEntry MainWindow::listedEntry(const WorkspaceEntry &e) const
+{
+    if (e.support || !m_model->isWaitingInOutbox(e.orderId))
+        return e;
+    WorkspaceEntry listed = e;
+    listed.support = waitingCreation(e.orderId); // the row shows it until the server's copy comes
+    return listed;
 }
 
 void MainWindow::showAuditTrail()
@@ -2223,8 +2248,18 @@ void MainWindow::fitColumnsToTexts()
     int status = header->fontMetrics().horizontalAdvance(m_model->headerData(SessionModel::StatusColumn, Qt::Horizontal).toString());
     for (const QString &text : SessionModel::statusTexts())
         status = std::max(status, fm.horizontalAdvance(text));
-    // A column saved narrower (or a narrower font then) is widened; a wider one is kept.
+    // A column saved narrower (or a narrower font then) is widened; a wider one is kept. The
+    // columns then share the view's width (a long status is elided, its tooltip says it whole).
     header->resizeSection(SessionModel::StatusColumn, std::max(header->sectionSize(SessionModel::StatusColumn), status + padding));
+    if (!m_columnFitter)
+        m_columnFitter = new ColumnFitter(m_view);
+    for (int c = 0; c < SessionModel::ColumnCount; ++c)
+        m_columnFitter->setPreferredWidth(c, header->sectionSize(c));
+    int shortestStatus = 0;
+    for (SessionState s : {SessionState::Unknown, SessionState::Open, SessionState::Closed, SessionState::NotFound, SessionState::Error})
+        shortestStatus = std::max(shortestStatus, fm.horizontalAdvance(sessionStateName(s)));
+    m_columnFitter->setMinimumWidth(SessionModel::OrderIdColumn, fm.horizontalAdvance(QStringLiteral("ORD-100000")) + padding);
+    m_columnFitter->setMinimumWidth(SessionModel::StatusColumn, shortestStatus + padding);
     // The longest date this locale writes (two-digit day, month and hour).
     const QString date = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
     const int change = std::max(fm.horizontalAdvance(date),
@@ -2235,6 +2270,8 @@ void MainWindow::fitColumnsToTexts()
     header->setStretchLastSection(false);
     header->resizeSection(SessionModel::LastChangeColumn, std::max(header->sectionSize(SessionModel::LastChangeColumn), change));
     header->setStretchLastSection(stretch);
+    m_columnFitter->setMinimumWidth(SessionModel::LastChangeColumn, change);
+    m_columnFitter->fit();
 }
 
 void MainWindow::loadKnownAgents()

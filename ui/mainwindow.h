@@ -35,6 +35,7 @@ class AuditRecorder;
 
 namespace sd::ui {
 
+class ColumnFitter;
 class DetailPane;
 class RequestLogDock;
 class RequestLogModel;
@@ -231,9 +232,14 @@ private:
     void setIdentity(const QString &profileId, const QString &agentId, const QString &agentName);
     void updateIdentity(); // the status bar, the "Mine" hint, the filter
     void fitColumnsToTexts(); // Status and Change noticed show their texts whole
+    // A new support request that waits in the outbox: the fields it will create (nullopt: none waits).
+    std::optional<Support> waitingCreation(const QString &orderId) const;
+    // The entry as the list shows it: a request still waiting with the values it will create.
+    WorkspaceEntry listedEntry(const WorkspaceEntry &e) const;
     void loadKnownAgents(); // the profile's agent directory, from its store
     void applyFilterText(const QString &text);
     QToolButton *m_identityButton = nullptr;
+    ColumnFitter *m_columnFitter = nullptr; // the list's columns share its width
     QWidget *m_mineHint = nullptr;
     QPointer<QDialog> m_identityDialog;
 };
