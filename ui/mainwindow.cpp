@@ -2246,7 +2246,14 @@ void MainWindow::fitColumnsToTexts()
     // Cell margins and the sort indicator on either side of the text.
     const int padding = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + fm.averageCharWidth() * 2;
     int status = header->fontMetrics().horizontalAdvance(m_model->headerData(SessionModel::StatusColumn, Qt::Horizontal).toString());
-    for (const QString &text : SessionModel::statusTexts())
+    // Every state, "in progress" and an open session's draft; rarer and longer ones ("pending
+    // change (in the outbox)", a draft of a closed session) are elided where the column is
+    // narrower (the tooltip says them whole): the room goes to the agent and phone.
+    QStringList usual{QCoreApplication::translate("sd::ui::SessionModel", "in progress…"),
+                      sessionStateName(SessionState::Open) + QCoreApplication::translate("sd::ui::SessionModel", " (unsaved edit)")};
+    for (SessionState s : {SessionState::Unknown, SessionState::Open, SessionState::Closed, SessionState::NotFound, SessionState::Error})
+        usual << sessionStateName(s);
+    for (const QString &text : std::as_const(usual))
         status = std::max(status, fm.horizontalAdvance(text));
     // A column saved narrower (or a narrower font then) is widened; a wider one is kept. The
     // columns then share the view's width (a long status is elided, its tooltip says it whole).
@@ -2255,11 +2262,19 @@ void MainWindow::fitColumnsToTexts()
         m_columnFitter = new ColumnFitter(m_view);
     for (int c = 0; c < SessionModel::ColumnCount; ++c)
         m_columnFitter->setPreferredWidth(c, header->sectionSize(c));
-    int shortestStatus = 0;
+    int widestState = 0;
     for (SessionState s : {SessionState::Unknown, SessionState::Open, SessionState::Closed, SessionState::NotFound, SessionState::Error})
-        shortestStatus = std::max(shortestStatus, fm.horizontalAdvance(sessionStateName(s)));
-    m_columnFitter->setMinimumWidth(SessionModel::OrderIdColumn, fm.horizontalAdvance(QStringLiteral("ORD-100000")) + padding);
-    m_columnFitter->setMinimumWidth(SessionModel::StatusColumn, shortestStatus + padding);
+        widestState = std::max(widestState, fm.horizontalAdvance(sessionStateName(s)));
+    // Narrow (800x600 beside the pane): an order ID and a state whole, the others a few letters.
+    const int cellMargins = 2 * m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + fm.averageCharWidth();
+    m_columnFitter->setMinimumWidth(SessionModel::OrderIdColumn, fm.horizontalAdvance(QStringLiteral("ORD-100000")) + cellMargins);
+    m_columnFitter->setMinimumWidth(SessionModel::StatusColumn, widestState + cellMargins);
+    for (int c : {int(SessionModel::AgentColumn), int(SessionModel::PhoneColumn), int(SessionModel::ChatColumn)})
+        m_columnFitter->setMinimumWidth(c, fm.averageCharWidth() * 8);
+    // A squeezed title shows its beginning ("Callback ph…"), not a clipped middle; its tooltip
+    // says it whole.
+    header->setTextElideMode(Qt::ElideRight);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     // The longest date this locale writes (two-digit day, month and hour).
     const QString date = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58)), QLocale::ShortFormat);
     const int change = std::max(fm.horizontalAdvance(date),

@@ -120,6 +120,8 @@ QVariant SessionModel::headerData(int section, Qt::Orientation o, int role) cons
     if (role == Qt::ToolTipRole && section == LastChangeColumn)
         return tr("When this app noticed that the session had changed on the server (not when "
                   "it was changed there)");
+    if (role == Qt::ToolTipRole)
+        return headerData(section, o, Qt::DisplayRole); // whole, where a narrow column elides it
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
