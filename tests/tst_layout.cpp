@@ -397,6 +397,26 @@ private Q_SLOTS:
         QTRY_VERIFY2(noSidewaysScroll(), qPrintable(QString::number(view->horizontalScrollBar()->maximum())));
     }
 
+    // The list's columns share a small window's width; closed there and opened again on a large
+    // screen, they are not left that narrow.
+    void columnsWidenAgainAfterASmallWindow()
+    {
+        m_window->resize(800, 600);
+        QTRY_COMPARE(m_window->size(), QSize(800, 600));
+        QTableView *view = m_window->sessionView();
+        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+        const int narrowAgent = view->columnWidth(SessionModel::AgentColumn);
+        m_window->close(); // saves the columns
+        m_window.reset();
+        makeWindow();
+        m_window->resize(1280, 800);
+        QTRY_COMPARE(m_window->size(), QSize(1280, 800));
+        view = m_window->sessionView();
+        QTRY_COMPARE(view->horizontalScrollBar()->maximum(), 0);
+        QTRY_VERIFY2(view->columnWidth(SessionModel::AgentColumn) > narrowAgent,
+                     qPrintable(QStringLiteral("%1 px, was %2 at 800x600").arg(view->columnWidth(SessionModel::AgentColumn)).arg(narrowAgent)));
+    }
+
     // The New support request dialog is wide enough for its hint.
     void newRequestDialogShowsItsHint()
     {

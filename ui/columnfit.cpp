@@ -15,7 +15,8 @@ ColumnFitter::ColumnFitter(QTableView *view) : QObject(view), m_view(view)
 {
     QHeaderView *header = view->horizontalHeader();
     for (int c = 0; c < header->count(); ++c)
-        m_preferred.insert(c, header->sectionSize(c));
+        m_initial.insert(c, header->sectionSize(c));
+    m_preferred = m_initial;
     // A column the agent drags keeps that width as the one it prefers.
     connect(header, &QHeaderView::sectionResized, this, [this, header](int column, int, int size) {
         if (m_adjusting || header->visualIndex(column) == header->count() - 1)

@@ -17,6 +17,8 @@ public:
     // Takes the view's current section sizes as the preferred widths.
     explicit ColumnFitter(QTableView *view);
 
+    // The width the column had when the fitter was made (before a saved state was restored).
+    int initialWidth(int column) const { return m_initial.value(column); }
     void setPreferredWidth(int column, int width);
     // The width the column keeps however narrow the view is (default: a few characters).
     void setMinimumWidth(int column, int width);
@@ -29,7 +31,7 @@ private:
     int minimumOf(int column) const;
 
     QTableView *m_view;
-    QHash<int, int> m_preferred, m_minimum;
+    QHash<int, int> m_initial, m_preferred, m_minimum;
     bool m_adjusting = false;
     int m_stretched = -1, m_stretchedMinimum = -1; // the stretched column's minimum was set for
 };

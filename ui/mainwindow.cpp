@@ -134,6 +134,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_view->setColumnWidth(SessionModel::OrderIdColumn, 160);
     m_view->setColumnWidth(SessionModel::AgentColumn, 150);
     m_view->setColumnWidth(SessionModel::PhoneColumn, 130);
+    m_columnFitter = new ColumnFitter(m_view); // these widths are what the columns prefer
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
 
@@ -2258,10 +2259,11 @@ void MainWindow::fitColumnsToTexts()
     // A column saved narrower (or a narrower font then) is widened; a wider one is kept. The
     // columns then share the view's width (a long status is elided, its tooltip says it whole).
     header->resizeSection(SessionModel::StatusColumn, std::max(header->sectionSize(SessionModel::StatusColumn), status + padding));
-    if (!m_columnFitter)
-        m_columnFitter = new ColumnFitter(m_view);
+    // The saved widths are those the last window could give; a column is never preferred
+    // narrower than its default, so that a run at 800x600 does not leave a large window's list
+    // narrow (wider, as the agent dragged it, is kept).
     for (int c = 0; c < SessionModel::ColumnCount; ++c)
-        m_columnFitter->setPreferredWidth(c, header->sectionSize(c));
+        m_columnFitter->setPreferredWidth(c, std::max(header->sectionSize(c), m_columnFitter->initialWidth(c)));
     int widestState = 0;
     for (SessionState s : {SessionState::Unknown, SessionState::Open, SessionState::Closed, SessionState::NotFound, SessionState::Error})
         widestState = std::max(widestState, fm.horizontalAdvance(sessionStateName(s)));
