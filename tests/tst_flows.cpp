@@ -825,6 +825,75 @@ private Q_SLOTS:
         QVERIFY2(m_window->detailPane()->bannerText().isEmpty(), qPrintable(m_window->detailPane()->bannerText()));
     }
 
+    // While a new support request waits in the outbox, the pane and the list show what the agent
+    // typed (marked as waiting, not editable), not empty fields; once it is sent, the server's copy.
+    void newRequestWhileOfflineShowsItsQueuedValues()
+    {
+        paste({QStringLiteral("ORD-100001")}); // another row to go to and back
+        ClientConfig c = m_window->client()->config();
+        c.retry.maxRetries = 0;
+        m_window->client()->setConfig(c);
+        const quint16 port = quint16(m_profile.baseUrl.port());
+        m_server.reset();
+
+        const QString id = QStringLiteral("ORD-200101");
+        const QString phone = QStringLiteral("+49 30 7777777"), topic = QStringLiteral("Drucker offline");
+        const auto created = whenShown(modal(QStringLiteral("newSessionDialog")), [&](QWidget *d) {
+            QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("orderId")), id);
+            QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("callbackPhone")), phone);
+            QTest::keyClicks(d->findChild<QLineEdit *>(QStringLiteral("topic")), topic);
+            QTest::keyClick(d->findChild<QLineEdit *>(QStringLiteral("topic")), Qt::Key_Return);
+        });
+        keys(Qt::Key_N, Qt::ControlModifier);
+        QTRY_VERIFY(*created);
+        QTRY_VERIFY_WITH_TIMEOUT(listed(id) && m_window->sessionModel()->isWaitingInOutbox(id), 10000);
+        QCOMPARE(m_window->selectedOrderId(), id);
+
+        // The pane: the typed values, said to be waiting, and not to be edited meanwhile.
+        QTRY_COMPARE(paneField("callbackPhone")->text(), phone);
+        QCOMPARE(paneField("descriptorName")->text(), topic);
+        QVERIFY(paneField("callbackPhone")->isReadOnly());
+        auto *state = m_window->detailPane()->findChild<QLabel *>(QStringLiteral("detailState"));
+        QVERIFY2(state->text().contains(QStringLiteral("pending change (in the outbox)")), qPrintable(state->text()));
+        auto *save = m_window->detailPane()->findChild<QPushButton *>(QStringLiteral("saveButton"));
+        QVERIFY(!save->isEnabled());
+        // The list row: the typed phone, and the row says pending.
+        const QModelIndex phoneCell = m_window->sessionModel()->indexOf(id, SessionModel::PhoneColumn);
+        QCOMPARE(phoneCell.data().toString(), phone);
+        QCOMPARE(m_window->sessionModel()->indexOf(id, SessionModel::StatusColumn).data().toString(),
+                 QStringLiteral("pending change (in the outbox)"));
+        // Another row and back: still there.
+        clickRow(QStringLiteral("ORD-100001"));
+        QTRY_COMPARE(m_window->selectedOrderId(), QStringLiteral("ORD-100001"));
+        clickRow(id);
+        QTRY_COMPARE(paneField("callbackPhone")->text(), phone);
+        QCOMPARE(paneField("descriptorName")->text(), topic);
+
+        // The server answers again: the request is sent, and the pane shows the server's copy.
+        m_server = std::make_unique<SandboxServer>();
+        m_server->seed(30);
+        connect(m_server.get(), &SandboxServer::requestHandled, this,
+                [this](const QByteArray &method, const QString &path, int) { m_requests.append({method, path}); });
+        QVERIFY(m_server->start(QHostAddress::LocalHost, port).isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->hasSession(id), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->sessionModel()->isWaitingInOutbox(id) && !m_window->sessionModel()->isPending(id), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
+        const auto onServer = parseSupport(m_server->sessionJson(id).toStdString());
+        QVERIFY(onServer.ok());
+        QCOMPARE(str(onServer.value->callbackPhone), phone);
+        QVERIFY(onServer.value->descriptor);
+        QCOMPARE(str(onServer.value->descriptor->name), topic);
+        QCOMPARE(stateOf(id), SessionState::Open);
+        QTRY_VERIFY2(!state->text().contains(QStringLiteral("pending")), qPrintable(state->text()));
+        QCOMPARE(paneField("callbackPhone")->text(), str(onServer.value->callbackPhone));
+        QCOMPARE(paneField("descriptorName")->text(), str(onServer.value->descriptor->name));
+        QVERIFY(!paneField("callbackPhone")->isReadOnly()); // the server's session, to be edited
+        QVERIFY(!save->isEnabled());                          // nothing unsaved
+        QCOMPARE(m_window->sessionModel()->indexOf(id, SessionModel::PhoneColumn).data().toString(), phone);
+        QCOMPARE(m_window->sessionModel()->indexOf(id, SessionModel::StatusColumn).data().toString(),
+                 sessionStateName(SessionState::Open));
+    }
+
     // Feedback after the click-through: copying says so, removing rows offers Undo in the status
     // bar, an undo result is a sentence, the close question names its action (Cancel default),
     // and F1 lists Undo/Redo by name rather than by the step they would take now.

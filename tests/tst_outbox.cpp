@@ -116,6 +116,31 @@ private Q_SLOTS:
         QCOMPARE(fileMode(shared), 0755);
     }
 
+    // The order IDs with a queued change, each once (the window asks on every change of the
+    // outbox), and the body of a new request still waiting (the pane shows it meanwhile).
+    void queuedOrderIdsAndWaitingCreation()
+    {
+        Outbox outbox(m_dir.filePath(QStringLiteral("ids.sqlite")));
+        QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+        QVERIFY(outbox.queuedOrderIds().isEmpty());
+        QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-1"), QStringLiteral("agent-1"))) > 0);
+        QVERIFY(outbox.enqueue(assignItem(QStringLiteral("ORD-1"), QStringLiteral("agent-2"))) > 0);
+        const qint64 failed = outbox.enqueue(assignItem(QStringLiteral("ORD-2"), QStringLiteral("agent-1")));
+        QVERIFY(outbox.setState(failed, QStringLiteral("failed"), QStringLiteral("refused")));
+        OutboxItem create;
+        create.orderId = QStringLiteral("ORD-3");
+        create.op = OutboxItem::Op::Create;
+        create.payload = QByteArrayLiteral(R"({"orderId":"ORD-3","callbackPhone":"+49 30 1"})");
+        const qint64 created = outbox.enqueue(create);
+        QVERIFY(created > 0);
+        QCOMPARE(outbox.queuedOrderIds(), (QSet<QString>{QStringLiteral("ORD-1"), QStringLiteral("ORD-3")}));
+        QCOMPARE(outbox.waitingCreation(QStringLiteral("ORD-3")), std::optional<QByteArray>(create.payload));
+        QVERIFY(!outbox.waitingCreation(QStringLiteral("ORD-1")));
+        QVERIFY(outbox.remove(created));
+        QVERIFY(!outbox.waitingCreation(QStringLiteral("ORD-3")));
+        QCOMPARE(outbox.queuedOrderIds(), QSet<QString>{QStringLiteral("ORD-1")});
+    }
+
     // Bug 5: two SupportDesks on one profile would both send the oldest change (without ETags:
     // applied twice). The outbox is open in one process at a time.
     void oneProcessPerOutbox()

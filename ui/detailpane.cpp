@@ -20,7 +20,11 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QUrl>
+#include <QResizeEvent>
 #include <QScrollBar>
+#include <QStackedLayout>
+#include <QStyle>
+#include <QAction>
 #include <QVBoxLayout>
 
 #include <nlohmann/json.hpp>
@@ -109,6 +113,44 @@ private:
     QScrollArea *m_scroll;
 };
 
+// The line under Save that says why there is something to save, or why it cannot be saved: it
+// holds the room the longest of its texts needs at the width it has (one of them comes and goes
+// while the agent types), so that nothing below moves; its texts wrap, never cut.
+class ReservedBox : public QWidget
+{
+public:
+    ReservedBox(const QStringList &texts, QWidget *parent) : QWidget(parent), m_texts(texts)
+    {
+        m_stack = new QStackedLayout(this);
+        m_stack->setContentsMargins(0, 0, 0, 0);
+        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    }
+    QStackedLayout *stack() const { return m_stack; }
+    QSize sizeHint() const override { return {QWidget::sizeHint().width(), reservedHeight(width())}; }
+    QSize minimumSizeHint() const override { return {0, reservedHeight(width())}; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QWidget::resizeEvent(event);
+        if (event->oldSize().width() != width())
+            updateGeometry(); // the texts wrap differently now
+    }
+
+private:
+    int reservedHeight(int width) const
+    {
+        int height = fontMetrics().height();
+        for (const QString &text : m_texts)
+            height = std::max(height, fontMetrics().boundingRect(QRect(0, 0, std::max(1, width), 100000),
+                                                                 Qt::TextWordWrap, text).height());
+        return height;
+    }
+
+    QStringList m_texts;
+    QStackedLayout *m_stack;
+};
+
 } // namespace
 
 DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
@@ -133,6 +175,9 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_changedElsewhere->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_changedElsewhere->hide();
     m_state->setWordWrap(true);
+    // Two lines kept for it: "pending change (in the outbox) · last loaded …" wraps in a narrow
+    // pane, and the fields below must not jump when the state changes.
+    m_state->setMinimumHeight(2 * m_state->fontMetrics().lineSpacing());
 
     // The banner: the last failure of this session, with Retry. Never a modal box.
     m_banner = new QFrame(this);
@@ -171,6 +216,7 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_readOnlyNotice->setWordWrap(true);
     auto *newRequest = new QPushButton(tr("Open a &new support request for this order…"), m_readOnlyBox);
     newRequest->setObjectName(QStringLiteral("newRequestButton"));
+    m_newRequest = newRequest;
     connect(newRequest, &QPushButton::clicked, this, &DetailPane::newRequestRequested);
     auto *readOnlyLayout = new QVBoxLayout(m_readOnlyBox);
     readOnlyLayout->setContentsMargins(0, 0, 0, 0);
@@ -188,12 +234,17 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapLongRows); // narrow: the label above its field
     m_phone = addField("callbackPhone", tr("Callback &phone:"), form);
+    // Not a phone number: the field shows a warning sign (its tooltip says why) and the line
+    // beside Save says it in words, in the place of the draft note. Nothing is added under the
+    // field, so typing moves no field and no empty row waits there.
+    m_phoneWarning = m_phone->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), QLineEdit::TrailingPosition);
+    m_phoneWarning->setObjectName(QStringLiteral("phoneWarning"));
+    m_phoneWarning->setToolTip(phoneProblemText());
+    m_phoneWarning->setVisible(false);
     m_phoneProblem = new QLabel(m_form);
     m_phoneProblem->setObjectName(QStringLiteral("phoneProblem"));
     m_phoneProblem->setPalette(bp);
     m_phoneProblem->setWordWrap(true);
-    form->addRow(QString(), m_phoneProblem);
-    m_phoneProblem->hide();
     m_chatUrl = addField("chatUrl", tr("Chat &URL:"), form);
     m_chatSession = addField("chatSession", tr("Chat &session:"), form);
     m_faqUrl = addField("faqUrl", tr("&FAQ link:"), form);
@@ -233,6 +284,16 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_save->setObjectName(QStringLiteral("saveButton"));
     m_revert = new QPushButton(tr("Re&vert"), m_form);
     m_revert->setObjectName(QStringLiteral("revertButton"));
+    // The draft state beside the buttons, not in the header: typing moves no field.
+    m_draftState = new QLabel(m_form);
+    m_draftState->setObjectName(QStringLiteral("draftState"));
+    m_draftState->setWordWrap(true);
+    // One line under the buttons for the draft note and the phone's problem, with the room the
+    // longer of them needs (at 800x600 beside the buttons it would be a narrow column).
+    auto *editState = new ReservedBox({draftStateText(), phoneProblemText()}, m_form);
+    m_editState = editState->stack();
+    m_editState->addWidget(m_draftState);
+    m_editState->addWidget(m_phoneProblem);
     auto *saveRow = new QHBoxLayout;
     saveRow->addStretch();
     saveRow->addWidget(m_revert);
@@ -284,6 +345,7 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     formLayout->setContentsMargins(0, 0, 0, 0);
     formLayout->addLayout(form);
     formLayout->addLayout(saveRow);
+    formLayout->addWidget(editState);
     formLayout->addWidget(m_agentBox);
     formLayout->addWidget(m_historyBox);
     formLayout->addStretch();
@@ -409,18 +471,29 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         m_orderId.clear();
         m_title->setText(tr("No session selected"));
         m_state->clear();
+        m_draftState->clear();
+        m_sending = false;
         m_readOnly = false;
         m_readOnlyBox->hide();
         hideBanner();
         updateHistory(false);
         return;
     }
-    m_readOnly = entry->state == SessionState::Closed || entry->state == SessionState::NotFound;
-    m_readOnlyNotice->setText(entry->state == SessionState::Closed
+    // A new request that waits in the outbox: what it will create is shown, but there is nothing
+    // on the server to change yet.
+    const std::optional<Support> waitingCreation =
+        !entry->support && m_waitingCreation ? m_waitingCreation(entry->orderId) : std::nullopt;
+    m_readOnly = entry->state == SessionState::Closed || entry->state == SessionState::NotFound
+              || waitingCreation.has_value();
+    m_readOnlyNotice->setText(waitingCreation
+        ? tr("This new support request waits in the outbox with the values shown below. It is sent "
+             "when the server answers again; then the session can be changed here.")
+        : entry->state == SessionState::Closed
         ? tr("This session is closed and can no longer be changed. A new support request for "
              "this order starts a new session.")
         : tr("The server has no open session for this order, so there is nothing to change. "
              "A new support request for this order starts one."));
+    m_newRequest->setVisible(!waitingCreation);
     m_readOnlyBox->setVisible(m_readOnly);
     for (QLineEdit *e : {m_phone, m_chatUrl, m_chatSession, m_faqUrl, m_faqType, m_descName, m_descShort})
         e->setReadOnly(m_readOnly);
@@ -441,13 +514,12 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         state = tr("in progress…");
     if (entry->lastSeen.isValid())
         state += QStringLiteral(" · ") + tr("last loaded %1").arg(QLocale().toString(entry->lastSeen.toLocalTime(), QLocale::ShortFormat));
-    if (entry->draft && !waiting && !pending)
-        state += QStringLiteral(" · ") + tr("unsaved edit kept as a draft");
     m_state->setText(state);
+    m_sending = waiting || pending;
     updateHistory(false);
 
     const bool keepEdits = sameSession && isDirty() && !m_readOnly;
-    m_server = entry->support.value_or(Support{});
+    m_server = waitingCreation ? *waitingCreation : entry->support.value_or(Support{});
     if (keepEdits) {
         // A background refresh must not wipe what the agent is typing; the agent card is not
         // part of the form and shows the server's agent.
@@ -456,7 +528,7 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
         updateButtons();
         return;
     }
-    m_base = entry->draft ? *entry->draft : m_server;
+    m_base = entry->draft && !waitingCreation ? *entry->draft : m_server;
     m_base.agent = m_server.agent; // the agent is not edited here (assign requests change it)
     m_loading = true;
     const Support &s = m_base;
@@ -564,6 +636,16 @@ bool DetailPane::isDirty() const
     return !(editedSupport() == server);
 }
 
+QString DetailPane::draftStateText()
+{
+    return tr("Unsaved edit, kept as a draft.");
+}
+
+QString DetailPane::phoneProblemText()
+{
+    return tr("The callback phone is not a phone number: use digits, spaces and an optional leading +.");
+}
+
 bool DetailPane::isValid() const
 {
     return m_phone->text().trimmed().isEmpty() || isValidPhone(m_phone->text());
@@ -572,9 +654,14 @@ bool DetailPane::isValid() const
 void DetailPane::updateButtons()
 {
     const bool valid = isValid();
-    m_phoneProblem->setVisible(!valid);
-    m_phoneProblem->setText(valid ? QString() : tr("Not a phone number: use digits, spaces and an optional leading +."));
+    m_phoneProblem->setText(valid ? QString() : phoneProblemText());
+    m_editState->setCurrentWidget(valid ? m_draftState : m_phoneProblem);
+    m_phoneWarning->setVisible(!valid);
+    m_phone->setToolTip(valid ? QString() : phoneProblemText());
+    m_phone->setAccessibleDescription(valid ? QString() : phoneProblemText());
     const bool dirty = isDirty();
+    // Every edit is kept as a draft the moment it is typed (MainWindow stores it).
+    m_draftState->setText(dirty && !m_sending ? draftStateText() : QString());
     m_save->setEnabled(dirty && valid && !m_readOnly);
     m_revert->setEnabled(dirty); // a draft of a closed session can still be dropped
 }

@@ -10,7 +10,9 @@
 #include <memory>
 #include <functional>
 
+class QAction;
 class QGroupBox;
+class QStackedLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -64,6 +66,12 @@ public:
     // Whether a change of the order waits in the outbox ("pending change"); the pane asks when
     // it shows a session.
     void setOutboxLookup(std::function<bool(const QString &orderId)> waiting) { m_waitingInOutbox = std::move(waiting); }
+    // What a new support request for the order that waits in the outbox will create (nullopt:
+    // none waits). Until it is sent, the pane shows these values, read-only, instead of nothing.
+    void setWaitingCreationLookup(std::function<std::optional<Support>(const QString &orderId)> lookup)
+    {
+        m_waitingCreation = std::move(lookup);
+    }
     void hideBanner();
     QString bannerText() const;
     void focusFirstField(); // the keyboard into the form (or the pane, when nothing is shown)
@@ -82,6 +90,8 @@ Q_SIGNALS:
     void linkNotOpened(const QString &problem);
 
 private:
+    static QString phoneProblemText();
+    static QString draftStateText();
     void updateButtons();
     void showAgentCard(SessionState state);
     void updateHistory(bool force);
@@ -94,6 +104,9 @@ private:
     bool m_hasEntry = false;
     bool m_loading = false;
     bool m_readOnly = false;
+    bool m_sending = false;
+    std::function<std::optional<Support>(const QString &)> m_waitingCreation;
+    QPushButton *m_newRequest = nullptr; // in the read-only notice: not for a request still waiting // the shown session's change waits in the outbox or is on its way
 
     QLabel *m_title, *m_state, *m_links, *m_placeholder;
     QFrame *m_banner;
@@ -105,7 +118,10 @@ private:
     QLineEdit *m_phone, *m_chatUrl, *m_chatSession, *m_faqUrl, *m_faqType, *m_descName,
         *m_descShort;
     QPlainTextEdit *m_descLong, *m_unknown;
-    QLabel *m_phoneProblem;
+    QLabel *m_phoneProblem; // beside Save, in the place of the draft note
+    QAction *m_phoneWarning; // the sign in the phone field
+    QStackedLayout *m_editState; // the draft note or the phone's problem
+    QLabel *m_draftState; // always there, so that a draft appearing moves no field
     QGroupBox *m_agentBox;
     QLabel *m_agentText;
     QPushButton *m_assign, *m_unassign, *m_save, *m_revert;

@@ -14,6 +14,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -307,6 +308,19 @@ ProfileDialog::ProfileDialog(const QList<ServerProfile> &profiles, const QString
     m_list->setAccessibleName(tr("Profiles"));
     for (const ServerProfile &p : m_profiles)
         m_list->addItem(p.name);
+    // As wide as the longest name ("Demo (eingebaute Sandbox)"), not cut with a sideways scroll bar.
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const auto fitList = [this] {
+        int widest = m_list->fontMetrics().averageCharWidth() * 12;
+        for (int i = 0; i < m_list->count(); ++i)
+            widest = std::max(widest, m_list->fontMetrics().horizontalAdvance(m_list->item(i)->text()));
+        m_list->setMinimumWidth(std::min(widest + m_list->fontMetrics().averageCharWidth() * 2 + 2 * m_list->frameWidth()
+                                             + m_list->verticalScrollBar()->sizeHint().width(),
+                                         m_list->fontMetrics().averageCharWidth() * 40));
+    };
+    fitList();
+    connect(m_list->model(), &QAbstractItemModel::dataChanged, this, fitList);
+    connect(m_list->model(), &QAbstractItemModel::rowsInserted, this, fitList);
     auto *add = new QPushButton(tr("&Add"), this);
     add->setObjectName(QStringLiteral("addProfile"));
     auto *remove = new QPushButton(tr("&Remove"), this);

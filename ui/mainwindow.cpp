@@ -7,6 +7,7 @@
 #include "requestlog.h"
 #include "undocommands.h"
 #include "undonotice.h"
+#include "columnfit.h"
 #include "windowfit.h"
 
 #include <QApplication>
@@ -91,6 +92,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_view->setColumnWidth(SessionModel::OrderIdColumn, 160);
     m_view->setColumnWidth(SessionModel::AgentColumn, 150);
     m_view->setColumnWidth(SessionModel::PhoneColumn, 130);
+    m_columnFitter = new ColumnFitter(m_view); // these widths are what the columns prefer
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("countLabel"));
 
@@ -200,6 +202,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     connect(m_detail, &DetailPane::newRequestRequested, this, &MainWindow::askAndCreateAgain);
     connect(m_detail, &DetailPane::profilesRequested, this, &MainWindow::manageProfiles);
     m_detail->setOutboxLookup([this](const QString &id) { return m_model->isWaitingInOutbox(id); });
+    m_detail->setWaitingCreationLookup([this](const QString &id) { return m_desk->waitingCreation(id); });
     connect(m_detail, &DetailPane::linkNotOpened, this, [this](const QString &problem) {
         statusBar()->showMessage(problem, 15000);
     });
@@ -208,6 +211,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     const bool restored = restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("window/columns")).toByteArray());
+    fitSessionColumns(m_view, m_columnFitter);
     // Whole on the screen it opens on (a HiDPI laptop at 200% has 1200x800 to offer; a geometry
     // saved on a larger monitor may not fit this one).
     fitToScreen(this, restored ? QSize() : QSize(1360, 840));

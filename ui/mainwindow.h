@@ -23,6 +23,7 @@ class QSystemTrayIcon;
 
 namespace sd::ui {
 
+class ColumnFitter;
 class DetailPane;
 class RequestLogDock;
 class RequestLogModel;
@@ -179,6 +180,7 @@ private:
     void updateIdentity(); // the status bar, the "Mine" hint, the filter
     void applyFilterText(const QString &text);
     QToolButton *m_identityButton = nullptr;
+    ColumnFitter *m_columnFitter = nullptr; // the list's columns share its width
     QWidget *m_mineHint = nullptr;
     QPointer<QDialog> m_identityDialog;
 };

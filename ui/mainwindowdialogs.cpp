@@ -363,6 +363,8 @@ void MainWindow::updateIdentity()
         m_identityButton->setText(tr("Working as %1").arg(id));
     else
         m_identityButton->setText(tr("Working as %1 (%2)", "agent ID (name)").arg(id, name));
+    // The status bar would squeeze the button below its text (cut at 800x600): it keeps its size.
+    m_identityButton->setMinimumWidth(m_identityButton->sizeHint().width());
     const bool mine = SessionModel::Scope(m_scope->currentData().toInt()) == SessionModel::Scope::Mine;
     m_mineHint->setVisible(mine && id.isEmpty());
 }

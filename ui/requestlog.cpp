@@ -119,6 +119,13 @@ RequestLogDock::RequestLogDock(RequestLogModel *model, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // One line per request, every column as wide as its texts (a server or path is never cut or
+    // wrapped); the error, last, takes the rest. Sampled rows only: the log grows on every request.
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setResizeContentsPrecision(200);
+    for (int c = 0; c < RequestLogModel::ErrorColumn; ++c)
+        m_view->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *copy = new QAction(tr("Copy as curl"), m_view);
     copy->setObjectName(QStringLiteral("copyAsCurl"));

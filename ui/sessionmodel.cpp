@@ -23,6 +23,16 @@ int SessionModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QStringList SessionModel::statusTexts()
+{
+    QStringList texts{tr("pending change (in the outbox)"), tr("in progress…")};
+    for (SessionState s : {SessionState::Unknown, SessionState::Open, SessionState::Closed,
+                           SessionState::NotFound, SessionState::Error}) {
+        texts << sessionStateName(s) << sessionStateName(s) + tr(" (unsaved edit)");
+    }
+    return texts;
+}
+
 QString SessionModel::displayText(int row, int column) const
 {
     switch (column) {
@@ -65,13 +75,18 @@ QVariant SessionModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         return displayText(row, index.column());
     case Qt::ToolTipRole: {
-        const QString error = m_table.error(row);
+        // Why the last request failed (not for a change the outbox is still to send: it will be),
+        // and what others changed. The Status cell says its status whole first: it may elide it.
+        const QString error = m_waiting.contains(row) ? QString() : m_table.error(row);
         const QStringList fields = m_changed.contains(row) ? m_changedFields.value(row) : QStringList();
-        if (!fields.isEmpty()) {
-            const QString changed = tr("Changed elsewhere: %1.").arg(QLocale().createSeparatedList(fields));
-            return error.isEmpty() ? changed : error + QLatin1Char('\n') + changed;
-        }
-        return error.isEmpty() ? displayText(row, index.column()) : error;
+        QStringList lines;
+        if (index.column() == StatusColumn || (error.isEmpty() && fields.isEmpty()))
+            lines << displayText(row, index.column());
+        if (!error.isEmpty())
+            lines << error;
+        if (!fields.isEmpty())
+            lines << tr("Changed elsewhere: %1.").arg(QLocale().createSeparatedList(fields));
+        return lines.join(QLatin1Char('\n'));
     }
     case Qt::FontRole:
         if (m_changed.contains(row)) {
@@ -105,6 +120,8 @@ QVariant SessionModel::headerData(int section, Qt::Orientation o, int role) cons
     if (role == Qt::ToolTipRole && section == LastChangeColumn)
         return tr("When this app noticed that the session had changed on the server (not when "
                   "it was changed there)");
+    if (role == Qt::ToolTipRole)
+        return headerData(section, o, Qt::DisplayRole); // whole, where a narrow column elides it
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

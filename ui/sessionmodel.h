@@ -31,6 +31,8 @@ public:
     enum class Scope { All, Mine, Unassigned };
 
     explicit SessionModel(QObject *parent = nullptr);
+    // Every text the Status column can show, so that the view can size the column to fit them.
+    static QStringList statusTexts();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

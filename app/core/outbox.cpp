@@ -337,6 +337,29 @@ int Outbox::queuedCount() const
     return q.int32(0);
 }
 
+QSet<QString> Outbox::queuedOrderIds() const
+{
+    QSet<QString> ids;
+    SqliteStatement q;
+    if (!m_db.prepare("SELECT DISTINCT order_id FROM outbox WHERE state = 'queued'", &q).isEmpty())
+        return ids;
+    while (q.step() == SQLITE_ROW)
+        ids.insert(q.string(0));
+    return ids;
+}
+
+std::optional<QByteArray> Outbox::waitingCreation(const QString &orderId) const
+{
+    SqliteStatement q;
+    if (!m_db.prepare("SELECT payload FROM outbox WHERE order_id = ?1 AND op = 'create'"
+                      " AND state IN ('queued', 'conflict') ORDER BY id LIMIT 1", &q).isEmpty())
+        return std::nullopt;
+    q.bindText(1, orderId, false);
+    if (q.step() != SQLITE_ROW)
+        return std::nullopt;
+    return q.blob(0);
+}
+
 bool Outbox::hasPendingFor(const QString &orderId) const
 {
     SqliteStatement q;

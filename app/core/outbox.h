@@ -15,6 +15,7 @@
 #include <QLockFile>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 #include <QTimer>
 #include <optional>
@@ -90,6 +91,12 @@ public:
     std::vector<OutboxItem> items() const;        // every item, oldest first
     std::optional<OutboxItem> nextQueued() const; // the oldest "queued" one
     int queuedCount() const;
+    // The order IDs with a "queued" change (each once), without reading any payload: asked on
+    // every change of the outbox.
+    QSet<QString> queuedOrderIds() const;
+    // The body of a new support request for this order that waits to be sent (queued, or in
+    // conflict until decided); nullopt when none waits. What the session will have meanwhile.
+    std::optional<QByteArray> waitingCreation(const QString &orderId) const;
     // A change of this session waits in the outbox (queued, or in conflict until decided).
     bool hasPendingFor(const QString &orderId) const;
 

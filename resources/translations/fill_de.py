@@ -563,6 +563,22 @@ DE.update({
 })
 
 
+# i-polish2: the draft state in its own line beside Save (the header no longer jumps)
+DE.update({
+    "Unsaved edit, kept as a draft.": "Ungespeicherte Änderung, als Entwurf erhalten.",
+})
+
+
+# i11-finish: the phone's problem beside Save (no row under the field); a new request waiting in
+# the outbox shows its values
+DE.update({
+    "The callback phone is not a phone number: use digits, spaces and an optional leading +.":
+        "Das Rückruftelefon ist keine Telefonnummer: Ziffern, Leerzeichen und optional ein führendes +.",
+    "This new support request waits in the outbox with the values shown below. It is sent when the server answers again; then the session can be changed here.":
+        "Diese neue Supportanfrage wartet mit den unten gezeigten Werten im Postausgang. Sie wird gesendet, sobald der Server wieder antwortet; danach kann die Sitzung hier geändert werden.",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0

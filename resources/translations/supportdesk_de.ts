@@ -1096,10 +1096,6 @@ Nachher: %2</translation>
         <translation>zuletzt geladen %1</translation>
     </message>
     <message>
-        <source>unsaved edit kept as a draft</source>
-        <translation>ungespeicherte Änderung als Entwurf erhalten</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
@@ -1206,6 +1202,10 @@ Nachher: %2</translation>
     <message>
         <source>Could not open %1: no application for this kind of link is set up on this computer.</source>
         <translation>%1 kann nicht geöffnet werden: Auf diesem Computer ist keine Anwendung für diese Art von Link eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Unsaved edit, kept as a draft.</source>
+        <translation>Ungespeicherte Änderung, als Entwurf erhalten.</translation>
     </message>
 </context>
 <context>

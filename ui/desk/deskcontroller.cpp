@@ -181,7 +181,7 @@ std::optional<WorkspaceEntry> DeskController::entry(const QString &orderId) cons
 
 void DeskController::putEntry(const WorkspaceEntry &e)
 {
-    m_model->upsert(e);
+    m_model->upsert(listedEntry(e));
     m_unsaved.insert(e.orderId, e);
     scheduleSave();
 }

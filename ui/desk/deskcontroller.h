@@ -87,6 +87,8 @@ public:
     QString legacyWorkspacePath() const; // the JSON file of SupportDesk before the store
     // One whole session: unsaved changes first, else the store.
     std::optional<WorkspaceEntry> entry(const QString &orderId) const;
+    // A new support request that waits in the outbox: the fields it will create (nullopt: none waits).
+    std::optional<Support> waitingCreation(const QString &orderId) const;
     void putEntry(const WorkspaceEntry &entry); // into the list now, into the store shortly
     void storeDraft(const QString &orderId, const std::optional<Support> &draft);
     void saveWorkspaceNow();
@@ -172,6 +174,8 @@ private:
     void openOutbox();
     void enqueueOffline(ApiReply *reply, const QByteArray &baseEtag, const std::optional<Support> &base);
     void outboxTouched(int retryInMs = -1); // marks, then outboxChanged
+    // The entry as the list shows it: a request still waiting with the values it will create.
+    WorkspaceEntry listedEntry(const WorkspaceEntry &e) const;
     void markWaitingInOutbox();               // the list's and the pane's "pending change" marks
     void onOutboxSent(const OutboxItem &item, const std::optional<Support> &result);
     void onOutboxConflict(const OutboxItem &item, const std::optional<Support> &theirs);

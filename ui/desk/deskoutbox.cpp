@@ -50,9 +50,8 @@ void DeskController::openOutbox()
     });
     if (!m_outbox->notice().isEmpty())
         Q_EMIT statusMessage(m_outbox->notice(), 0);
-    for (const OutboxItem &item : m_outbox->items())
-        if (item.state == QLatin1String("queued"))
-            m_model->setPending(item.orderId, true);
+    for (const QString &id : m_outbox->queuedOrderIds())
+        m_model->setPending(id, true);
     outboxTouched();
     if (m_outbox->queuedCount() > 0)
         m_sender->start(); // left from the last run
@@ -66,16 +65,40 @@ void DeskController::outboxTouched(int retryInMs)
 
 void DeskController::markWaitingInOutbox()
 {
-    QSet<QString> waiting;
-    if (m_outbox && m_outbox->isOpen())
-        for (const OutboxItem &item : m_outbox->items())
-            if (item.state == QLatin1String("queued"))
-                waiting.insert(item.orderId);
+    const QSet<QString> waiting = m_outbox && m_outbox->isOpen() ? m_outbox->queuedOrderIds() : QSet<QString>();
     const QString shown = shownOrderId();
     const bool before = !shown.isEmpty() && m_model->isWaitingInOutbox(shown);
+    QStringList newlyWaiting;
+    for (const QString &id : waiting)
+        if (!m_model->isWaitingInOutbox(id) && m_model->contains(id))
+            newlyWaiting << id;
     m_model->setWaitingInOutbox(waiting);
+    for (const QString &id : std::as_const(newlyWaiting))
+        if (const std::optional<WorkspaceEntry> e = entry(id); e && !e->support)
+            m_model->upsert(listedEntry(*e)); // a new request: its row shows what it will create
     if (!shown.isEmpty() && waiting.contains(shown) != before)
         Q_EMIT entryChanged(shown); // its state line
+}
+
+std::optional<Support> DeskController::waitingCreation(const QString &orderId) const
+{
+    const std::optional<QByteArray> body = m_outbox && m_outbox->isOpen() ? m_outbox->waitingCreation(orderId)
+                                                                          : std::nullopt;
+    if (!body)
+        return std::nullopt;
+    if (body->isEmpty())
+        return Support{}; // a request with no fields
+    const auto parsed = parseSupport(std::string_view(body->constData(), size_t(body->size())));
+    return parsed.ok() ? parsed.value : std::nullopt;
+}
+
+WorkspaceEntry DeskController::listedEntry(const WorkspaceEntry &e) const
+{
+    if (e.support || !m_model->isWaitingInOutbox(e.orderId))
+        return e;
+    WorkspaceEntry listed = e;
+    listed.support = waitingCreation(e.orderId); // the row shows it until the server's copy comes
+    return listed;
 }
 
 void DeskController::enqueueOffline(ApiReply *reply, const QByteArray &baseEtag,
