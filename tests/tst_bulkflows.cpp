@@ -2,10 +2,7 @@
 // real key presses and mouse clicks on the real window and its dialogs (offscreen), checked
 // against what reaches the in-process sandbox and what the window shows.
 #include "detailpane.h"
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "profiles.h"
-#include "sandboxserver.h"
+#include "guitest.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -30,102 +27,17 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
 using namespace sd;
 using namespace sd::ui;
 
-class TestBulkFlows : public QObject
+class TestBulkFlows : public GuiTest
 {
     Q_OBJECT
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    ServerProfile m_profile;
-    QList<QPointer<QTimer>> m_drivers;
-    QList<QPair<QByteArray, QString>> m_requests; // method and decoded path, as the sandbox saw them
-    QTemporaryDir m_tmp;
 
-    void makeWindow()
-    {
-        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-
-    // Runs `act` once on the first widget `find` returns, polled from the event loop that shows
-    // it; cleanup() fails a test that leaves one polling.
-    std::shared_ptr<bool> whenShown(std::function<QWidget *()> find, std::function<void(QWidget *)> act)
-    {
-        auto ran = std::make_shared<bool>(false);
-        auto *timer = new QTimer(this);
-        timer->setInterval(20);
-        connect(timer, &QTimer::timeout, this, [timer, find, act, ran] {
-            QWidget *w = find();
-            if (!w || !w->isVisible())
-                return;
-            timer->stop();
-            timer->deleteLater();
-            *ran = true;
-            act(w);
-        });
-        m_drivers << QPointer<QTimer>(timer);
-        timer->start();
-        return ran;
-    }
-    static std::function<QWidget *()> modal(const QString &objectName = {})
-    {
-        return [objectName]() -> QWidget * {
-            QWidget *w = QApplication::activeModalWidget();
-            return w && (objectName.isEmpty() || w->objectName() == objectName) ? w : nullptr;
-        };
-    }
-    template<class T>
-    static std::function<QWidget *()> modalOf()
-    {
-        return []() -> QWidget * { return qobject_cast<T *>(QApplication::activeModalWidget()); };
-    }
-    static void click(QAbstractButton *button)
-    {
-        QVERIFY(button);
-        QVERIFY2(button->isEnabled(), qPrintable(button->text()));
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
-    static QAbstractButton *standardButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
-    {
-        auto *box = dialog->findChild<QDialogButtonBox *>();
-        return box ? box->button(which) : nullptr;
-    }
-    static void retype(QLineEdit *edit, const QString &text)
-    {
-        QVERIFY(edit);
-        edit->setFocus();
-        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(edit, text);
-    }
-    void activate()
-    {
-        if (!QApplication::activeModalWidget() && QApplication::activeWindow() != m_window.get()) {
-            m_window->activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        }
-    }
-    void keys(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTest::keyClick(m_window.get(), key, modifiers);
-    }
-    void clickRow(const QString &orderId, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTableView *view = m_window->sessionView();
-        const QModelIndex i = m_window->sessionModel()->indexOf(orderId, SessionModel::OrderIdColumn);
-        QVERIFY2(i.isValid(), qPrintable(orderId));
-        view->scrollTo(i);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->visualRect(i).center());
-        view->setFocus();
-    }
     // Ctrl+L, the order ID, Enter: fetches an order the list does not hold yet.
     void goTo(const QString &orderId)
     {
@@ -135,47 +47,20 @@ class TestBulkFlows : public QObject
         QTest::keyClicks(edit, orderId);
         QTest::keyClick(edit, Qt::Key_Return);
     }
-    QLineEdit *paneField(const char *name) const
-    {
-        return m_window->detailPane()->findChild<QLineEdit *>(QString::fromLatin1(name));
-    }
     template<class T = QWidget>
     T *paneChild(const char *name) const
     {
         return m_window->detailPane()->findChild<T *>(QString::fromLatin1(name));
     }
-    SessionState stateOf(const QString &orderId) const
-    {
-        const std::optional<SessionSummary> s = m_window->sessionModel()->summary(orderId);
-        return s ? s->state : SessionState::Unknown;
-    }
     QString listStatus(const QString &orderId) const
     {
         return m_window->sessionModel()->indexOf(orderId, SessionModel::StatusColumn).data().toString();
-    }
-    bool listed(const QString &orderId) const { return m_window->sessionModel()->contains(orderId); }
-    QString statusText() const { return m_window->statusBar()->currentMessage(); }
-    int requestsOf(const QByteArray &method, const QString &orderId) const
-    {
-        int n = 0;
-        for (const auto &r : m_requests)
-            n += r.first == method && (r.second.endsWith(QLatin1Char('/') + orderId)
-                                       || r.second.endsWith(QLatin1Char('/') + orderId + QStringLiteral("/agent")));
-        return n;
     }
     QString serverAgentId(const QString &orderId) const
     {
         const auto parsed = parseSupport(m_server->sessionJson(orderId).toStdString());
         return parsed.ok() && parsed.value->agent && parsed.value->agent->id
                    ? QString::fromStdString(*parsed.value->agent->id) : QString();
-    }
-    void paste(const QStringList &ids, SessionState expected = SessionState::Open)
-    {
-        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
-        keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-        for (const QString &id : ids)
-            QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && stateOf(id) == expected, qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
     // Seeded sessions that have an agent on the server.
     QStringList assignedSessions(int count) const
@@ -222,51 +107,17 @@ class TestBulkFlows : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
-        QApplication::installTranslator(new EnglishPlurals(this));
-    }
+    void initTestCase() { setUpApplication(); }
 
     void init()
     {
-        qputenv("SUPPORTDESK_AUDIT_LOG", m_tmp.filePath(QStringLiteral("audit-%1.log")
-                                                            .arg(QString::fromLatin1(QTest::currentTestFunction()))).toUtf8());
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_server = std::make_unique<SandboxServer>();
-        m_server->seed(30);
-        connect(m_server.get(), &SandboxServer::requestHandled, this, [this](const QByteArray &method, const QString &path, int) {
-            m_requests.append({method, QUrl::fromPercentEncoding(path.toUtf8())});
-        });
-        const QUrl url = m_server->start();
-        QVERIFY(url.isValid());
-        m_requests.clear();
-        m_profile = ServerProfile{};
-        m_profile.id = QStringLiteral("test");
-        m_profile.name = QStringLiteral("Test");
-        m_profile.baseUrl = url;
-        m_profile.refreshIntervalSeconds = 0;
-        m_profile.myAgentId = QStringLiteral("agent-1006");
+        resetLocalState();
+        startServer();
+        useServerProfile();
         makeWindow();
     }
 
-    void cleanup()
-    {
-        bool leftPolling = false;
-        for (const QPointer<QTimer> &t : std::as_const(m_drivers))
-            if (t) {
-                leftPolling = leftPolling || t->isActive();
-                delete t.data();
-            }
-        m_drivers.clear();
-        while (QWidget *w = QApplication::activeModalWidget())
-            w->close();
-        m_window.reset();
-        m_server.reset();
-        QVERIFY2(!leftPolling, "a dialog the test expected was never shown");
-    }
+    void cleanup() { tearDown(); }
 
     // The preview names the sessions it will skip (closed, not found, as the list knows them)
     // and does not send them; Enter does not start the irreversible close.
@@ -457,7 +308,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         const QString agentOf1 = serverAgentId(ids[1]), agentOf2 = serverAgentId(ids[2]);
         clickRow(ids[1]);
-        clickRow(ids[2], Qt::ControlModifier);
+        clickRow(ids[2], Qt::LeftButton, Qt::ControlModifier);
         QCOMPARE(m_window->selectedOrderIds().size(), 2);
         const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
             click(standardButton(d, QDialogButtonBox::Ok));
