@@ -185,6 +185,124 @@ private Q_SLOTS:
             QCOMPARE(requestsOf("DELETE", id), 1);
     }
 
+    // "Retry failed" after a run sends exactly the sessions that failed, once each, and none of
+    // those that went through.
+    void retryFailedRerunsExactlyTheFailed()
+    {
+        const QStringList ids = assignedSessions(6);
+        QCOMPARE(ids.size(), 6);
+        paste(ids);
+        const QStringList refused = {ids[1], ids[4]};
+        for (const QString &id : refused)
+            m_server->refuseWritesTo.insert(id);
+        keys(Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(m_window->selectedOrderIds().size(), 6);
+        m_requests.clear();
+        const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_U, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QPointer<QDialog> first = m_window->lastBulkDialog();
+        QVERIFY(first);
+        auto *retry = first->findChild<QPushButton *>(QStringLiteral("bulkRetryFailed"));
+        QTRY_VERIFY_WITH_TIMEOUT(first->findChild<QPushButton *>(QStringLiteral("bulkClose"))->isEnabled(), 20000);
+        for (const QString &id : ids) {
+            QCOMPARE(requestsOf("DELETE", id), 1);
+            QCOMPARE(serverAgentId(id).isEmpty(), !refused.contains(id));
+        }
+        const QStringList firstLines = linesOf(resultsOf(first));
+        QCOMPARE(firstLines.filter(QStringLiteral("FAILED")).size(), 2);
+        QVERIFY(retry->isEnabled());
+
+        // The server is well again: Retry failed sends the two, and only them.
+        m_server->refuseWritesTo.clear();
+        m_requests.clear();
+        click(retry);
+        QTRY_VERIFY(m_window->lastBulkDialog() && m_window->lastBulkDialog() != first.data());
+        QPointer<QDialog> second = m_window->lastBulkDialog();
+        QTRY_VERIFY_WITH_TIMEOUT(second->findChild<QPushButton *>(QStringLiteral("bulkClose"))->isEnabled(), 20000);
+        QStringList secondLines = linesOf(resultsOf(second));
+        secondLines.sort();
+        QCOMPARE(secondLines, (QStringList{QStringLiteral("%1 — done").arg(refused[0]), QStringLiteral("%1 — done").arg(refused[1])}));
+        for (const QString &id : ids) {
+            QCOMPARE(requestsOf("DELETE", id), refused.contains(id) ? 1 : 0);
+            QCOMPARE(requestsOf("PUT", id) + requestsOf("POST", id), 0);
+            QVERIFY2(serverAgentId(id).isEmpty(), qPrintable(id));
+        }
+        closeProgressWhenFinished();
+    }
+
+    // Bulk close from the window: Enter in its confirmation sends nothing (Cancel is the
+    // default); a run cancelled half-way leaves the sessions it had not reached open on the
+    // server, and the list says so.
+    void bulkCloseCancelledMidwayLeavesTheRest()
+    {
+        QStringList ids;
+        for (int i = 1; i <= 10; ++i)
+            ids << QStringLiteral("ORD-1000%1").arg(i, 2, 10, QLatin1Char('0'));
+        m_window.reset();
+        m_profile.concurrency = 1; // one at a time, so there is a "half-way"
+        makeWindow();
+        paste(ids);
+        keys(Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(m_window->selectedOrderIds().size(), ids.size());
+        m_server->writes.clear();
+
+        bool cancelIsDefault = false;
+        const auto entered = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [&cancelIsDefault](QWidget *d) {
+            auto *cancel = qobject_cast<QPushButton *>(standardButton(d, QDialogButtonBox::Cancel));
+            cancelIsDefault = cancel && cancel->isDefault();
+            QTest::keyClick(d->focusWidget() ? d->focusWidget() : d, Qt::Key_Return);
+        });
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*entered);
+        QVERIFY(cancelIsDefault);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QTest::qWait(200);
+        QCOMPARE(m_server->writes.size(), 0);
+        QVERIFY(!m_window->lastBulkDialog());
+
+        m_server->setLatencyMs(250);
+        const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QPointer<QDialog> progress = m_window->lastBulkDialog();
+        QVERIFY(progress);
+        const auto closedOnServer = [this, &ids] {
+            return int(std::count_if(ids.cbegin(), ids.cend(), [this](const QString &id) { return !m_server->hasSession(id); }));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(closedOnServer() >= 2, 10000);
+        click(progress->findChild<QPushButton *>(QStringLiteral("bulkCancel")));
+        QTRY_VERIFY_WITH_TIMEOUT(progress->findChild<QPushButton *>(QStringLiteral("bulkClose"))->isEnabled(), 10000);
+        QTest::qWait(600); // nothing more goes out once the run has ended
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
+
+        const int closed = closedOnServer();
+        QVERIFY2(closed >= 2 && closed <= 4, qPrintable(QString::number(closed)));
+        QCOMPARE(int(m_server->writes.size()), closed);
+        // As the sandbox received them (an answer still under way when the run was cancelled
+        // may never be logged as handled).
+        const auto deletesOf = [this](const QString &id) {
+            return std::count_if(m_server->writes.cbegin(), m_server->writes.cend(), [&id](const TestSandbox::Write &w) {
+                return w.method == "DELETE" && w.path.endsWith(QLatin1Char('/') + id);
+            });
+        };
+        for (const QString &id : ids) {
+            if (m_server->hasSession(id)) {
+                QCOMPARE(deletesOf(id), 0);
+                QCOMPARE(stateOf(id), SessionState::Open);
+            } else {
+                QCOMPARE(deletesOf(id), 1);
+            }
+        }
+        // What the run did not reach is offered for another try.
+        QVERIFY(progress->findChild<QPushButton *>(QStringLiteral("bulkRetryFailed"))->isEnabled());
+        closeProgressWhenFinished();
+    }
+
     // The progress dialog: rows in flight say "running", the estimate shows and moves.
     void bulkProgressShowsRunningRowsAndEstimate()
     {

@@ -3,6 +3,7 @@
 // the window shows. No calls into the window's operations: every step goes through a widget.
 #include "detailpane.h"
 #include "guitest.h"
+#include "outbox.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -13,6 +14,9 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -25,6 +29,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -94,6 +100,52 @@ class TestFlows : public GuiTest
                 QTest::keyClick(id->completer()->popup(), Qt::Key_Return);
             QTest::keyClick(id, Qt::Key_Return);
         });
+    }
+
+    // In the conflict dialog: theirs for the field `theirsField` (its "mine" box unticked with a
+    // mouse click on the box), mine for `mineField` (its box left ticked), then "Save the chosen
+    // values". `listed` gets the fields the dialog offered.
+    std::shared_ptr<bool> chooseInConflict(const QString &theirsField, const QString &mineField, QStringList *listed)
+    {
+        return whenShown(modal(QStringLiteral("conflictDialog")), [theirsField, mineField, listed](QWidget *d) {
+            auto *table = d->findChild<QTableWidget *>(QStringLiteral("conflictTable"));
+            QVERIFY(table);
+            for (int r = 0; r < table->rowCount(); ++r) {
+                const QString field = table->item(r, 0)->text();
+                *listed << field;
+                QTableWidgetItem *mine = table->item(r, 2);
+                QCOMPARE(mine->checkState(), Qt::Checked); // mine unless the agent says otherwise
+                if (field != theirsField)
+                    continue;
+                QStyleOptionViewItem option;
+                option.initFrom(table->viewport());
+                option.rect = table->visualItemRect(mine);
+                option.features = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDisplay;
+                option.text = mine->text();
+                option.checkState = mine->checkState();
+                const QRect box = table->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, table);
+                QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, box.center());
+                QCOMPARE(mine->checkState(), Qt::Unchecked);
+            }
+            QVERIFY2(listed->contains(theirsField) && listed->contains(mineField), qPrintable(listed->join(QLatin1Char('|'))));
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+    }
+    Support lastPut(const QString &orderId) const
+    {
+        const QByteArray body = m_server->lastBody("PUT", orderId);
+        const auto parsed = parseSupport(std::string_view(body.constData(), size_t(body.size())));
+        return parsed.ok() ? *parsed.value : Support{};
+    }
+    // Someone else changes the phone and the summary of the session on the server.
+    void changeElsewhere(const QString &orderId, const Support &base)
+    {
+        Support theirs = base;
+        theirs.callbackPhone = std::string("+49 30 1111111");
+        if (!theirs.descriptor)
+            theirs.descriptor.emplace();
+        theirs.descriptor->shortDesc = std::string("Their summary");
+        QVERIFY(m_server->putSessionJson(orderId, QByteArray::fromStdString(serialize(theirs))));
     }
 
     // Ctrl+Shift+W on the selected row, then Yes in the question.
@@ -606,6 +658,120 @@ private Q_SLOTS:
         QVERIFY(!QApplication::activeModalWidget());
         QCOMPARE(m_server->requestCount(), requests);
         QCOMPARE(str(onServer().callbackPhone), QStringLiteral("+49 30 1111111"));
+    }
+
+    // The choice per field in the conflict dialog is what the PUT carries: theirs for the phone
+    // (clicked), mine for the summary.
+    void conflictChoicePerFieldDecidesThePutBody()
+    {
+        const QString id = QStringLiteral("ORD-100003");
+        paste({id});
+        clickRow(id);
+        const std::optional<Support> base = serverSession(id);
+        QVERIFY(base);
+        changeElsewhere(id, *base);
+        retype(paneField("callbackPhone"), QStringLiteral("+49 30 2222222"));
+        retype(paneField("descriptorShort"), QStringLiteral("My summary"));
+        m_server->writes.clear();
+
+        QStringList listed;
+        const auto chosen = chooseInConflict(QStringLiteral("Callback phone"), QStringLiteral("Summary"), &listed);
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(*chosen, 10000);
+        QCOMPARE(listed, (QStringList{QStringLiteral("Callback phone"), QStringLiteral("Summary")}));
+        QTRY_VERIFY_WITH_TIMEOUT(serverSession(id)->descriptor && serverSession(id)->descriptor->shortDesc
+                                     == std::optional<std::string>("My summary"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
+
+        // What was sent after the choice: their phone, my summary.
+        const Support sent = lastPut(id);
+        QCOMPARE(str(sent.callbackPhone), QStringLiteral("+49 30 1111111"));
+        QVERIFY(sent.descriptor);
+        QCOMPARE(str(sent.descriptor->shortDesc), QStringLiteral("My summary"));
+        QCOMPARE(str(serverSession(id)->callbackPhone), QStringLiteral("+49 30 1111111"));
+    }
+
+    // A change made offline meets someone else's change when it is finally sent: the agent gets
+    // the conflict dialog, and the choice made there is what the server ends with. Killed while
+    // the dialog is open (the files as they are on disk at that moment), the change is still in
+    // the outbox at the next start and the agent is asked again.
+    void outboxConflictReachesTheAgent()
+    {
+        const QString id = QStringLiteral("ORD-100005");
+        paste({id});
+        clickRow(id);
+        const std::optional<Support> base = serverSession(id);
+        QVERIFY(base);
+        ClientConfig c = m_window->client()->config();
+        c.retry.maxRetries = 0;
+        m_window->client()->setConfig(c);
+        const quint16 port = quint16(m_profile.baseUrl.port());
+        m_server.reset();
+
+        retype(paneField("callbackPhone"), QStringLiteral("+49 30 2222222"));
+        retype(paneField("descriptorShort"), QStringLiteral("My summary"));
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->sessionModel()->isWaitingInOutbox(id), 10000);
+
+        // The server answers again; meanwhile someone else changed the phone and the summary.
+        m_server = std::make_unique<TestSandbox>();
+        m_server->seed(30);
+        changeElsewhere(id, *base);
+        recordRequests(m_server.get());
+        QVERIFY(m_server->start(QHostAddress::LocalHost, port).isValid());
+
+        // The dialog comes; the process dies with it open: what is on disk then is what the next
+        // start finds.
+        const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QTemporaryDir disk;
+        QVERIFY(disk.isValid());
+        const auto killed = whenShown(modal(QStringLiteral("conflictDialog")), [&data, &disk](QWidget *d) {
+            QDirIterator files(data, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                const QString from = files.next();
+                if (from.endsWith(QStringLiteral(".lock")))
+                    continue; // a dead process's lock is stale
+                const QString to = disk.filePath(QDir(data).relativeFilePath(from));
+                QVERIFY(QDir().mkpath(QFileInfo(to).path()));
+                QVERIFY(QFile::copy(from, to));
+            }
+            QTest::keyClick(d, Qt::Key_Escape);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(*killed, 30000);
+        m_window.reset();
+        QVERIFY(QDir(data).removeRecursively());
+        QDirIterator files(disk.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString from = files.next();
+            const QString to = data + QLatin1Char('/') + QDir(disk.path()).relativeFilePath(from);
+            QVERIFY(QDir().mkpath(QFileInfo(to).path()));
+            QVERIFY(QFile::copy(from, to));
+        }
+        QCOMPARE(str(serverSession(id)->callbackPhone), QStringLiteral("+49 30 1111111")); // nothing sent
+        {
+            // What the next start finds: the change, still waiting for the agent's choice.
+            Outbox outbox(Outbox::pathFor(m_profile.id));
+            QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+            const std::vector<OutboxItem> items = outbox.items();
+            QCOMPARE(items.size(), size_t(1));
+            QCOMPARE(items.front().orderId, id);
+            QCOMPARE(items.front().state, QStringLiteral("conflict"));
+            QVERIFY(items.front().payload.contains("+49 30 2222222"));
+        }
+        m_server->writes.clear();
+
+        // The next start: the change still waits, and the agent is asked again.
+        QStringList listed;
+        const auto chosen = chooseInConflict(QStringLiteral("Callback phone"), QStringLiteral("Summary"), &listed);
+        makeWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(*chosen, 30000);
+        QCOMPARE(listed, (QStringList{QStringLiteral("Callback phone"), QStringLiteral("Summary")}));
+        QTRY_VERIFY_WITH_TIMEOUT(serverSession(id)->descriptor && serverSession(id)->descriptor->shortDesc
+                                     == std::optional<std::string>("My summary"), 20000);
+        QCOMPARE(str(serverSession(id)->callbackPhone), QStringLiteral("+49 30 1111111"));
+        QCOMPARE(str(lastPut(id).callbackPhone), QStringLiteral("+49 30 1111111"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->sessionModel()->isPending(id), 10000);
+        QCOMPARE(m_server->writes.size(), 1);
     }
 
     // Bug 9: a new support request made while the server cannot be reached waits in the outbox

@@ -976,12 +976,15 @@ void MainWindow::openOutbox()
     });
     if (!m_outbox->notice().isEmpty())
         statusBar()->showMessage(m_outbox->notice());
-    for (const OutboxItem &item : m_outbox->items())
+    bool undecided = false; // a conflict the agent had not decided when the last run ended
+    for (const OutboxItem &item : m_outbox->items()) {
         if (item.state == QLatin1String("queued"))
             m_model->setPending(item.orderId, true);
+        undecided = undecided || item.state == QLatin1String("conflict");
+    }
     updateOfflineLabel();
-    if (m_outbox->queuedCount() > 0)
-        m_sender->start(); // left from the last run
+    if (m_outbox->queuedCount() > 0 || undecided)
+        m_sender->start(); // left from the last run: sent, or the conflict asked about again
 }
 
 void MainWindow::updateOfflineLabel(int retryInMs)
