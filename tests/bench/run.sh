@@ -120,3 +120,14 @@ echo "| JSON parse+serialize 20k sessions (ms) | $(jget json_typed_ms) | nlohman
 aget() { awk -v k="$1" '$1 == k {print $2}' "$work/audit-bench"; }
 echo "| history of one session, 100k-entry audit log: first query, indexing (ms) | $(aget first_query_ms) | read whole log: $(aget read_all_ms) | $(ratio "$(aget first_query_ms)" "$(aget read_all_ms)") | < 0.2 |"
 echo "| history of one session, 100k-entry audit log: later query (ms) | $(aget later_query_ms) | read whole log: $(aget read_all_ms) | $(ratio "$(aget later_query_ms)" "$(aget read_all_ms)") | < 0.01 |"
+
+# 7. The sandbox answers in parallel: four requests with --latency 300, all in flight at once,
+#    against one request alone (tst_sandbox checks that the four are in progress at once; this
+#    is how long they take). One after the other would be about 4.
+start_sandbox 300
+head -n 8 "$work/curl-get" >"$work/curl-get-4" # two lines per URL
+head -n 2 "$work/curl-get" >"$work/curl-get-1"
+read -r four_w _ < <(measure curl -s -Z --parallel-immediate --parallel-max 4 -K "$work/curl-get-4")
+read -r one_w _ < <(measure curl -s -K "$work/curl-get-1")
+echo "| sandbox --latency 300: 4 requests at once (wall s) | $four_w | one request: $one_w | $(ratio "$four_w" "$one_w") | < 1.5 |"
+stop_sandbox
