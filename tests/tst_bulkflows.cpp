@@ -2,10 +2,7 @@
 // real key presses and mouse clicks on the real window and its dialogs (offscreen), checked
 // against what reaches the in-process sandbox and what the window shows.
 #include "detailpane.h"
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "profiles.h"
-#include "sandboxserver.h"
+#include "guitest.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -30,102 +27,17 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
 using namespace sd;
 using namespace sd::ui;
 
-class TestBulkFlows : public QObject
+class TestBulkFlows : public GuiTest
 {
     Q_OBJECT
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    ServerProfile m_profile;
-    QList<QPointer<QTimer>> m_drivers;
-    QList<QPair<QByteArray, QString>> m_requests; // method and decoded path, as the sandbox saw them
-    QTemporaryDir m_tmp;
 
-    void makeWindow()
-    {
-        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-
-    // Runs `act` once on the first widget `find` returns, polled from the event loop that shows
-    // it; cleanup() fails a test that leaves one polling.
-    std::shared_ptr<bool> whenShown(std::function<QWidget *()> find, std::function<void(QWidget *)> act)
-    {
-        auto ran = std::make_shared<bool>(false);
-        auto *timer = new QTimer(this);
-        timer->setInterval(20);
-        connect(timer, &QTimer::timeout, this, [timer, find, act, ran] {
-            QWidget *w = find();
-            if (!w || !w->isVisible())
-                return;
-            timer->stop();
-            timer->deleteLater();
-            *ran = true;
-            act(w);
-        });
-        m_drivers << QPointer<QTimer>(timer);
-        timer->start();
-        return ran;
-    }
-    static std::function<QWidget *()> modal(const QString &objectName = {})
-    {
-        return [objectName]() -> QWidget * {
-            QWidget *w = QApplication::activeModalWidget();
-            return w && (objectName.isEmpty() || w->objectName() == objectName) ? w : nullptr;
-        };
-    }
-    template<class T>
-    static std::function<QWidget *()> modalOf()
-    {
-        return []() -> QWidget * { return qobject_cast<T *>(QApplication::activeModalWidget()); };
-    }
-    static void click(QAbstractButton *button)
-    {
-        QVERIFY(button);
-        QVERIFY2(button->isEnabled(), qPrintable(button->text()));
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
-    static QAbstractButton *standardButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
-    {
-        auto *box = dialog->findChild<QDialogButtonBox *>();
-        return box ? box->button(which) : nullptr;
-    }
-    static void retype(QLineEdit *edit, const QString &text)
-    {
-        QVERIFY(edit);
-        edit->setFocus();
-        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(edit, text);
-    }
-    void activate()
-    {
-        if (!QApplication::activeModalWidget() && QApplication::activeWindow() != m_window.get()) {
-            m_window->activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        }
-    }
-    void keys(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTest::keyClick(m_window.get(), key, modifiers);
-    }
-    void clickRow(const QString &orderId, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTableView *view = m_window->sessionView();
-        const QModelIndex i = m_window->sessionModel()->indexOf(orderId, SessionModel::OrderIdColumn);
-        QVERIFY2(i.isValid(), qPrintable(orderId));
-        view->scrollTo(i);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, view->visualRect(i).center());
-        view->setFocus();
-    }
     // Ctrl+L, the order ID, Enter: fetches an order the list does not hold yet.
     void goTo(const QString &orderId)
     {
@@ -135,47 +47,20 @@ class TestBulkFlows : public QObject
         QTest::keyClicks(edit, orderId);
         QTest::keyClick(edit, Qt::Key_Return);
     }
-    QLineEdit *paneField(const char *name) const
-    {
-        return m_window->detailPane()->findChild<QLineEdit *>(QString::fromLatin1(name));
-    }
     template<class T = QWidget>
     T *paneChild(const char *name) const
     {
         return m_window->detailPane()->findChild<T *>(QString::fromLatin1(name));
     }
-    SessionState stateOf(const QString &orderId) const
-    {
-        const std::optional<SessionSummary> s = m_window->sessionModel()->summary(orderId);
-        return s ? s->state : SessionState::Unknown;
-    }
     QString listStatus(const QString &orderId) const
     {
         return m_window->sessionModel()->indexOf(orderId, SessionModel::StatusColumn).data().toString();
-    }
-    bool listed(const QString &orderId) const { return m_window->sessionModel()->contains(orderId); }
-    QString statusText() const { return m_window->statusBar()->currentMessage(); }
-    int requestsOf(const QByteArray &method, const QString &orderId) const
-    {
-        int n = 0;
-        for (const auto &r : m_requests)
-            n += r.first == method && (r.second.endsWith(QLatin1Char('/') + orderId)
-                                       || r.second.endsWith(QLatin1Char('/') + orderId + QStringLiteral("/agent")));
-        return n;
     }
     QString serverAgentId(const QString &orderId) const
     {
         const auto parsed = parseSupport(m_server->sessionJson(orderId).toStdString());
         return parsed.ok() && parsed.value->agent && parsed.value->agent->id
                    ? QString::fromStdString(*parsed.value->agent->id) : QString();
-    }
-    void paste(const QStringList &ids, SessionState expected = SessionState::Open)
-    {
-        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
-        keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-        for (const QString &id : ids)
-            QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && stateOf(id) == expected, qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
     // Seeded sessions that have an agent on the server.
     QStringList assignedSessions(int count) const
@@ -222,51 +107,17 @@ class TestBulkFlows : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
-        QApplication::installTranslator(new EnglishPlurals(this));
-    }
+    void initTestCase() { setUpApplication(); }
 
     void init()
     {
-        qputenv("SUPPORTDESK_AUDIT_LOG", m_tmp.filePath(QStringLiteral("audit-%1.log")
-                                                            .arg(QString::fromLatin1(QTest::currentTestFunction()))).toUtf8());
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_server = std::make_unique<SandboxServer>();
-        m_server->seed(30);
-        connect(m_server.get(), &SandboxServer::requestHandled, this, [this](const QByteArray &method, const QString &path, int) {
-            m_requests.append({method, QUrl::fromPercentEncoding(path.toUtf8())});
-        });
-        const QUrl url = m_server->start();
-        QVERIFY(url.isValid());
-        m_requests.clear();
-        m_profile = ServerProfile{};
-        m_profile.id = QStringLiteral("test");
-        m_profile.name = QStringLiteral("Test");
-        m_profile.baseUrl = url;
-        m_profile.refreshIntervalSeconds = 0;
-        m_profile.myAgentId = QStringLiteral("agent-1006");
+        resetLocalState();
+        startServer();
+        useServerProfile();
         makeWindow();
     }
 
-    void cleanup()
-    {
-        bool leftPolling = false;
-        for (const QPointer<QTimer> &t : std::as_const(m_drivers))
-            if (t) {
-                leftPolling = leftPolling || t->isActive();
-                delete t.data();
-            }
-        m_drivers.clear();
-        while (QWidget *w = QApplication::activeModalWidget())
-            w->close();
-        m_window.reset();
-        m_server.reset();
-        QVERIFY2(!leftPolling, "a dialog the test expected was never shown");
-    }
+    void cleanup() { tearDown(); }
 
     // The preview names the sessions it will skip (closed, not found, as the list knows them)
     // and does not send them; Enter does not start the irreversible close.
@@ -332,6 +183,124 @@ private Q_SLOTS:
         QCOMPARE(requestsOf("DELETE", missing), 0);
         for (const QString &id : open)
             QCOMPARE(requestsOf("DELETE", id), 1);
+    }
+
+    // "Retry failed" after a run sends exactly the sessions that failed, once each, and none of
+    // those that went through.
+    void retryFailedRerunsExactlyTheFailed()
+    {
+        const QStringList ids = assignedSessions(6);
+        QCOMPARE(ids.size(), 6);
+        paste(ids);
+        const QStringList refused = {ids[1], ids[4]};
+        for (const QString &id : refused)
+            m_server->refuseWritesTo.insert(id);
+        keys(Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(m_window->selectedOrderIds().size(), 6);
+        m_requests.clear();
+        const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_U, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QPointer<QDialog> first = m_window->lastBulkDialog();
+        QVERIFY(first);
+        auto *retry = first->findChild<QPushButton *>(QStringLiteral("bulkRetryFailed"));
+        QTRY_VERIFY_WITH_TIMEOUT(first->findChild<QPushButton *>(QStringLiteral("bulkClose"))->isEnabled(), 20000);
+        for (const QString &id : ids) {
+            QCOMPARE(requestsOf("DELETE", id), 1);
+            QCOMPARE(serverAgentId(id).isEmpty(), !refused.contains(id));
+        }
+        const QStringList firstLines = linesOf(resultsOf(first));
+        QCOMPARE(firstLines.filter(QStringLiteral("FAILED")).size(), 2);
+        QVERIFY(retry->isEnabled());
+
+        // The server is well again: Retry failed sends the two, and only them.
+        m_server->refuseWritesTo.clear();
+        m_requests.clear();
+        click(retry);
+        QTRY_VERIFY(m_window->lastBulkDialog() && m_window->lastBulkDialog() != first.data());
+        QPointer<QDialog> second = m_window->lastBulkDialog();
+        QTRY_VERIFY_WITH_TIMEOUT(second->findChild<QPushButton *>(QStringLiteral("bulkClose"))->isEnabled(), 20000);
+        QStringList secondLines = linesOf(resultsOf(second));
+        secondLines.sort();
+        QCOMPARE(secondLines, (QStringList{QStringLiteral("%1 — done").arg(refused[0]), QStringLiteral("%1 — done").arg(refused[1])}));
+        for (const QString &id : ids) {
+            QCOMPARE(requestsOf("DELETE", id), refused.contains(id) ? 1 : 0);
+            QCOMPARE(requestsOf("PUT", id) + requestsOf("POST", id), 0);
+            QVERIFY2(serverAgentId(id).isEmpty(), qPrintable(id));
+        }
+        closeProgressWhenFinished();
+    }
+
+    // Bulk close from the window: Enter in its confirmation sends nothing (Cancel is the
+    // default); a run cancelled half-way leaves the sessions it had not reached open on the
+    // server, and the list says so.
+    void bulkCloseCancelledMidwayLeavesTheRest()
+    {
+        QStringList ids;
+        for (int i = 1; i <= 10; ++i)
+            ids << QStringLiteral("ORD-1000%1").arg(i, 2, 10, QLatin1Char('0'));
+        m_window.reset();
+        m_profile.concurrency = 1; // one at a time, so there is a "half-way"
+        makeWindow();
+        paste(ids);
+        keys(Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(m_window->selectedOrderIds().size(), ids.size());
+        m_server->writes.clear();
+
+        bool cancelIsDefault = false;
+        const auto entered = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [&cancelIsDefault](QWidget *d) {
+            auto *cancel = qobject_cast<QPushButton *>(standardButton(d, QDialogButtonBox::Cancel));
+            cancelIsDefault = cancel && cancel->isDefault();
+            QTest::keyClick(d->focusWidget() ? d->focusWidget() : d, Qt::Key_Return);
+        });
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*entered);
+        QVERIFY(cancelIsDefault);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QTest::qWait(200);
+        QCOMPARE(m_server->writes.size(), 0);
+        QVERIFY(!m_window->lastBulkDialog());
+
+        m_server->setLatencyMs(250);
+        const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_W, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QPointer<QDialog> progress = m_window->lastBulkDialog();
+        QVERIFY(progress);
+        const auto closedOnServer = [this, &ids] {
+            return int(std::count_if(ids.cbegin(), ids.cend(), [this](const QString &id) { return !m_server->hasSession(id); }));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(closedOnServer() >= 2, 10000);
+        click(progress->findChild<QPushButton *>(QStringLiteral("bulkCancel")));
+        QTRY_VERIFY_WITH_TIMEOUT(progress->findChild<QPushButton *>(QStringLiteral("bulkClose"))->isEnabled(), 10000);
+        QTest::qWait(600); // nothing more goes out once the run has ended
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
+
+        const int closed = closedOnServer();
+        QVERIFY2(closed >= 2 && closed <= 4, qPrintable(QString::number(closed)));
+        QCOMPARE(int(m_server->writes.size()), closed);
+        // As the sandbox received them (an answer still under way when the run was cancelled
+        // may never be logged as handled).
+        const auto deletesOf = [this](const QString &id) {
+            return std::count_if(m_server->writes.cbegin(), m_server->writes.cend(), [&id](const TestSandbox::Write &w) {
+                return w.method == "DELETE" && w.path.endsWith(QLatin1Char('/') + id);
+            });
+        };
+        for (const QString &id : ids) {
+            if (m_server->hasSession(id)) {
+                QCOMPARE(deletesOf(id), 0);
+                QCOMPARE(stateOf(id), SessionState::Open);
+            } else {
+                QCOMPARE(deletesOf(id), 1);
+            }
+        }
+        // What the run did not reach is offered for another try.
+        QVERIFY(progress->findChild<QPushButton *>(QStringLiteral("bulkRetryFailed"))->isEnabled());
+        closeProgressWhenFinished();
     }
 
     // The progress dialog: rows in flight say "running", the estimate shows and moves.
@@ -457,7 +426,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
         const QString agentOf1 = serverAgentId(ids[1]), agentOf2 = serverAgentId(ids[2]);
         clickRow(ids[1]);
-        clickRow(ids[2], Qt::ControlModifier);
+        clickRow(ids[2], Qt::LeftButton, Qt::ControlModifier);
         QCOMPARE(m_window->selectedOrderIds().size(), 2);
         const auto run = whenShown(modal(QStringLiteral("bulkPreviewDialog")), [](QWidget *d) {
             click(standardButton(d, QDialogButtonBox::Ok));

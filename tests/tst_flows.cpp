@@ -2,10 +2,8 @@
 // window and its dialogs (offscreen), checked against what reaches the in-process sandbox and what
 // the window shows. No calls into the window's operations: every step goes through a widget.
 #include "detailpane.h"
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "profiles.h"
-#include "sandboxserver.h"
+#include "guitest.h"
+#include "outbox.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -16,6 +14,9 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +29,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -54,134 +57,16 @@ QString str(const std::optional<std::string> &s)
 
 } // namespace
 
-class TestFlows : public QObject
+class TestFlows : public GuiTest
 {
     Q_OBJECT
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    ServerProfile m_profile;
-    QList<QPointer<QTimer>> m_drivers;
-    QList<QPair<QByteArray, QString>> m_requests; // method and path, as the sandbox saw them
-    QTemporaryDir m_tmp;
 
-    void makeWindow()
-    {
-        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-
-    // Runs `act` once on the first widget `find` returns (a dialog, a popup menu), polled from
-    // the event loop that shows it. The flag says whether `act` ran; the timer is gone then,
-    // and cleanup() fails a test that leaves one polling.
-    std::shared_ptr<bool> whenShown(std::function<QWidget *()> find, std::function<void(QWidget *)> act)
-    {
-        auto ran = std::make_shared<bool>(false);
-        auto *timer = new QTimer(this);
-        timer->setInterval(20);
-        connect(timer, &QTimer::timeout, this, [timer, find, act, ran] {
-            QWidget *w = find();
-            if (!w || !w->isVisible())
-                return;
-            timer->stop();
-            timer->deleteLater();
-            *ran = true;
-            act(w);
-        });
-        m_drivers << QPointer<QTimer>(timer);
-        timer->start();
-        return ran;
-    }
-
-    static std::function<QWidget *()> modal(const QString &objectName = {})
-    {
-        return [objectName]() -> QWidget * {
-            QWidget *w = QApplication::activeModalWidget();
-            return w && (objectName.isEmpty() || w->objectName() == objectName) ? w : nullptr;
-        };
-    }
-    template<class T>
-    static std::function<QWidget *()> modalOf()
-    {
-        return []() -> QWidget * { return qobject_cast<T *>(QApplication::activeModalWidget()); };
-    }
-    static QWidget *popupMenu() { return qobject_cast<QMenu *>(QApplication::activePopupWidget()); }
-
-    static void click(QAbstractButton *button)
-    {
-        QVERIFY(button);
-        QVERIFY2(button->isEnabled(), qPrintable(button->text()));
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
-    static QAbstractButton *standardButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
-    {
-        auto *box = dialog->findChild<QDialogButtonBox *>();
-        return box ? box->button(which) : nullptr;
-    }
-    // Replaces the text of a line edit as a person does: select all, type.
-    static void retype(QLineEdit *edit, const QString &text)
-    {
-        QVERIFY(edit);
-        edit->setFocus();
-        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-        if (text.isEmpty())
-            QTest::keyClick(edit, Qt::Key_Delete);
-        else
-            QTest::keyClicks(edit, text);
-    }
-    // A key press for the window's shortcuts. Offscreen, nothing gives the window back its
-    // activation when a dialog closes (a window manager would): it is asked for here.
-    void activate()
-    {
-        if (!QApplication::activeModalWidget() && QApplication::activeWindow() != m_window.get()) {
-            m_window->activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        }
-    }
-    void keys(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTest::keyClick(m_window.get(), key, modifiers);
-    }
-    void clickRow(const QString &orderId, Qt::MouseButton button = Qt::LeftButton,
-                  Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTableView *view = m_window->sessionView();
-        const QModelIndex i = m_window->sessionModel()->indexOf(orderId, SessionModel::OrderIdColumn);
-        QVERIFY2(i.isValid(), qPrintable(orderId));
-        view->scrollTo(i);
-        QTest::mouseClick(view->viewport(), button, modifiers, view->visualRect(i).center());
-        view->setFocus();
-    }
-    QLineEdit *paneField(const char *name) const
-    {
-        return m_window->detailPane()->findChild<QLineEdit *>(QString::fromLatin1(name));
-    }
-    SessionState stateOf(const QString &orderId) const
-    {
-        const std::optional<SessionSummary> s = m_window->sessionModel()->summary(orderId);
-        return s ? s->state : SessionState::Unknown;
-    }
-    bool listed(const QString &orderId) const { return m_window->sessionModel()->contains(orderId); }
-    QString statusText() const { return m_window->statusBar()->currentMessage(); }
     int getsOf(const QString &orderId) const
     {
         int n = 0;
         for (const auto &r : m_requests)
             n += r.first == "GET" && QUrl::fromPercentEncoding(r.second.toUtf8()).endsWith(QLatin1Char('/') + orderId);
         return n;
-    }
-
-    // Pastes order IDs into the list (Ctrl+Shift+V) and waits until each is loaded.
-    void paste(const QStringList &ids, SessionState expected = SessionState::Open)
-    {
-        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
-        keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-        for (const QString &id : ids)
-            QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && stateOf(id) == expected, qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
 
     std::optional<Agent> serverAgent(const QString &orderId) const
@@ -217,6 +102,52 @@ class TestFlows : public QObject
         });
     }
 
+    // In the conflict dialog: theirs for the field `theirsField` (its "mine" box unticked with a
+    // mouse click on the box), mine for `mineField` (its box left ticked), then "Save the chosen
+    // values". `listed` gets the fields the dialog offered.
+    std::shared_ptr<bool> chooseInConflict(const QString &theirsField, const QString &mineField, QStringList *listed)
+    {
+        return whenShown(modal(QStringLiteral("conflictDialog")), [theirsField, mineField, listed](QWidget *d) {
+            auto *table = d->findChild<QTableWidget *>(QStringLiteral("conflictTable"));
+            QVERIFY(table);
+            for (int r = 0; r < table->rowCount(); ++r) {
+                const QString field = table->item(r, 0)->text();
+                *listed << field;
+                QTableWidgetItem *mine = table->item(r, 2);
+                QCOMPARE(mine->checkState(), Qt::Checked); // mine unless the agent says otherwise
+                if (field != theirsField)
+                    continue;
+                QStyleOptionViewItem option;
+                option.initFrom(table->viewport());
+                option.rect = table->visualItemRect(mine);
+                option.features = QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDisplay;
+                option.text = mine->text();
+                option.checkState = mine->checkState();
+                const QRect box = table->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, table);
+                QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, box.center());
+                QCOMPARE(mine->checkState(), Qt::Unchecked);
+            }
+            QVERIFY2(listed->contains(theirsField) && listed->contains(mineField), qPrintable(listed->join(QLatin1Char('|'))));
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+    }
+    Support lastPut(const QString &orderId) const
+    {
+        const QByteArray body = m_server->lastBody("PUT", orderId);
+        const auto parsed = parseSupport(std::string_view(body.constData(), size_t(body.size())));
+        return parsed.ok() ? *parsed.value : Support{};
+    }
+    // Someone else changes the phone and the summary of the session on the server.
+    void changeElsewhere(const QString &orderId, const Support &base)
+    {
+        Support theirs = base;
+        theirs.callbackPhone = std::string("+49 30 1111111");
+        if (!theirs.descriptor)
+            theirs.descriptor.emplace();
+        theirs.descriptor->shortDesc = std::string("Their summary");
+        QVERIFY(m_server->putSessionJson(orderId, QByteArray::fromStdString(serialize(theirs))));
+    }
+
     // Ctrl+Shift+W on the selected row, then Yes in the question.
     void closeSelected(const QString &orderId)
     {
@@ -230,53 +161,17 @@ class TestFlows : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        // As the application sets it: Qt appends it to window titles that do not end with it.
-        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
-        // As the application does: English plural forms for "%n session(s)".
-        QApplication::installTranslator(new EnglishPlurals(this));
-    }
+    void initTestCase() { setUpApplication(); }
 
     void init()
     {
-        qputenv("SUPPORTDESK_AUDIT_LOG", m_tmp.filePath(QStringLiteral("audit-%1.log")
-                                                            .arg(QString::fromLatin1(QTest::currentTestFunction()))).toUtf8());
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_server = std::make_unique<SandboxServer>();
-        m_server->seed(30);
-        connect(m_server.get(), &SandboxServer::requestHandled, this,
-                [this](const QByteArray &method, const QString &path, int) { m_requests.append({method, path}); });
-        const QUrl url = m_server->start();
-        QVERIFY(url.isValid());
-        m_requests.clear();
-        m_profile = ServerProfile{};
-        m_profile.id = QStringLiteral("test");
-        m_profile.name = QStringLiteral("Test");
-        m_profile.baseUrl = url;
-        m_profile.refreshIntervalSeconds = 0;
-        m_profile.myAgentId = QStringLiteral("agent-1006");
+        resetLocalState();
+        startServer();
+        useServerProfile();
         makeWindow();
     }
 
-    void cleanup()
-    {
-        // A dialog the test waited for and that never came: its poller must not outlive the test.
-        bool leftPolling = false;
-        for (const QPointer<QTimer> &t : std::as_const(m_drivers))
-            if (t) {
-                leftPolling = leftPolling || t->isActive();
-                delete t.data();
-            }
-        m_drivers.clear();
-        if (QWidget *w = QApplication::activeModalWidget())
-            w->close();
-        m_window.reset();
-        m_server.reset();
-        QVERIFY2(!leftPolling, "a dialog the test expected was never shown");
-    }
+    void cleanup() { tearDown(); }
 
     // Bug 1: a changed agent ID takes that agent's details from the directory, never the
     // previous agent's.
@@ -556,7 +451,7 @@ private Q_SLOTS:
 
         // The context menu of a row.
         clickRow(QStringLiteral("ORD-100003"), Qt::RightButton);
-        const auto removed = whenShown(&TestFlows::popupMenu, [](QWidget *w) {
+        const auto removed = whenShown(&GuiTest::popupMenu, [](QWidget *w) {
             auto *menu = static_cast<QMenu *>(w);
             QAction *remove = nullptr;
             for (QAction *a : menu->actions())
@@ -765,6 +660,120 @@ private Q_SLOTS:
         QCOMPARE(str(onServer().callbackPhone), QStringLiteral("+49 30 1111111"));
     }
 
+    // The choice per field in the conflict dialog is what the PUT carries: theirs for the phone
+    // (clicked), mine for the summary.
+    void conflictChoicePerFieldDecidesThePutBody()
+    {
+        const QString id = QStringLiteral("ORD-100003");
+        paste({id});
+        clickRow(id);
+        const std::optional<Support> base = serverSession(id);
+        QVERIFY(base);
+        changeElsewhere(id, *base);
+        retype(paneField("callbackPhone"), QStringLiteral("+49 30 2222222"));
+        retype(paneField("descriptorShort"), QStringLiteral("My summary"));
+        m_server->writes.clear();
+
+        QStringList listed;
+        const auto chosen = chooseInConflict(QStringLiteral("Callback phone"), QStringLiteral("Summary"), &listed);
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(*chosen, 10000);
+        QCOMPARE(listed, (QStringList{QStringLiteral("Callback phone"), QStringLiteral("Summary")}));
+        QTRY_VERIFY_WITH_TIMEOUT(serverSession(id)->descriptor && serverSession(id)->descriptor->shortDesc
+                                     == std::optional<std::string>("My summary"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
+
+        // What was sent after the choice: their phone, my summary.
+        const Support sent = lastPut(id);
+        QCOMPARE(str(sent.callbackPhone), QStringLiteral("+49 30 1111111"));
+        QVERIFY(sent.descriptor);
+        QCOMPARE(str(sent.descriptor->shortDesc), QStringLiteral("My summary"));
+        QCOMPARE(str(serverSession(id)->callbackPhone), QStringLiteral("+49 30 1111111"));
+    }
+
+    // A change made offline meets someone else's change when it is finally sent: the agent gets
+    // the conflict dialog, and the choice made there is what the server ends with. Killed while
+    // the dialog is open (the files as they are on disk at that moment), the change is still in
+    // the outbox at the next start and the agent is asked again.
+    void outboxConflictReachesTheAgent()
+    {
+        const QString id = QStringLiteral("ORD-100005");
+        paste({id});
+        clickRow(id);
+        const std::optional<Support> base = serverSession(id);
+        QVERIFY(base);
+        ClientConfig c = m_window->client()->config();
+        c.retry.maxRetries = 0;
+        m_window->client()->setConfig(c);
+        const quint16 port = quint16(m_profile.baseUrl.port());
+        m_server.reset();
+
+        retype(paneField("callbackPhone"), QStringLiteral("+49 30 2222222"));
+        retype(paneField("descriptorShort"), QStringLiteral("My summary"));
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->sessionModel()->isWaitingInOutbox(id), 10000);
+
+        // The server answers again; meanwhile someone else changed the phone and the summary.
+        m_server = std::make_unique<TestSandbox>();
+        m_server->seed(30);
+        changeElsewhere(id, *base);
+        recordRequests(m_server.get());
+        QVERIFY(m_server->start(QHostAddress::LocalHost, port).isValid());
+
+        // The dialog comes; the process dies with it open: what is on disk then is what the next
+        // start finds.
+        const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QTemporaryDir disk;
+        QVERIFY(disk.isValid());
+        const auto killed = whenShown(modal(QStringLiteral("conflictDialog")), [&data, &disk](QWidget *d) {
+            QDirIterator files(data, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                const QString from = files.next();
+                if (from.endsWith(QStringLiteral(".lock")))
+                    continue; // a dead process's lock is stale
+                const QString to = disk.filePath(QDir(data).relativeFilePath(from));
+                QVERIFY(QDir().mkpath(QFileInfo(to).path()));
+                QVERIFY(QFile::copy(from, to));
+            }
+            QTest::keyClick(d, Qt::Key_Escape);
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(*killed, 30000);
+        m_window.reset();
+        QVERIFY(QDir(data).removeRecursively());
+        QDirIterator files(disk.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString from = files.next();
+            const QString to = data + QLatin1Char('/') + QDir(disk.path()).relativeFilePath(from);
+            QVERIFY(QDir().mkpath(QFileInfo(to).path()));
+            QVERIFY(QFile::copy(from, to));
+        }
+        QCOMPARE(str(serverSession(id)->callbackPhone), QStringLiteral("+49 30 1111111")); // nothing sent
+        {
+            // What the next start finds: the change, still waiting for the agent's choice.
+            Outbox outbox(Outbox::pathFor(m_profile.id));
+            QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
+            const std::vector<OutboxItem> items = outbox.items();
+            QCOMPARE(items.size(), size_t(1));
+            QCOMPARE(items.front().orderId, id);
+            QCOMPARE(items.front().state, QStringLiteral("conflict"));
+            QVERIFY(items.front().payload.contains("+49 30 2222222"));
+        }
+        m_server->writes.clear();
+
+        // The next start: the change still waits, and the agent is asked again.
+        QStringList listed;
+        const auto chosen = chooseInConflict(QStringLiteral("Callback phone"), QStringLiteral("Summary"), &listed);
+        makeWindow();
+        QTRY_VERIFY_WITH_TIMEOUT(*chosen, 30000);
+        QCOMPARE(listed, (QStringList{QStringLiteral("Callback phone"), QStringLiteral("Summary")}));
+        QTRY_VERIFY_WITH_TIMEOUT(serverSession(id)->descriptor && serverSession(id)->descriptor->shortDesc
+                                     == std::optional<std::string>("My summary"), 20000);
+        QCOMPARE(str(serverSession(id)->callbackPhone), QStringLiteral("+49 30 1111111"));
+        QCOMPARE(str(lastPut(id).callbackPhone), QStringLiteral("+49 30 1111111"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->sessionModel()->isPending(id), 10000);
+        QCOMPARE(m_server->writes.size(), 1);
+    }
+
     // Bug 9: a new support request made while the server cannot be reached waits in the outbox
     // (a pending row, no error) and is sent once when the server answers again; a 409 then means
     // that the session exists already: it is fetched and shown.
@@ -794,14 +803,13 @@ private Q_SLOTS:
         QVERIFY(m_window->sessionModel()->isPending(mine));
 
         // The server answers again; meanwhile someone else opened a session for the second order.
-        m_server = std::make_unique<SandboxServer>();
+        m_server = std::make_unique<TestSandbox>();
         m_server->seed(30);
         Support other;
         other.orderId = raced.toStdString();
         other.callbackPhone = std::string("+49 30 5555555");
         QVERIFY(m_server->putSessionJson(raced, QByteArray::fromStdString(serialize(other))));
-        connect(m_server.get(), &SandboxServer::requestHandled, this,
-                [this](const QByteArray &method, const QString &path, int) { m_requests.append({method, path}); });
+        recordRequests(m_server.get());
         QVERIFY(m_server->start(QHostAddress::LocalHost, port).isValid());
 
         QTRY_VERIFY_WITH_TIMEOUT(m_server->hasSession(mine), 20000);

@@ -2,10 +2,7 @@
 // clicks on the real window (offscreen) against the in-process sandbox, and supportctl as the
 // "elsewhere".
 #include "detailpane.h"
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "profiles.h"
-#include "sandboxserver.h"
+#include "guitest.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -29,48 +26,11 @@
 using namespace sd;
 using namespace sd::ui;
 
-class TestHistory : public QObject
+class TestHistory : public GuiTest
 {
     Q_OBJECT
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    ServerProfile m_profile;
-    QTemporaryDir m_tmp;
     QString m_auditLog;
 
-    void activate()
-    {
-        if (!QApplication::activeModalWidget() && QApplication::activeWindow() != m_window.get()) {
-            m_window->activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        }
-    }
-    void keys(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTest::keyClick(m_window.get(), key, modifiers);
-    }
-    static void retype(QLineEdit *edit, const QString &text)
-    {
-        QVERIFY(edit);
-        edit->setFocus();
-        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(edit, text);
-    }
-    void clickRow(const QString &orderId)
-    {
-        activate();
-        QTableView *view = m_window->sessionView();
-        const QModelIndex i = m_window->sessionModel()->indexOf(orderId, SessionModel::OrderIdColumn);
-        QVERIFY2(i.isValid(), qPrintable(orderId));
-        view->scrollTo(i);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, view->visualRect(i).center());
-        view->setFocus();
-    }
-    QLineEdit *paneField(const char *name) const
-    {
-        return m_window->detailPane()->findChild<QLineEdit *>(QString::fromLatin1(name));
-    }
     QLabel *paneLabel(const char *name) const
     {
         return m_window->detailPane()->findChild<QLabel *>(QString::fromLatin1(name));
@@ -80,24 +40,10 @@ class TestHistory : public QObject
         const QLabel *l = paneLabel("historyText");
         return l && l->isVisibleTo(m_window.get()) ? l->text() : QString();
     }
-    bool listedAndOpen(const QString &orderId) const
-    {
-        const auto s = m_window->sessionModel()->summary(orderId);
-        return s && s->state == SessionState::Open;
-    }
     QString serverPhone(const QString &orderId) const
     {
         const auto p = parseSupport(m_server->sessionJson(orderId).toStdString());
         return p.ok() && p.value->callbackPhone ? QString::fromStdString(*p.value->callbackPhone) : QString();
-    }
-    // Pastes order IDs into the list (Ctrl+Shift+V) and waits until each is loaded.
-    void paste(const QStringList &ids)
-    {
-        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
-        keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-        for (const QString &id : ids)
-            QTRY_VERIFY2_WITH_TIMEOUT(listedAndOpen(id), qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
     // Someone else, with supportctl on the same server (and the same audit trail).
     void supportctl(const QStringList &args)
@@ -117,42 +63,18 @@ class TestHistory : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
-        QApplication::installTranslator(new EnglishPlurals(this));
-    }
+    void initTestCase() { setUpApplication(); }
 
     void init()
     {
-        m_auditLog = m_tmp.filePath(QStringLiteral("audit-%1.log").arg(QString::fromLatin1(QTest::currentTestFunction())));
-        qputenv("SUPPORTDESK_AUDIT_LOG", m_auditLog.toUtf8());
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_server = std::make_unique<SandboxServer>();
-        m_server->seed(30);
-        const QUrl url = m_server->start();
-        QVERIFY(url.isValid());
-        m_profile = ServerProfile{};
-        m_profile.id = QStringLiteral("test");
-        m_profile.name = QStringLiteral("Test");
-        m_profile.baseUrl = url;
-        m_profile.refreshIntervalSeconds = 0;
-        m_profile.myAgentId = QStringLiteral("agent-1006");
-        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        resetLocalState();
+        m_auditLog = QString::fromUtf8(qgetenv("SUPPORTDESK_AUDIT_LOG"));
+        startServer();
+        useServerProfile();
+        makeWindow();
     }
 
-    void cleanup()
-    {
-        if (QWidget *w = QApplication::activeModalWidget())
-            w->close();
-        m_window.reset();
-        m_server.reset();
-    }
+    void cleanup() { tearDown(); }
 
     // A change saved in the window (type, Ctrl+S) shows in the pane's history with its old and
     // new value and who made it; one made with supportctl by someone else shows too.

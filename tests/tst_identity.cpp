@@ -2,10 +2,7 @@
 // as a person meets them: real key presses and clicks on the real window and its dialogs
 // (offscreen), checked against what the window shows and what reaches the in-process sandbox.
 // Profiles come from the settings file, as the application reads them at start.
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "profiles.h"
-#include "sandboxserver.h"
+#include "guitest.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -52,13 +49,9 @@ QString str(const std::optional<std::string> &s)
 
 } // namespace
 
-class TestIdentity : public QObject
+class TestIdentity : public GuiTest
 {
     Q_OBJECT
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    QList<QPointer<QTimer>> m_drivers;
-    QTemporaryDir m_tmp;
     QStringList m_ids; // the seeded sessions with plain order IDs
 
     // The profile as a user's saved settings hold it; `agentId` empty: never set.
@@ -86,75 +79,6 @@ class TestIdentity : public QObject
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
-    // Runs `act` once on the first widget `find` returns, polled from the event loop that shows it.
-    std::shared_ptr<bool> whenShown(std::function<QWidget *()> find, std::function<void(QWidget *)> act)
-    {
-        auto ran = std::make_shared<bool>(false);
-        auto *timer = new QTimer(this);
-        timer->setInterval(20);
-        connect(timer, &QTimer::timeout, this, [timer, find, act, ran] {
-            QWidget *w = find();
-            if (!w || !w->isVisible())
-                return;
-            timer->stop();
-            timer->deleteLater();
-            *ran = true;
-            act(w);
-        });
-        m_drivers << QPointer<QTimer>(timer);
-        timer->start();
-        return ran;
-    }
-    static std::function<QWidget *()> modal(const QString &objectName)
-    {
-        return [objectName]() -> QWidget * {
-            QWidget *w = QApplication::activeModalWidget();
-            return w && w->objectName() == objectName ? w : nullptr;
-        };
-    }
-    static void click(QAbstractButton *button)
-    {
-        QVERIFY(button);
-        QVERIFY2(button->isEnabled(), qPrintable(button->text()));
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
-    static QAbstractButton *standardButton(QWidget *dialog, QDialogButtonBox::StandardButton which)
-    {
-        auto *box = dialog->findChild<QDialogButtonBox *>();
-        return box ? box->button(which) : nullptr;
-    }
-    static void retype(QLineEdit *edit, const QString &text)
-    {
-        QVERIFY(edit);
-        edit->setFocus();
-        QTest::keyClick(edit, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClick(edit, Qt::Key_Delete);
-        QTest::keyClicks(edit, text);
-    }
-    // Offscreen, nothing gives the window back its activation when a dialog closes.
-    void activate()
-    {
-        if (!QApplication::activeModalWidget() && QApplication::activeWindow() != m_window.get()) {
-            m_window->activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        }
-    }
-    void keys(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTest::keyClick(m_window.get(), key, modifiers);
-    }
-    void clickRow(const QString &orderId)
-    {
-        activate();
-        QTableView *view = m_window->sessionView();
-        const QModelIndex i = m_window->sessionModel()->indexOf(orderId, SessionModel::OrderIdColumn);
-        QVERIFY2(i.isValid(), qPrintable(orderId));
-        view->scrollTo(i);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, view->visualRect(i).center());
-        view->setFocus();
-    }
-    bool listed(const QString &orderId) const { return m_window->sessionModel()->contains(orderId); }
     QStringList shown() const
     {
         QStringList ids = m_window->sessionModel()->visibleOrderIds();
@@ -165,16 +89,6 @@ class TestIdentity : public QObject
     {
         auto *button = m_window->statusBar()->findChild<QToolButton *>(QStringLiteral("identityButton"));
         return button && button->isVisible() ? button->text() : QString();
-    }
-    // Pastes order IDs into the list (Ctrl+Shift+V) and waits until each is loaded.
-    void paste(const QStringList &ids)
-    {
-        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
-        keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-        for (const QString &id : ids)
-            QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && m_window->sessionModel()->summary(id)->state == SessionState::Open,
-                                      qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
     }
     // The "Whose sessions" box, moved with the keyboard as a person does.
     void chooseScope(const QString &text)
@@ -222,43 +136,19 @@ class TestIdentity : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
-        QApplication::installTranslator(new EnglishPlurals(this));
-    }
+    void initTestCase() { setUpApplication(); }
 
     void init()
     {
-        qputenv("SUPPORTDESK_AUDIT_LOG", m_tmp.filePath(QStringLiteral("audit-%1.log")
-                                                            .arg(QString::fromLatin1(QTest::currentTestFunction()))).toUtf8());
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_server = std::make_unique<SandboxServer>();
-        m_server->seed(30);
-        QVERIFY(m_server->start().isValid());
+        resetLocalState();
+        startServer();
         m_ids.clear();
         for (int i = 1; i <= 30; ++i)
             if (i != 17) // seeded as ORD/2026/100017
                 m_ids << QStringLiteral("ORD-1000%1").arg(i, 2, 10, QLatin1Char('0'));
     }
 
-    void cleanup()
-    {
-        bool leftPolling = false;
-        for (const QPointer<QTimer> &t : std::as_const(m_drivers))
-            if (t) {
-                leftPolling = leftPolling || t->isActive();
-                delete t.data();
-            }
-        m_drivers.clear();
-        if (QWidget *w = QApplication::activeModalWidget())
-            w->close();
-        m_window.reset();
-        m_server.reset();
-        QVERIFY2(!leftPolling, "a dialog the test expected was never shown");
-    }
+    void cleanup() { tearDown(); }
 
     // The first start of a profile asks who the agent is; the answer is shown in the status bar
     // and is what "Mine" lists.

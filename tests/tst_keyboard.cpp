@@ -2,10 +2,7 @@
 // press on the widget that has the focus, checked against what reaches the in-process sandbox.
 // And F1: the shortcuts, grouped by menu and sorted.
 #include "detailpane.h"
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "profiles.h"
-#include "sandboxserver.h"
+#include "guitest.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,21 +26,10 @@
 using namespace sd;
 using namespace sd::ui;
 
-class TestKeyboard : public QObject
+class TestKeyboard : public GuiTest
 {
     Q_OBJECT
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    ServerProfile m_profile;
-    QTemporaryDir m_tmp;
 
-    void makeWindow()
-    {
-        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
     static QString focusName()
     {
         QWidget *w = QApplication::focusWidget();
@@ -76,39 +62,17 @@ class TestKeyboard : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
-        QApplication::installTranslator(new EnglishPlurals(this));
-    }
+    void initTestCase() { setUpApplication(); }
 
     void init()
     {
-        qputenv("SUPPORTDESK_AUDIT_LOG", m_tmp.filePath(QStringLiteral("audit-%1.log")
-                                                            .arg(QString::fromLatin1(QTest::currentTestFunction()))).toUtf8());
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_server = std::make_unique<SandboxServer>();
-        m_server->seed(30);
-        const QUrl url = m_server->start();
-        QVERIFY(url.isValid());
-        m_profile = ServerProfile{};
-        m_profile.id = QStringLiteral("test");
-        m_profile.name = QStringLiteral("Test");
-        m_profile.baseUrl = url;
-        m_profile.refreshIntervalSeconds = 0;
-        m_profile.myAgentId = QStringLiteral("agent-1006");
+        resetLocalState();
+        startServer();
+        useServerProfile();
         makeWindow();
     }
 
-    void cleanup()
-    {
-        if (QWidget *w = QApplication::activeModalWidget())
-            w->close();
-        m_window.reset();
-        m_server.reset();
-    }
+    void cleanup() { tearDown(); }
 
     void filterPickEditSaveNext()
     {
@@ -191,8 +155,10 @@ private Q_SLOTS:
         }
         QList<QPair<QString, QStringList>> shown; // heading > rows under it
         QPointer<QDialog> dialog;
-        QTimer::singleShot(0, this, [&] {
-            dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        // Polled until the dialog shows (a one-shot timer fired before it, or never, and then
+        // into a finished test's locals); tearDown() stops the poller if it never came.
+        const auto listed = whenShown(modal(QStringLiteral("shortcutsDialog")), [&](QWidget *d) {
+            dialog = qobject_cast<QDialog *>(d);
             QVERIFY(dialog);
             auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
             QVERIFY(table);
@@ -208,8 +174,9 @@ private Q_SLOTS:
             }
             dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)->click();
         });
-        QTest::keyClick(m_window.get(), Qt::Key_F1);
-        QVERIFY(dialog.isNull() || !dialog->isVisible());
+        keys(Qt::Key_F1);
+        QTRY_VERIFY(*listed);
+        QTRY_VERIFY(dialog.isNull() || !dialog->isVisible());
         QVERIFY(shown.size() >= 5);
         int lastMenu = -1;
         for (const auto &[heading, rows] : shown) {

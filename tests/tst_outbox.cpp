@@ -391,7 +391,7 @@ private Q_SLOTS:
     // A sender killed (SIGKILL, a real process) at a random SQLite statement while it sends,
     // again and again, then a last run to the end: every change reaches the server exactly once.
     // The server sends no ETags, so a change sent twice would really be applied twice. The seed is
-    // logged; OUTBOX_KILL_SEED=N replays a run.
+    // logged; SUPPORTDESK_TEST_SEED=N replays a run.
     void killedWhileSendingNeverAppliesTwice()
     {
         SandboxServer server;
@@ -416,10 +416,7 @@ private Q_SLOTS:
                     if (method == "PUT" && status == 200)
                         applied[path] += 1;
                 });
-        const quint32 seed = qEnvironmentVariableIsSet("OUTBOX_KILL_SEED")
-                                 ? quint32(qEnvironmentVariableIntValue("OUTBOX_KILL_SEED"))
-                                 : QRandomGenerator::global()->generate();
-        qInfo("killedWhileSendingNeverAppliesTwice: OUTBOX_KILL_SEED=%u", seed);
+        const quint32 seed = killSeed();
         QRandomGenerator random(seed);
         int kills = 0;
         for (int round = 0; round < 12; ++round) {
@@ -748,12 +745,13 @@ private Q_SLOTS:
     {
         const QString db = m_dir.filePath(QStringLiteral("kill.sqlite"));
         qint64 reported = 0;
+        QRandomGenerator random(killSeed());
         for (int round = 0; round < 3; ++round) {
             QProcess writer;
             writer.start(QStringLiteral(OUTBOX_WRITER_PATH),
                          {db, QStringLiteral("100000"), QStringLiteral("K%1-").arg(round)});
             QVERIFY(writer.waitForStarted());
-            QVERIFY(readThenKill(writer, 20 + int(QRandomGenerator::global()->bounded(60)),
+            QVERIFY(readThenKill(writer, 20 + int(random.bounded(60)),
                                  [&reported](const QByteArray &line) { reported = std::max(reported, line.toLongLong()); }));
         }
         QVERIFY(reported > 0);

@@ -471,11 +471,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("w.sqlite"));
         int reported = 0;
+        QRandomGenerator random(killSeed());
         for (int round = 0; round < 2; ++round) {
             QProcess writer;
             writer.start(QStringLiteral(OUTBOX_WRITER_PATH), {QStringLiteral("workspace"), path, QStringLiteral("100000")});
             QVERIFY(writer.waitForStarted());
-            QVERIFY(readThenKill(writer, 10 + int(QRandomGenerator::global()->bounded(40)),
+            QVERIFY(readThenKill(writer, 10 + int(random.bounded(40)),
                                  [&reported](const QByteArray &line) { reported = std::max(reported, line.toInt()); }));
         }
         QVERIFY(reported >= 50);

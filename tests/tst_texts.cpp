@@ -2,10 +2,7 @@
 // presses and clicks, offscreen): the request log, the profiles dialog, the list's columns and
 // context menu, and the links of the detail pane.
 #include "detailpane.h"
-#include "englishplurals.h"
-#include "mainwindow.h"
-#include "profiles.h"
-#include "sandboxserver.h"
+#include "guitest.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -50,78 +47,10 @@ public Q_SLOTS:
     void open(const QUrl &url) { opened << url; }
 };
 
-class TestTexts : public QObject
+class TestTexts : public GuiTest
 {
     Q_OBJECT
-    std::unique_ptr<SandboxServer> m_server;
-    std::unique_ptr<MainWindow> m_window;
-    ServerProfile m_profile;
-    QList<QPointer<QTimer>> m_drivers;
-    QTemporaryDir m_tmp;
 
-    void makeWindow()
-    {
-        m_window = std::make_unique<MainWindow>(QList<ServerProfile>{m_profile}, m_profile.id);
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-
-    // Runs `act` once on the first widget `find` returns, polled from the event loop that shows it.
-    std::shared_ptr<bool> whenShown(std::function<QWidget *()> find, std::function<void(QWidget *)> act)
-    {
-        auto ran = std::make_shared<bool>(false);
-        auto *timer = new QTimer(this);
-        timer->setInterval(20);
-        connect(timer, &QTimer::timeout, this, [timer, find, act, ran] {
-            QWidget *w = find();
-            if (!w || !w->isVisible())
-                return;
-            timer->stop();
-            timer->deleteLater();
-            *ran = true;
-            act(w);
-        });
-        m_drivers << QPointer<QTimer>(timer);
-        timer->start();
-        return ran;
-    }
-    static std::function<QWidget *()> modal(const QString &objectName)
-    {
-        return [objectName]() -> QWidget * {
-            QWidget *w = QApplication::activeModalWidget();
-            return w && w->objectName() == objectName ? w : nullptr;
-        };
-    }
-    static QWidget *popupMenu() { return qobject_cast<QMenu *>(QApplication::activePopupWidget()); }
-    static void click(QAbstractButton *button)
-    {
-        QVERIFY(button);
-        QVERIFY2(button->isEnabled(), qPrintable(button->text()));
-        QTest::mouseClick(button, Qt::LeftButton);
-    }
-    void activate()
-    {
-        if (!QApplication::activeModalWidget() && QApplication::activeWindow() != m_window.get()) {
-            m_window->activateWindow();
-            QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        }
-    }
-    void keys(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-    {
-        activate();
-        QTest::keyClick(m_window.get(), key, modifiers);
-    }
-    void clickRow(const QString &orderId)
-    {
-        activate();
-        QTableView *view = m_window->sessionView();
-        const QModelIndex i = m_window->sessionModel()->indexOf(orderId, SessionModel::OrderIdColumn);
-        QVERIFY2(i.isValid(), qPrintable(orderId));
-        view->scrollTo(i);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(i).center());
-        view->setFocus();
-    }
     // Right-click on a row (the offscreen platform sends no context menu event of its own).
     void rightClickRow(const QString &orderId)
     {
@@ -146,21 +75,6 @@ class TestTexts : public QObject
         QVERIFY2(found, qPrintable(objectName));
         QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(found).center());
     }
-    bool listed(const QString &orderId) const { return m_window->sessionModel()->contains(orderId); }
-    SessionState stateOf(const QString &orderId) const
-    {
-        const std::optional<SessionSummary> s = m_window->sessionModel()->summary(orderId);
-        return s ? s->state : SessionState::Unknown;
-    }
-    // Pastes order IDs into the list (Ctrl+Shift+V) and waits until each is loaded.
-    void paste(const QStringList &ids)
-    {
-        QApplication::clipboard()->setText(ids.join(QLatin1Char('\n')));
-        keys(Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-        for (const QString &id : ids)
-            QTRY_VERIFY2_WITH_TIMEOUT(listed(id) && stateOf(id) == SessionState::Open, qPrintable(id), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
-    }
     // Moves the keyboard focus through the label's links (Tab) to the one showing `text`, and
     // activates it (Enter), as a keyboard user does.
     static bool activateLink(QLabel *label, const QString &text)
@@ -178,54 +92,23 @@ class TestTexts : public QObject
         }
         return false;
     }
-    QString statusText() const { return m_window->statusBar()->currentMessage(); }
     QString serverOrigin() const
     {
         return QStringLiteral("http://127.0.0.1:%1").arg(m_profile.baseUrl.port());
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
-        QApplication::installTranslator(new EnglishPlurals(this));
-    }
+    void initTestCase() { setUpApplication(); }
 
     void init()
     {
-        qputenv("SUPPORTDESK_AUDIT_LOG", m_tmp.filePath(QStringLiteral("audit-%1.log")
-                                                            .arg(QString::fromLatin1(QTest::currentTestFunction()))).toUtf8());
-        QSettings().clear();
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).removeRecursively();
-        m_server = std::make_unique<SandboxServer>();
-        m_server->seed(30);
-        const QUrl url = m_server->start();
-        QVERIFY(url.isValid());
-        m_profile = ServerProfile{};
-        m_profile.id = QStringLiteral("test");
-        m_profile.name = QStringLiteral("Test");
-        m_profile.baseUrl = url;
-        m_profile.refreshIntervalSeconds = 0;
-        m_profile.myAgentId = QStringLiteral("agent-1006");
+        resetLocalState();
+        startServer();
+        useServerProfile();
         makeWindow();
     }
 
-    void cleanup()
-    {
-        bool leftPolling = false;
-        for (const QPointer<QTimer> &t : std::as_const(m_drivers))
-            if (t) {
-                leftPolling = leftPolling || t->isActive();
-                delete t.data();
-            }
-        m_drivers.clear();
-        if (QWidget *w = QApplication::activeModalWidget())
-            w->close();
-        m_window.reset();
-        m_server.reset();
-        QVERIFY2(!leftPolling, "a dialog the test expected was never shown");
-    }
+    void cleanup() { tearDown(); }
 
     // The request log names the server of each request, opens at the newest entry and follows
     // new ones while the agent is at the end, but not while the agent reads older ones.

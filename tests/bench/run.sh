@@ -144,4 +144,14 @@ done
 fr_w=$(mid "$work/fr-times")
 bal_w=$(mid "$work/balance-times")
 echo "| supportctl balance $N over 10 agents, --latency 20 (wall s, median of 3) | $bal_w | fetch + reassign: $fr_w | $(ratio "$bal_w" "$fr_w") | ≤ 1.1 |"
+
+# 8. The sandbox answers in parallel: four requests with --latency 300, all in flight at once,
+#    against one request alone (tst_sandbox checks that the four are in progress at once; this
+#    is how long they take). One after the other would be about 4.
+start_sandbox 300
+head -n 8 "$work/curl-get" >"$work/curl-get-4" # two lines per URL
+head -n 2 "$work/curl-get" >"$work/curl-get-1"
+read -r four_w _ < <(measure curl -s -Z --parallel-immediate --parallel-max 4 -K "$work/curl-get-4")
+read -r one_w _ < <(measure curl -s -K "$work/curl-get-1")
+echo "| sandbox --latency 300: 4 requests at once (wall s) | $four_w | one request: $one_w | $(ratio "$four_w" "$one_w") | < 1.5 |"
 stop_sandbox

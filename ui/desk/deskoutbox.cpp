@@ -4,6 +4,7 @@
 
 #include "privatefile.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QScopeGuard>
 #include <QStandardPaths>
@@ -53,8 +54,12 @@ void DeskController::openOutbox()
     for (const QString &id : m_outbox->queuedOrderIds())
         m_model->setPending(id, true);
     outboxTouched();
-    if (m_outbox->queuedCount() > 0)
-        m_sender->start(); // left from the last run
+    // Left from the last run: sent, or a conflict the agent had not decided asked about again.
+    const std::vector<OutboxItem> items = m_outbox->items();
+    const bool undecided = std::any_of(items.cbegin(), items.cend(),
+                                       [](const OutboxItem &item) { return item.state == QLatin1String("conflict"); });
+    if (m_outbox->queuedCount() > 0 || undecided)
+        m_sender->start();
 }
 
 void DeskController::outboxTouched(int retryInMs)
