@@ -878,10 +878,9 @@ private Q_SLOTS:
         QCOMPARE(paneField("descriptorName")->text(), topic);
 
         // The server answers again: the request is sent, and the pane shows the server's copy.
-        m_server = std::make_unique<SandboxServer>();
+        m_server = std::make_unique<TestSandbox>();
         m_server->seed(30);
-        connect(m_server.get(), &SandboxServer::requestHandled, this,
-                [this](const QByteArray &method, const QString &path, int) { m_requests.append({method, path}); });
+        recordRequests(m_server.get());
         QVERIFY(m_server->start(QHostAddress::LocalHost, port).isValid());
         QTRY_VERIFY_WITH_TIMEOUT(m_server->hasSession(id), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->sessionModel()->isWaitingInOutbox(id) && !m_window->sessionModel()->isPending(id), 20000);

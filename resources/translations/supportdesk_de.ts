@@ -105,6 +105,74 @@
         <source>Cannot write the head file %1: %2</source>
         <translation>Die Kopfdatei %1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Choose at least one agent to balance the sessions over.</source>
+        <translation>Wählen Sie mindestens einen Bearbeiter, auf den die Sitzungen verteilt werden.</translation>
+    </message>
+    <message>
+        <source>The cap per agent must be zero or more.</source>
+        <translation>Die Obergrenze pro Bearbeiter muss null oder mehr sein.</translation>
+    </message>
+    <message>
+        <source>An agent ID to balance over is empty.</source>
+        <translation>Eine Bearbeiter-ID für die Verteilung ist leer.</translation>
+    </message>
+    <message>
+        <source>Agent %1 is named twice.</source>
+        <translation>Bearbeiter %1 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>The version tag (If-Match) is longer than %1 bytes.</source>
+        <translation>Die Versionskennung (If-Match) ist länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>The version tag (If-Match) contains control characters.</source>
+        <translation>Die Versionskennung (If-Match) enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The order ID is not a string.</source>
+        <translation>Die Auftragsnummer ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The version tag (If-Match) is not a string.</source>
+        <translation>Die Versionskennung (If-Match) ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The session is not valid: %1 at "%2".</source>
+        <translation>Die Sitzung ist ungültig: %1 bei „%2“.</translation>
+    </message>
+    <message>
+        <source>The agent is not valid: %1 at "%2".</source>
+        <translation>Der Bearbeiter ist ungültig: %1 bei „%2“.</translation>
+    </message>
+    <message>
+        <source>The request has a member "%1" that does not belong to it.</source>
+        <translation>Die Anfrage hat ein Element „%1“, das nicht zu ihr gehört.</translation>
+    </message>
+    <message>
+        <source>The request names no order ID.</source>
+        <translation>Die Anfrage nennt keine Auftragsnummer.</translation>
+    </message>
+    <message>
+        <source>The request to replace a session holds no session.</source>
+        <translation>Die Anfrage zum Ersetzen einer Sitzung enthält keine Sitzung.</translation>
+    </message>
+    <message>
+        <source>The request to assign an agent holds no agent.</source>
+        <translation>Die Anfrage zum Zuweisen eines Bearbeiters enthält keinen Bearbeiter.</translation>
+    </message>
+    <message>
+        <source>The stored request is not valid JSON: %1.</source>
+        <translation>Die gespeicherte Anfrage ist kein gültiges JSON: %1.</translation>
+    </message>
+    <message>
+        <source>The stored request is not a JSON object.</source>
+        <translation>Die gespeicherte Anfrage ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The stored request does not say which request it is.</source>
+        <translation>Die gespeicherte Anfrage gibt nicht an, welche Anfrage sie ist.</translation>
+    </message>
 </context>
 <context>
     <name>sd::AgentReply</name>
@@ -1136,10 +1204,6 @@ Nachher: %2</translation>
         <translation>Kein Bearbeiter zugewiesen.</translation>
     </message>
     <message>
-        <source>Not a phone number: use digits, spaces and an optional leading +.</source>
-        <translation>Keine Telefonnummer: Ziffern, Leerzeichen und optional ein führendes +.</translation>
-    </message>
-    <message>
         <source>Open server &amp;profiles…</source>
         <translation>Server&amp;profile öffnen…</translation>
     </message>
@@ -1206,6 +1270,14 @@ Nachher: %2</translation>
     <message>
         <source>Unsaved edit, kept as a draft.</source>
         <translation>Ungespeicherte Änderung, als Entwurf erhalten.</translation>
+    </message>
+    <message>
+        <source>This new support request waits in the outbox with the values shown below. It is sent when the server answers again; then the session can be changed here.</source>
+        <translation>Diese neue Supportanfrage wartet mit den unten gezeigten Werten im Postausgang. Sie wird gesendet, sobald der Server wieder antwortet; danach kann die Sitzung hier geändert werden.</translation>
+    </message>
+    <message>
+        <source>The callback phone is not a phone number: use digits, spaces and an optional leading +.</source>
+        <translation>Das Rückruftelefon ist keine Telefonnummer: Ziffern, Leerzeichen und optional ein führendes +.</translation>
     </message>
 </context>
 <context>
@@ -2428,6 +2500,13 @@ Das Token nur für diese Sitzung verwenden?</translation>
     <message>
         <source>Undo the last change</source>
         <translation>Die letzte Änderung rückgängig machen</translation>
+    </message>
+</context>
+<context>
+    <name>std</name>
+    <message>
+        <source>"%1" is not a known request.</source>
+        <translation>„%1“ ist keine bekannte Anfrage.</translation>
     </message>
 </context>
 </TS>
