@@ -262,7 +262,21 @@ private Q_SLOTS:
         QTest::keyClicks(goTo, QStringLiteral("ORD-100003"));
         QTest::keyClick(goTo, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->selectedOrderId(), QStringLiteral("ORD-100003"), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->requestsInFlight(), 0, 10000);
+        // The session is loaded and shown (its agent card filled), and the pane laid out for it:
+        // the positions below are measured from there.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->entry(QStringLiteral("ORD-100003"))->state == SessionState::Open, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->client()->unfinishedReplies(), 0, 10000);
+        auto *unassignButton = m_window->findChild<QPushButton *>(QStringLiteral("unassignButton"));
+        QVERIFY(unassignButton);
+        QTRY_VERIFY_WITH_TIMEOUT(unassignButton->isEnabled(), 10000); // the seeded agent is on the card
+        // ... with all the server knows of the agent (a card can first show what the list knew).
+        const auto onServer = parseSupport(m_server->sessionJson(QStringLiteral("ORD-100003")).toStdString());
+        QVERIFY(onServer.ok() && onServer.value->agent && onServer.value->agent->person
+                && onServer.value->agent->person->name);
+        const QString agentName = QString::fromStdString(*onServer.value->agent->person->name);
+        auto *agentText = m_window->findChild<QLabel *>(QStringLiteral("agentText"));
+        QVERIFY(agentText);
+        QTRY_VERIFY2_WITH_TIMEOUT(agentText->text().contains(agentName), qPrintable(agentText->text()), 10000);
         QCoreApplication::processEvents();
 
         auto *phone = m_window->findChild<QLineEdit *>(QStringLiteral("callbackPhone"));
@@ -270,6 +284,10 @@ private Q_SLOTS:
         auto *save = m_window->findChild<QPushButton *>(QStringLiteral("saveButton"));
         QVERIFY(phone && topic && save);
         QWidget *inner = detailScroll()->widget();
+        // Laid out for this session: the scroll area has given the form the height it needs
+        // (until then the fields are squeezed, and move when it does).
+        QTRY_VERIFY2(inner->height() >= inner->minimumSizeHint().height(),
+                     qPrintable(QStringLiteral("%1 px of %2").arg(inner->height()).arg(inner->minimumSizeHint().height())));
         const auto topicY = [&] { return topic->mapTo(inner, QPoint(0, 0)).y(); };
         const auto saveY = [&] { return save->mapTo(inner, QPoint(0, 0)).y(); };
         const int topicBefore = topicY();
