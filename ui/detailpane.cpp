@@ -1,4 +1,5 @@
 #include "detailpane.h"
+#include "detailpane_p.h"
 
 #include "stdstring.h"
 
@@ -31,47 +32,9 @@
 
 namespace sd::ui {
 
+using namespace detail;
+
 namespace {
-
-// A numeric rating in the user's locale ("3,5" in German); a text rating as the server sent it.
-QString ratingText(const Rating &rating)
-{
-    const QString text = QString::fromStdString(rating.text());
-    bool number = false;
-    const double value = text.toDouble(&number);
-    return number ? QLocale().toString(value) : text;
-}
-
-QString escaped(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
-
-// A link's words stay on one line when the links wrap.
-QString unbroken(const QString &text)
-{
-    return text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
-}
-
-// A link as rich text; the address encoded (an e-mail may hold non-ASCII letters).
-QString anchor(const QUrl &url, const QString &text)
-{
-    return QStringLiteral("<a href=\"%1\">%2</a>")
-        .arg(escaped(QString::fromUtf8(url.toEncoded())), unbroken(text));
-}
-
-// tel: takes no spaces (RFC 3966): "+49 30 5550100" dials as tel:+49305550100.
-QUrl telUrl(const QString &phone)
-{
-    QString number = phone;
-    number.remove(QLatin1Char(' '));
-    return QUrl(QStringLiteral("tel:") + number);
-}
-
-QUrl mailtoUrl(const QString &email)
-{
-    return QUrl(QStringLiteral("mailto:") + email);
-}
 
 // Storing a draft while the agent types shows the session again: the same text must not move
 // the cursor.
@@ -374,72 +337,6 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
 
 DetailPane::~DetailPane() = default;
 
-void DetailPane::setHistorySource(AuditRecorder *recorder)
-{
-    m_audit = recorder;
-    updateHistory(true);
-}
-
-void DetailPane::showChangedElsewhere(const QStringList &fields)
-{
-    for (const QString &f : fields)
-        if (!m_elsewhere.contains(f))
-            m_elsewhere << f;
-    m_changedElsewhere->setVisible(!m_elsewhere.isEmpty() && !m_orderId.isEmpty());
-    m_changedElsewhere->setText(m_elsewhere.isEmpty() ? QString()
-        : tr("Changed elsewhere since you last looked: %1.").arg(QLocale().createSeparatedList(m_elsewhere)));
-}
-
-void DetailPane::updateHistory(bool force)
-{
-    if (!m_audit || m_orderId.isEmpty()) {
-        m_historyBox->hide();
-        m_historyOrder.clear();
-        return;
-    }
-    m_historyBox->show();
-    const QString path = m_audit->path();
-    // Shown again on every keystroke (drafts): read only when the log grew or the order changed.
-    const qint64 size = QFileInfo(path).size();
-    if (!force && m_historyOrder == m_orderId && m_historySize == size && m_historyIndex->path() == path)
-        return;
-    m_historyOrder = m_orderId;
-    m_historySize = size;
-    m_historyIndex->setPath(path);
-    constexpr int kShown = 20;
-    constexpr int kRead = 40; // failed writes are read but not shown
-    QStringList skipped;
-    QString error;
-    const std::vector<AuditEntry> entries = m_historyIndex->entriesFor(m_orderId, m_audit->server(), kRead,
-                                                                       &skipped, &error);
-    QStringList items;
-    bool more = entries.size() >= size_t(kRead);
-    for (const AuditEntry &e : entries) {
-        const std::optional<SessionHistory::Item> item = SessionHistory::describe(e, m_audit->user());
-        if (!item)
-            continue;
-        if (items.size() == kShown) {
-            more = true;
-            break;
-        }
-        QStringList sentences;
-        for (const QString &sentence : item->sentences)
-            sentences << sentence.toHtmlEscaped();
-        const QString when = QLocale().toString(item->time.toLocalTime(), QLocale::ShortFormat);
-        items << QStringLiteral("<p><small>%1</small><br>%2</p>").arg(when.toHtmlEscaped(), sentences.join(QStringLiteral("<br>")));
-    }
-    if (!error.isEmpty())
-        items << QStringLiteral("<p>%1</p>").arg(tr("The audit trail cannot be read: %1").arg(error).toHtmlEscaped());
-    else if (items.isEmpty())
-        items << QStringLiteral("<p>%1</p>").arg(tr("No change of this session is recorded in the audit trail on this computer.").toHtmlEscaped());
-    if (more)
-        items << QStringLiteral("<p>%1</p>").arg(tr("Older changes are in the audit trail.").toHtmlEscaped());
-    if (!skipped.isEmpty())
-        items << QStringLiteral("<p>%1</p>").arg(tr("%n damaged line(s) of the audit trail were left out.", nullptr,
-                                                     int(skipped.size())).toHtmlEscaped());
-    m_historyText->setText(items.join(QString()));
-}
-
 QLineEdit *DetailPane::addField(const char *objectName, const QString &label, QFormLayout *form)
 {
     auto *edit = new QLineEdit(m_form);
@@ -560,34 +457,6 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
 }
 
 // The agent as the server has it (m_server), with the buttons that change it.
-void DetailPane::showAgentCard(SessionState state)
-{
-    const std::optional<Agent> &agent = m_server.agent;
-    if (agent) {
-        QStringList lines;
-        const QString name = agent->person ? toQString(agent->person->name) : QString();
-        lines << QStringLiteral("<b>%1</b> (%2)").arg(escaped(name.isEmpty() ? tr("no name") : name),
-                                                       escaped(toQString(agent->id)));
-        if (agent->contact && agent->contact->phone) {
-            const QString phone = toQString(agent->contact->phone);
-            lines << tr("Phone: %1").arg(isValidPhone(phone) ? anchor(telUrl(phone), phone) : escaped(phone));
-        }
-        if (agent->contact && agent->contact->email)
-            lines << tr("E-mail: %1").arg(anchor(mailtoUrl(toQString(agent->contact->email)), toQString(agent->contact->email)));
-        if (agent->organization && agent->organization->descriptor && agent->organization->descriptor->name)
-            lines << tr("Organization: %1").arg(escaped(toQString(agent->organization->descriptor->name)));
-        if (agent->rating)
-            lines << tr("Rating: %1").arg(escaped(ratingText(*agent->rating)));
-        m_agentText->setText(lines.join(QStringLiteral("<br>")));
-        m_assign->setText(tr("&Reassign…"));
-    } else {
-        m_agentText->setText(tr("No agent assigned."));
-        m_assign->setText(tr("&Assign…"));
-    }
-    m_unassign->setEnabled(agent.has_value() && state == SessionState::Open);
-    m_assign->setEnabled(state == SessionState::Open);
-}
-
 void DetailPane::reloadEntry(const WorkspaceEntry *entry, bool pending)
 {
     m_hasEntry = false; // not "the same session": the form is filled anew
