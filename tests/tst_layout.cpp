@@ -31,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QStatusBar>
 #include <QTest>
 #include <QTimer>
 #include <QToolBar>
@@ -327,6 +328,14 @@ private Q_SLOTS:
         QVERIFY2(problemLeft >= 0 && problemLeft + problem->width() <= detailScroll()->viewport()->width(),
                  qPrintable(QStringLiteral("%1 + %2 px in %3").arg(problemLeft).arg(problem->width()).arg(detailScroll()->viewport()->width())));
         QCOMPARE(phone->toolTip(), problem->text());
+        // Ctrl+S now: nothing is sent, the status bar says why, and the pane shows the message.
+        const qint64 requestsBefore = m_server->requestCount();
+        keys(Qt::Key_S, Qt::ControlModifier);
+        QCOMPARE(m_window->statusBar()->currentMessage(), problem->text());
+        QCOMPARE(m_server->requestCount(), requestsBefore);
+        QTRY_VERIFY(QRect(QPoint(0, 0), detailScroll()->viewport()->size())
+                        .contains(QRect(problem->mapTo(detailScroll()->viewport(), QPoint(0, 0)), problem->size())));
+        QVERIFY(phone->hasFocus());
         auto *warning = phone->findChild<QAction *>(QStringLiteral("phoneWarning"));
         QVERIFY(warning && warning->isVisible());
         // Valid again: the message goes, and nothing moves either.

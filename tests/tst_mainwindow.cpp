@@ -207,7 +207,12 @@ private Q_SLOTS:
         auto *chat = m_window->detailPane()->findChild<QLineEdit *>(QStringLiteral("chatSession"));
         QVERIFY(!m_window->action(QStringLiteral("save"))->isEnabled());
         phone->setText(QStringLiteral("not a phone"));
-        QVERIFY(!m_window->action(QStringLiteral("save"))->isEnabled()); // invalid input
+        // Invalid input: Save sends nothing and says why.
+        const qint64 requestsBefore = m_server->requestCount();
+        m_window->action(QStringLiteral("save"))->trigger();
+        QCOMPARE(m_window->statusBar()->currentMessage(), DetailPane::phoneProblemText());
+        QVERIFY(phone->hasFocus() || !m_window->isActiveWindow());
+        QCOMPARE(m_server->requestCount(), requestsBefore);
         phone->setText(QStringLiteral("+44 20 7946 0000"));
         chat->setText(QStringLiteral("CS-42"));
         QVERIFY(m_window->action(QStringLiteral("save"))->isEnabled());

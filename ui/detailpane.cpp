@@ -395,8 +395,13 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
     for (QLineEdit *e : {m_phone, m_chatUrl, m_chatSession, m_faqUrl, m_faqType, m_descName, m_descShort})
         e->setReadOnly(m_readOnly);
     m_descLong->setReadOnly(m_readOnly);
-    if (!sameSession)
+    if (!sameSession) {
         hideBanner();
+        // Another session starts at its top (its title and first fields), not where the last
+        // one was scrolled to.
+        if (auto *scroll = findChild<QScrollArea *>(QStringLiteral("detailScroll")))
+            scroll->verticalScrollBar()->setValue(0);
+    }
     if (!entry->lastError.isEmpty() && entry->state == SessionState::Error)
         showBanner(entry->lastError, true);
     m_orderId = entry->orderId;
@@ -569,6 +574,13 @@ void DetailPane::openLink(const QString &link)
         problem = tr("Could not open %1: no application for this kind of link is set up on this computer.")
                       .arg(url.toDisplayString());
     Q_EMIT linkNotOpened(problem);
+}
+
+void DetailPane::revealPhoneProblem()
+{
+    m_phone->setFocus(Qt::OtherFocusReason);
+    if (auto *scroll = findChild<QScrollArea *>(QStringLiteral("detailScroll")))
+        scroll->ensureWidgetVisible(m_phoneProblem);
 }
 
 void DetailPane::focusFirstField()

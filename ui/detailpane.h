@@ -74,7 +74,8 @@ public:
     }
     void hideBanner();
     QString bannerText() const;
-    void focusFirstField(); // the keyboard into the form (or the pane, when nothing is shown)
+    void focusFirstField();
+    void revealPhoneProblem(); // the phone field focused, its message scrolled into view // the keyboard into the form (or the pane, when nothing is shown)
     void selectFocusedField();
 
 Q_SIGNALS:
@@ -89,8 +90,9 @@ Q_SIGNALS:
     // A link (chat, FAQ, tel:, mailto:) that nothing on this computer could open, said as a sentence.
     void linkNotOpened(const QString &problem);
 
+public:
+    static QString phoneProblemText(); // why a callback phone is refused
 private:
-    static QString phoneProblemText();
     static QString draftStateText();
     void updateButtons();
     void showAgentCard(SessionState state);

@@ -9,6 +9,7 @@
 #include "windowfit.h"
 
 #include <QAction>
+#include <QStatusBar>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,7 +63,16 @@ void MainWindow::createActions()
     });
     make("refreshAll", tr("Refresh &all"), "refresh-all", QKeySequence(Qt::SHIFT | Qt::Key_F5),
          [this] { refreshAll(false); });
-    make("save", tr("&Save changes"), "save", QKeySequence::Save, [this] { saveSelected(); });
+    make("save", tr("&Save changes"), "save", QKeySequence::Save, [this] {
+        if (m_detail->isDirty() && !m_detail->isValid()) {
+            // Ctrl+S on a number that is not one: say why nothing is sent, where it can be seen
+            // (at 800x600 the pane's own message can be below the visible part).
+            statusBar()->showMessage(DetailPane::phoneProblemText(), 10000);
+            m_detail->revealPhoneProblem();
+            return;
+        }
+        saveSelected();
+    });
     make("revert", tr("Re&vert changes"), nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
          [this] { revertDraft(); });
     make("openInPane", tr("&Open"), nullptr, QKeySequence(), [this] { openSelectedInPane(); });
@@ -254,7 +264,7 @@ void MainWindow::updateActions()
     action(QStringLiteral("assignAgent"))->setEnabled(open);
     action(QStringLiteral("unassignAgent"))->setEnabled(open && (!e->agentId.isEmpty() || !e->agentName.isEmpty()));
     action(QStringLiteral("closeSession"))->setEnabled(open);
-    action(QStringLiteral("save"))->setEnabled(open && m_detail->isDirty() && m_detail->isValid());
+    action(QStringLiteral("save"))->setEnabled(open && m_detail->isDirty()); // invalid: says why
     action(QStringLiteral("revert"))->setEnabled(e && m_detail->orderId() == id && m_detail->isDirty());
     action(QStringLiteral("removeFromList"))->setEnabled(e.has_value() && !m_desk->isLoadingWorkspace());
     action(QStringLiteral("openInPane"))->setEnabled(e.has_value());
