@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 
 using namespace sd;
@@ -192,6 +193,73 @@ private Q_SLOTS:
         QTRY_VERIFY(m_desk->entry(id)->draft.has_value());
         QCOMPARE(m_desk->entry(id)->draft->callbackPhone, again.callbackPhone);
         QCOMPARE(onServer(id)->callbackPhone, theirs.callbackPhone);
+    }
+
+    // Without ETags the save compares a fresh copy with the one it was made on, and so does its
+    // re-try once the agent has chosen: changed once more meanwhile, the agent is asked again and
+    // nothing is written blind (one GuardedWrite decides it, in core).
+    void withoutEtagsEveryWriteOfTheSaveIsCompared()
+    {
+        m_server->setEtagsEnabled(false);
+        const QString id = QStringLiteral("ORD-100006");
+        QVERIFY(open(id));
+        QVERIFY(m_desk->entry(id)->etag.isEmpty());
+        const Support loaded = *m_desk->entry(id)->support;
+        int puts = 0;
+        connect(m_server.get(), &SandboxServer::requestHandled, this,
+                [&puts](const QByteArray &method, const QString &, int) { puts += method == "PUT"; });
+
+        Support theirs = loaded; // someone else, between load and save
+        theirs.callbackPhone = std::string("+49 40 1000001");
+        QVERIFY(m_server->putSessionJson(id, QByteArray::fromStdString(serialize(theirs))));
+        Support again = theirs; // and once more while the agent looks at the conflict
+        again.callbackPhone = std::string("+49 40 2000002");
+        Support mine = loaded;
+        mine.callbackPhone = std::string("+49 89 3000003");
+        m_prompts.choose = [this, id, again](const Support &, const Support &m) -> std::optional<Support> {
+            if (m_prompts.conflicts > 1)
+                return std::nullopt; // the second time: keep it as a draft
+            m_server->putSessionJson(id, QByteArray::fromStdString(serialize(again)));
+            return m;
+        };
+        m_desk->save(id, mine);
+        QTRY_COMPARE_WITH_TIMEOUT(m_prompts.conflicts, 2, 10000);
+        QTRY_VERIFY(!m_desk->model()->isPending(id));
+        QCOMPARE(puts, 0);
+        QCOMPARE(onServer(id)->callbackPhone, again.callbackPhone);
+        QVERIFY(m_desk->entry(id)->draft);
+        QCOMPARE(m_desk->entry(id)->draft->callbackPhone, mine.callbackPhone);
+    }
+
+    // A save without ETags while the server is away goes to the outbox; when the outbox cannot
+    // keep it, the agent is told (the draft stays).
+    void aSaveTheOutboxCannotKeepIsReported()
+    {
+        m_server->setEtagsEnabled(false);
+        const QString id = QStringLiteral("ORD-100007");
+        QVERIFY(open(id));
+        m_desk.reset();
+        Outbox other(Outbox::pathFor(m_profile.id)); // another SupportDesk holds it
+        QVERIFY(other.isOpen());
+        makeDesk();
+        QTRY_VERIFY(!m_desk->isLoadingWorkspace());
+        QVERIFY(!m_desk->outbox()->isOpen());
+        ClientConfig c = m_desk->client()->config();
+        c.retry.maxRetries = 0;
+        m_desk->client()->setConfig(c);
+        m_server.reset(); // the server goes away
+
+        QSignalSpy messages(m_desk.get(), &DeskController::statusMessage);
+        Support edited = *m_desk->entry(id)->support;
+        edited.callbackPhone = std::string("+49 30 7777777");
+        m_desk->save(id, edited);
+        const auto said = [&messages] {
+            return std::any_of(messages.cbegin(), messages.cend(), [](const QList<QVariant> &args) {
+                return args.at(0).toString().contains(QStringLiteral("could not be kept in the outbox"));
+            });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(said(), 20000);
+        QCOMPARE(m_desk->entry(id)->draft->callbackPhone, edited.callbackPhone);
     }
 
     void changeByOthersIsMarkedAndNotified()

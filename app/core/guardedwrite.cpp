@@ -149,6 +149,7 @@ void GuardedWrite::write(const QByteArray &ifMatch)
             failed(e);
         }
     });
+    Q_EMIT replyStarted(reply);
 }
 
 void GuardedWrite::done(const std::optional<Support> &session, const QByteArray &etag, bool sent)

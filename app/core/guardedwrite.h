@@ -82,6 +82,9 @@ public:
     static bool sessionGone(const ApiError &error);
 
 Q_SIGNALS:
+    // Each request it sends (the read, the write), right after sending: a caller that shows
+    // replies (pending marks, banners, the list) follows them; the outcome is still finished()'s.
+    void replyStarted(sd::ApiReply *reply);
     void finished();
 
 private:

@@ -579,6 +579,13 @@ DE.update({
 })
 
 
+# i12-guard: undo/redo of an edit goes through the guarded write; a conflict the agent declines
+DE.update({
+    "Order %1 was changed by someone else meanwhile, so it was left as it is.":
+        "Auftrag %1 wurde zwischenzeitlich von jemand anderem geändert und blieb daher unverändert.",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0

@@ -8,6 +8,7 @@
 #include "apiclient.h"
 #include "bulkrun.h"
 #include "deskprompts.h"
+#include "guardedwrite.h"
 #include "outbox.h"
 #include "profiles.h"
 #include "sessionmodel.h"
@@ -111,8 +112,9 @@ public:
     void assign(const QString &orderId, const Agent &agent);
     void unassign(const QString &orderId);
     void close(const QString &orderId);
-    // Saves `edited` over the session's stored copy (guarded: If-Match, else compare).
+    // Saves `edited` over the session's stored copy, through a GuardedWrite (deskguarded.cpp).
     void save(const QString &orderId, const Support &edited);
+    // Asks the agent about `mine`, made on `base`, against the server's copy; sends the choice.
     void resolveUpdateConflict(const QString &orderId, const Support &mine, const std::optional<Support> &base);
     // What a bulk run of `ids` would do: a line per session for the preview, the sessions to
     // send (what the list knows to be closed or gone is skipped), each one's agent before.
@@ -173,6 +175,17 @@ private:
     void noticeChange(const WorkspaceEntry &before, const Support &now);
     void openOutbox();
     void enqueueOffline(ApiReply *reply, const QByteArray &baseEtag, const std::optional<Support> &base);
+    // Queues `item` and says so, or says why it could not be kept. Its id, 0 when not kept.
+    qint64 queueInOutbox(const OutboxItem &item);
+    // Writes onto a version of a session (deskguarded.cpp): the save, its re-try after a
+    // conflict, undo/redo of an edit. GuardedWrite decides If-Match or compare, and conflicts.
+    enum class WriteOrigin { Save, Undo };
+    static WriteBase versionOf(const WorkspaceEntry &e);
+    void writeGuarded(const QString &orderId, const Support &mine, const WriteBase &base, WriteOrigin origin,
+                      GuardedWrite::Mode mode = GuardedWrite::Mode::Write);
+    void onGuardedOutcome(const GuardedWrite &write, const Support &mine, const WriteBase &base,
+                          WriteOrigin origin, bool wrote);
+    void keepFoundDone(const QString &orderId, const WriteOutcome &outcome, WriteOrigin origin);
     void outboxTouched(int retryInMs = -1); // marks, then outboxChanged
     // The entry as the list shows it: a request still waiting with the values it will create.
     WorkspaceEntry listedEntry(const WorkspaceEntry &e) const;

@@ -109,54 +109,47 @@ WorkspaceEntry DeskController::listedEntry(const WorkspaceEntry &e) const
 void DeskController::enqueueOffline(ApiReply *reply, const QByteArray &baseEtag,
                                     const std::optional<Support> &base)
 {
-    if (!m_outbox || !m_outbox->isOpen())
+    // The item is the request the client sent (a read is never queued).
+    std::optional<OutboxItem> made = OutboxItem::forRequest(reply->request());
+    if (!made || made->orderId != reply->orderId())
         return;
-    OutboxItem item;
-    item.orderId = reply->orderId();
+    OutboxItem item = std::move(*made);
     item.baseEtag = baseEtag;
     if (base)
         item.baseJson = QByteArray::fromStdString(serialize(*base));
-    switch (reply->operation()) {
-    case Operation::Update: {
-        item.op = OutboxItem::Op::Update;
+    if (item.op == OutboxItem::Op::Update) {
+        // The draft, not the body sent: the agent may have typed on since. A write without a
+        // draft (undo of an edit) is not queued.
         const std::optional<WorkspaceEntry> e = entry(item.orderId);
         if (!e || !e->draft)
             return;
         item.payload = QByteArray::fromStdString(serialize(*e->draft));
-        break;
-    }
-    case Operation::AssignAgent: {
-        item.op = OutboxItem::Op::Assign;
-        const QByteArray body = reply->sentBody();
-        const auto sent = parseSupport(std::string_view(body.constData(), size_t(body.size())));
-        if (!sent.ok() || !sent.value->agent)
-            return;
-        item.payload = QByteArray::fromStdString(serialize(*sent.value->agent));
-        break;
-    }
-    case Operation::UnassignAgent: item.op = OutboxItem::Op::Unassign; break;
-    case Operation::Close: item.op = OutboxItem::Op::Close; break;
-    case Operation::Create:
-        item.op = OutboxItem::Op::Create;
-        item.payload = reply->sentBody();
+    } else if (item.op == OutboxItem::Op::Create) {
         item.baseEtag.clear();
         item.baseJson.clear(); // a new session builds on nothing
-        break;
-    default: return;
     }
-    const qint64 queuedId = m_outbox->enqueue(item);
+    const qint64 queuedId = queueInOutbox(item);
+    if (queuedId != 0 && item.op == OutboxItem::Op::Create && !reply->error().notSent)
+        m_outbox->markAttempted(queuedId); // it may have arrived: a POST is never sent twice
+}
+
+qint64 DeskController::queueInOutbox(const OutboxItem &item)
+{
+    if (!m_outbox)
+        return 0;
+    // Not kept is said, never silent: the agent's change exists only in the form and the draft.
+    const qint64 queuedId = m_outbox->isOpen() ? m_outbox->enqueue(item) : 0;
     if (queuedId == 0) {
         Q_EMIT statusMessage(Text::tr("The change could not be kept in the outbox: %1").arg(m_outbox->error()), 15000);
-        return;
+        return 0;
     }
-    if (item.op == OutboxItem::Op::Create && !reply->error().notSent)
-        m_outbox->markAttempted(queuedId); // it may have arrived: a POST is never sent twice
     m_model->setPending(item.orderId, true);
     if (item.orderId == selectedOrderId())
         Q_EMIT queuedOffline(item.orderId);
     outboxTouched();
-    if (!m_sender->isSending())
+    if (m_sender && !m_sender->isSending())
         QTimer::singleShot(0, m_sender, [s = m_sender] { if (s) s->start(); });
+    return queuedId;
 }
 
 void DeskController::onOutboxSent(const OutboxItem &item, const std::optional<Support> &result)

@@ -144,78 +144,6 @@ void DeskController::close(const QString &orderId)
     trackReply(m_client->close(orderId), true);
 }
 
-void DeskController::save(const QString &id, const Support &edited)
-{
-    const std::optional<WorkspaceEntry> e = entry(id);
-    if (!e)
-        return;
-    storeDraft(id, edited); // kept until the server confirms
-    if (!e->etag.isEmpty()) {
-        // The server versions sessions: write the whole edited copy only if it is unchanged.
-        trackReply(m_client->replace(id, edited, e->etag), true);
-        return;
-    }
-    // No ETags: compare a fresh copy with the one the agent loaded before writing.
-    const std::optional<Support> loaded = e->support;
-    SupportReply *read = m_client->fetch(id);
-    m_model->setPending(id, true);
-    connect(read, &ApiReply::finished, this, [this, read, id, edited, loaded] {
-        read->deleteLater();
-        if (!read->isOk() || !read->result()) {
-            onReplyFinished(read, false); // the banner says why; the draft stays
-            const ApiError::Kind k = read->error().kind;
-            if (k == ApiError::Kind::Network || k == ApiError::Kind::Timeout) {
-                // Offline: queue the save itself (compared again with `loaded` when sent).
-                OutboxItem item;
-                item.orderId = id;
-                item.op = OutboxItem::Op::Update;
-                item.payload = QByteArray::fromStdString(serialize(edited));
-                if (loaded)
-                    item.baseJson = QByteArray::fromStdString(serialize(*loaded));
-                if (m_outbox && m_outbox->enqueue(item) > 0) {
-                    m_model->setPending(id, true);
-                    outboxTouched();
-                }
-            }
-            return;
-        }
-        if (loaded && !(*read->result() == *loaded)) {
-            m_model->setPending(id, false);
-            const std::optional<Support> merged = resolveConflict(id, *read->result(), edited, loaded);
-            if (merged) {
-                storeDraft(id, *merged);
-                if (id == shownOrderId()) // the resolution replaces what the form held
-                    Q_EMIT draftReplaced(id);
-                trackReply(m_client->replace(id, *merged), true);
-            }
-            return; // declined: the edit stays as a draft
-        }
-        trackReply(m_client->replace(id, edited), true);
-    });
-}
-
-void DeskController::resolveUpdateConflict(const QString &orderId, const Support &mine,
-                                           const std::optional<Support> &base)
-{
-    SupportReply *read = m_client->fetch(orderId);
-    connect(read, &ApiReply::finished, this, [this, read, orderId, mine, base] {
-        read->deleteLater();
-        onReplyFinished(read, false);
-        if (!read->isOk() || !read->result())
-            return; // the banner says why; the draft stays
-        const QByteArray theirEtag = read->etag();
-        const std::optional<Support> merged = resolveConflict(orderId, *read->result(), mine, base);
-        if (!merged) {
-            storeDraft(orderId, mine); // kept, not lost, not sent
-            return;
-        }
-        storeDraft(orderId, *merged);
-        if (orderId == shownOrderId()) // the resolution replaces what the form held
-            Q_EMIT draftReplaced(orderId);
-        trackReply(m_client->replace(orderId, *merged, theirEtag), true);
-    });
-}
-
 void DeskController::trackReply(ApiReply *reply, bool ownWrite, bool fromUndo)
 {
     watch(reply, ownWrite, fromUndo);
@@ -232,13 +160,10 @@ void DeskController::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
         const ApiError::Kind kind = reply->error().kind;
         const bool unreachable = kind == ApiError::Kind::Network || kind == ApiError::Kind::Timeout;
         onReplyFinished(reply, ownWrite);
+        // A 412 is not handled here: every write onto a version goes through a GuardedWrite,
+        // which reads theirs and ends in its Conflict outcome (deskguarded.cpp).
         if (ownWrite && unreachable && reply->operation() != Operation::Fetch)
             enqueueOffline(reply, beforeEtag, before);
-        else if (ownWrite && kind == ApiError::Kind::Conflict && reply->operation() == Operation::Update) {
-            const std::optional<WorkspaceEntry> now = entry(reply->orderId());
-            if (now && now->draft)
-                resolveUpdateConflict(reply->orderId(), *now->draft, before);
-        }
         if (ownWrite && !fromUndo && reply->isOk())
             pushUndo(reply, before);
         if (reply->isOk() && m_outbox && m_outbox->queuedCount() > 0 && m_sender && !m_sender->isSending())
@@ -425,19 +350,6 @@ QString DeskController::undoRedoResult(const QString &step, bool undoing, int fa
         return undoing ? Text::tr("Undone: %1.").arg(step) : Text::tr("Redone: %1.").arg(step);
     return undoing ? Text::tr("Undo of “%1”: %n session(s) could not be changed.", nullptr, failed).arg(step)
                    : Text::tr("Redo of “%1”: %n session(s) could not be changed.", nullptr, failed).arg(step);
-}
-
-void DeskController::applyFields(const QString &orderId, const Support &fields)
-{
-    if (const std::optional<SessionSummary> s = m_model->summary(orderId);
-        s && (s->state == SessionState::Closed || s->state == SessionState::NotFound))
-        return; // closed meanwhile: nothing left to change
-    trackReply(m_client->update(orderId, [fields](Support &current) {
-        current.callbackPhone = fields.callbackPhone;
-        current.chat = fields.chat;
-        current.faq = fields.faq;
-        current.descriptor = fields.descriptor;
-    }), true, true);
 }
 
 void DeskController::dropUndoOfClosed()
