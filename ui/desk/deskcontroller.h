@@ -172,6 +172,7 @@ private:
     static QString undoRedoResult(const QString &step, bool undoing, int failed);
     void noticeChange(const WorkspaceEntry &before, const Support &now);
     void openOutbox();
+    void readToken(const QString &profileId); // from the keychain, for the open profile
     void enqueueOffline(ApiReply *reply, const QByteArray &baseEtag, const std::optional<Support> &base);
     void outboxTouched(int retryInMs = -1); // marks, then outboxChanged
     // The entry as the list shows it: a request still waiting with the values it will create.
