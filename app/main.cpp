@@ -41,11 +41,13 @@ public:
     {
         if (!m_done && (event->type() == QEvent::UpdateRequest || event->type() == QEvent::Paint)) {
             m_done = true;
-            QMetaObject::invokeMethod(this, [this] {
-                std::printf("first_paint_ms %.1f\n", double(m_clock.nsecsElapsed()) / 1e6);
-                std::fflush(stdout);
-                QCoreApplication::quit();
-            }, Qt::QueuedConnection);
+            // The window paints here and the time is taken when it is done, as bench_window
+            // does; work queued behind the first frame is not part of it.
+            watched->event(event);
+            std::printf("first_paint_ms %.1f\n", double(m_clock.nsecsElapsed()) / 1e6);
+            std::fflush(stdout);
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+            return true;
         }
         return QObject::eventFilter(watched, event);
     }
