@@ -99,9 +99,18 @@ void DeskController::openProfile(const ServerProfile &profile)
     else
         m_refreshTimer->stop();
     // The token comes from the keychain; requests wait for nothing, a token arrives shortly.
-    const QString id = profile.id;
-    m_tokens->read(id, [this, id](const TokenStore::Result &r) {
-        if (m_profile.id != id)
+    // Asked one turn of the event loop later: loading the keychain backend (libsecret, GIO,
+    // D-Bus threads) would otherwise delay the window's first paint.
+    QTimer::singleShot(0, this, [this, id = profile.id] {
+        if (m_profile.id == id)
+            readToken(id);
+    });
+}
+
+void DeskController::readToken(const QString &profileId)
+{
+    m_tokens->read(profileId, [this, profileId](const TokenStore::Result &r) {
+        if (m_profile.id != profileId)
             return;
         if (r.ok && !r.token.isEmpty()) {
             setToken(r.token);

@@ -174,6 +174,7 @@ private:
     static QString undoRedoResult(const QString &step, bool undoing, int failed);
     void noticeChange(const WorkspaceEntry &before, const Support &now);
     void openOutbox();
+    void readToken(const QString &profileId); // from the keychain, for the open profile
     void enqueueOffline(ApiReply *reply, const QByteArray &baseEtag, const std::optional<Support> &base);
     // Queues `item` and says so, or says why it could not be kept. Its id, 0 when not kept.
     qint64 queueInOutbox(const OutboxItem &item);
