@@ -2096,6 +2096,10 @@ Das Token nur für diese Sitzung verwenden?</translation>
         <comment>button that closes the session</comment>
         <translation>Sitzung schließen</translation>
     </message>
+    <message>
+        <source>Order %1 was changed by someone else meanwhile, so it was left as it is.</source>
+        <translation>Auftrag %1 wurde zwischenzeitlich von jemand anderem geändert und blieb daher unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>sd::ui::NewSessionDialog</name>
