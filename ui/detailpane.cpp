@@ -554,28 +554,6 @@ void DetailPane::hideBanner()
     m_bannerText->clear();
 }
 
-void DetailPane::openLink(const QString &link)
-{
-    const QUrl url(link);
-    if (QDesktopServices::openUrl(url))
-        return;
-    const QString scheme = url.scheme().toLower();
-    QString problem;
-    if (scheme == QLatin1String("tel"))
-        problem = tr("Could not call %1: no application for phone calls is set up on this computer.")
-                      .arg(url.path());
-    else if (scheme == QLatin1String("mailto"))
-        problem = tr("Could not write to %1: no e-mail program is set up on this computer.")
-                      .arg(url.path());
-    else if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
-        problem = tr("Could not open %1: no web browser is set up on this computer.")
-                      .arg(url.toDisplayString());
-    else
-        problem = tr("Could not open %1: no application for this kind of link is set up on this computer.")
-                      .arg(url.toDisplayString());
-    Q_EMIT linkNotOpened(problem);
-}
-
 void DetailPane::revealPhoneProblem()
 {
     m_phone->setFocus(Qt::OtherFocusReason);

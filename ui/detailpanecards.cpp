@@ -9,6 +9,7 @@
 #include "sessionhistory.h"
 #include "stdstring.h"
 
+#include <QDesktopServices>
 #include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
@@ -111,6 +112,28 @@ void DetailPane::showAgentCard(SessionState state)
     }
     m_unassign->setEnabled(agent.has_value() && state == SessionState::Open);
     m_assign->setEnabled(state == SessionState::Open);
+}
+
+void DetailPane::openLink(const QString &link)
+{
+    const QUrl url(link);
+    if (QDesktopServices::openUrl(url))
+        return;
+    const QString scheme = url.scheme().toLower();
+    QString problem;
+    if (scheme == QLatin1String("tel"))
+        problem = tr("Could not call %1: no application for phone calls is set up on this computer.")
+                      .arg(url.path());
+    else if (scheme == QLatin1String("mailto"))
+        problem = tr("Could not write to %1: no e-mail program is set up on this computer.")
+                      .arg(url.path());
+    else if (scheme == QLatin1String("http") || scheme == QLatin1String("https"))
+        problem = tr("Could not open %1: no web browser is set up on this computer.")
+                      .arg(url.toDisplayString());
+    else
+        problem = tr("Could not open %1: no application for this kind of link is set up on this computer.")
+                      .arg(url.toDisplayString());
+    Q_EMIT linkNotOpened(problem);
 }
 
 } // namespace sd::ui
