@@ -27,6 +27,7 @@ class ColumnFitter;
 class DetailPane;
 class RequestLogDock;
 class RequestLogModel;
+class TeamDock;
 class UndoNotice;
 
 // Layout, actions and dialogs over a DeskController, which holds the logic; the window answers
@@ -132,6 +133,10 @@ private:
     void askAndAssign();
     void askAndClose();
     void goToOrder(const QString &prefix);
+    // The Team view (mainwindowteam.cpp).
+    void createTeamDock();
+    void dropOnAgent(const QStringList &orderIds, const QString &agentId, bool unassigned);
+    TeamDock *m_teamDock = nullptr;
 
     DeskController *m_desk; // first: the model below is its
     SessionModel *m_model;

@@ -6,6 +6,7 @@
 #include "keyboardflow.h"
 #include "requestlog.h"
 #include "shortcutsdialog.h"
+#include "teamview.h"
 #include "windowfit.h"
 
 #include <QAction>
@@ -137,6 +138,11 @@ void MainWindow::createActions()
     log->setText(tr("Request &log"));
     log->setShortcut(QKeySequence(Qt::Key_F12));
     m_actions.insert(log->objectName(), log);
+    QAction *team = m_teamDock->toggleViewAction();
+    team->setObjectName(QStringLiteral("showTeam"));
+    team->setText(tr("&Team"));
+    team->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_actions.insert(team->objectName(), team);
 }
 
 void MainWindow::createMenusAndToolbar()
@@ -162,7 +168,7 @@ void MainWindow::createMenusAndToolbar()
     for (const char *n : {"bulkReassign", "bulkUnassign", "bulkClose"})
         bulk->addAction(action(QString::fromLatin1(n)));
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (const char *n : {"goToOrder", "focusFilter", "nextSession", "previousSession", "showRequestLog", "auditViewer"})
+    for (const char *n : {"goToOrder", "focusFilter", "nextSession", "previousSession", "showRequestLog", "showTeam", "auditViewer"})
         view->addAction(action(QString::fromLatin1(n)));
     QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
     settings->addAction(action(QStringLiteral("manageProfiles")));

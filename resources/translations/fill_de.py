@@ -579,6 +579,19 @@ DE.update({
 })
 
 
+# The Team view (issue 13).
+DE.update({
+    "Team": "Team",
+    "&Team": "&Team",
+    "Filter agents": "Bearbeiter filtern",
+    "Filter agents by name or ID": "Bearbeiter nach Name oder ID filtern",
+    "Open sessions per agent": "Offene Sitzungen je Bearbeiter",
+    "Open sessions": "Offene Sitzungen",
+    "Unassigned: %n open session(s)": ("Nicht zugewiesen: %n offene Sitzung", "Nicht zugewiesen: %n offene Sitzungen"),
+    "%1 (%2): %n open session(s)": ("%1 (%2): %n offene Sitzung", "%1 (%2): %n offene Sitzungen"),
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0

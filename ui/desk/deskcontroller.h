@@ -59,6 +59,9 @@ public:
     OutboxSender *outboxSender() const { return m_sender; }
     const ServerProfile &profile() const { return m_profile; }
     const AgentDirectory &knownAgents() const { return m_knownAgents; }
+    // Open sessions per agent in the workspace, updated per change (the list model's rows:
+    // own writes, refreshes and outbox replays all land there); see SessionModel::teamLoad.
+    const TeamLoad &teamLoad() const { return m_model->teamLoad(); }
 
     // Who asks the agent (the window's dialogs; tests put their own). Not owned; null: no
     // confirmation is given and no conflict is resolved.
