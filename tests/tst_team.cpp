@@ -12,6 +12,8 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QRegularExpression>
 #include <QMimeData>
 #include <QPushButton>
 #include <QTableView>
@@ -321,6 +323,75 @@ private Q_SLOTS:
             QCOMPARE(serverAgentId(id), QString());
         QTRY_COMPARE(shownLoad(QString()), unassignedBefore + 2);
         checkCountsMatchServer();
+    }
+    // Balance…: the unassigned sessions over two agents chosen with Ctrl+click in the Team view.
+    // The preview shows per agent before -> after and per session from -> to, and nothing is
+    // sent before Run; Run moves them (evenly); one Edit > Undo puts every one back.
+    void balanceUnassignedOverTwoAgents()
+    {
+        load(30);
+        showTeam();
+        checkCountsMatchServer();
+        const auto [b, c] = twoAgents();
+        const std::map<QString, int> loads = serverLoads();
+        const int unassigned = loads.at(QString());
+        QStringList wereUnassigned;
+        for (const QString &id : std::as_const(m_ids))
+            if (m_server->hasSession(id) && serverAgentId(id).isEmpty())
+                wereUnassigned << id;
+        QCOMPARE(wereUnassigned.size(), unassigned);
+        clickTeamRow(b);
+        clickTeamRow(c, Qt::ControlModifier);
+        m_server->writes.clear();
+
+        QStringList agentLines, moveLines;
+        bool sentBeforeRun = true;
+        const auto run = whenShown(modal(QStringLiteral("balanceDialog")), [&](QWidget *d) {
+            auto *fromUnassigned = d->findChild<QAbstractButton *>(QStringLiteral("balanceFromUnassigned"));
+            QVERIFY(fromUnassigned);
+            QTest::mouseClick(fromUnassigned, Qt::LeftButton, {}, QPoint(8, fromUnassigned->height() / 2));
+            QVERIFY(fromUnassigned->isChecked());
+            auto *agentsPreview = d->findChild<QListWidget *>(QStringLiteral("balanceAgentsPreview"));
+            auto *movesPreview = d->findChild<QListWidget *>(QStringLiteral("balanceMovesPreview"));
+            for (int r = 0; r < agentsPreview->count(); ++r)
+                agentLines << agentsPreview->item(r)->text();
+            for (int r = 0; r < movesPreview->count(); ++r)
+                moveLines << movesPreview->item(r)->text();
+            QTest::qWait(100);
+            sentBeforeRun = !m_server->writes.isEmpty();
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QVERIFY(!sentBeforeRun);
+        QCOMPARE(moveLines.size(), unassigned);
+        for (const QString &id : wereUnassigned)
+            QVERIFY2(!moveLines.filter(id + QStringLiteral(": (none) → ")).isEmpty(), qPrintable(moveLines.join(QLatin1Char('\n'))));
+        const int total = loads.at(b) + loads.at(c) + unassigned;
+        const int high = (total + 1) / 2, low = total / 2;
+        QVERIFY2(agentLines.filter(QStringLiteral("%1 → ").arg(loads.at(b))).size() >= 1, qPrintable(agentLines.join(QLatin1Char('\n'))));
+        QVERIFY2(!agentLines.filter(QRegularExpression(QStringLiteral("→ (%1|%2)$").arg(high).arg(low))).isEmpty(),
+                 qPrintable(agentLines.join(QLatin1Char('\n'))));
+
+        closeProgressWhenFinished();
+        const std::map<QString, int> after = serverLoads();
+        QCOMPARE(after.count(QString()) ? after.at(QString()) : 0, 0);
+        for (const QString &id : wereUnassigned)
+            QVERIFY2(serverAgentId(id) == b || serverAgentId(id) == c, qPrintable(id));
+        QVERIFY2(std::abs(after.at(b) - after.at(c)) <= 1, qPrintable(QStringLiteral("%1 %2").arg(after.at(b)).arg(after.at(c))));
+        QCOMPARE(after.at(b) + after.at(c), total);
+        checkCountsMatchServer();
+        QTRY_COMPARE(shownLoad(QString()), 0);
+
+        // One undo step puts every session back to unassigned.
+        activate();
+        QVERIFY(m_window->action(QStringLiteral("undo"))->isEnabled());
+        m_window->action(QStringLiteral("undo"))->trigger();
+        for (const QString &id : wereUnassigned)
+            QTRY_COMPARE_WITH_TIMEOUT(serverAgentId(id), QString(), 10000);
+        QTRY_COMPARE(shownLoad(QString()), unassigned);
+        QTRY_COMPARE(shownLoad(b), loads.at(b));
+        QTRY_COMPARE(shownLoad(c), loads.at(c));
     }
 };
 

@@ -89,6 +89,7 @@ void MainWindow::createActions()
          [this] { askAndBulk(BulkKind::Unassign); });
     make("bulkClose", tr("C&lose selected…"), "close", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W),
          [this] { askAndBulk(BulkKind::Close); });
+    make("balance", tr("&Balance…"), nullptr, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B), [this] { askAndBalance(); });
     make("auditViewer", tr("&Audit trail…"), nullptr, QKeySequence(Qt::CTRL | Qt::Key_J), [this] { showAuditTrail(); });
     QAction *notify = make("notifyMine", tr("&Notify me when my sessions change"), nullptr, QKeySequence(),
                            [this](bool on) { QSettings().setValue(QStringLiteral("notifyMine"), on); });
@@ -165,7 +166,7 @@ void MainWindow::createMenusAndToolbar()
     session->addSeparator();
     session->addAction(action(QStringLiteral("closeSession")));
     QMenu *bulk = menuBar()->addMenu(tr("&Bulk"));
-    for (const char *n : {"bulkReassign", "bulkUnassign", "bulkClose"})
+    for (const char *n : {"bulkReassign", "bulkUnassign", "bulkClose", "balance"})
         bulk->addAction(action(QString::fromLatin1(n)));
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (const char *n : {"goToOrder", "focusFilter", "nextSession", "previousSession", "showRequestLog", "showTeam", "auditViewer"})

@@ -3,9 +3,11 @@
 // retry, one undo step).
 #include "mainwindow.h"
 
+#include "balancedialog.h"
 #include "teamview.h"
 
 #include <QAction>
+#include <QStatusBar>
 #include <QTableView>
 
 namespace sd::ui {
@@ -36,6 +38,73 @@ void MainWindow::dropOnAgent(const QStringList &orderIds, const QString &agentId
         agent->id = agentId.toStdString();
     }
     runBulk(BulkKind::Reassign, orderIds, agent, true);
+}
+
+void MainWindow::askAndBalance()
+{
+    const SessionTable &table = m_model->table();
+    const auto session = [&table](int row) {
+        return BalanceSession{table.text(row, SessionTable::OrderId), table.text(row, SessionTable::AgentId),
+                              TeamLoad::counts(table.state(row))};
+    };
+    BalanceDialog::Input in;
+    for (const QString &id : selectedOrderIds())
+        if (const int row = table.find(id); row >= 0)
+            in.selection << session(row);
+    for (int row = 0; row < table.size(); ++row)
+        if (table.utf8(row, SessionTable::AgentId).empty() && TeamLoad::counts(table.state(row)))
+            in.unassigned << session(row);
+    in.ofAgent = [this, session](const QString &agentId) {
+        const SessionTable &t = m_model->table();
+        const QByteArray id = agentId.toUtf8();
+        QList<BalanceSession> sessions;
+        for (int row = 0; row < t.size(); ++row)
+            if (TeamLoad::counts(t.state(row)) && t.utf8(row, SessionTable::AgentId) == std::string_view(id.constData(), size_t(id.size())))
+                sessions << session(row);
+        return sessions;
+    };
+    in.agents = m_teamDock->agentIds();
+    in.currentAgent = m_teamDock->currentAgentId();
+    in.targets = m_teamDock->selectedAgentIds();
+    in.name = [this](const QString &agentId) {
+        const std::optional<Agent> a = m_desk->knownAgents().find(agentId);
+        return a ? QString::fromStdString(a->displayName()) : QString();
+    };
+    in.load = [this](const QString &agentId) { return m_desk->teamLoad().count(agentId); };
+    BalanceDialog dialog(std::move(in), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.plan().moves.isEmpty())
+        return;
+    QHash<QString, QString> moves;
+    for (const BalanceMove &m : dialog.plan().moves)
+        moves.insert(m.orderId, m.to);
+    runBalance(moves);
+}
+
+void MainWindow::runBalance(const QHash<QString, QString> &moves)
+{
+    const DeskController::BulkPlan plan = m_desk->planBulk(BulkKind::Reassign, moves.keys(), std::nullopt);
+    QHash<QString, Agent> agents;
+    for (const QString &id : plan.send) {
+        const QString to = moves.value(id);
+        std::optional<Agent> agent = m_desk->knownAgents().find(to);
+        if (!agent) {
+            agent = Agent{};
+            agent->id = to.toStdString();
+        }
+        agents.insert(id, *agent);
+    }
+    if (agents.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to do: the %n session(s) chosen are closed, or not on the server.",
+                                    nullptr, plan.skipped), 8000);
+        return;
+    }
+    BulkRun *run = m_desk->bulkRun(agents, plan.previous);
+    trackBulk(tr("Balance sessions"), run, [this, moves](const QStringList &failed) {
+        QHash<QString, QString> again;
+        for (const QString &id : failed)
+            again.insert(id, moves.value(id));
+        runBalance(again);
+    });
 }
 
 } // namespace sd::ui

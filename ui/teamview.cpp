@@ -322,4 +322,18 @@ bool TeamDock::unassignedSelected() const
     return false;
 }
 
+QString TeamDock::currentAgentId() const
+{
+    return m_view->currentIndex().data(TeamModel::AgentIdRole).toString();
+}
+
+QStringList TeamDock::agentIds() const
+{
+    QStringList ids;
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        if (const QModelIndex i = m_proxy->index(r, 0); !i.data(TeamModel::UnassignedRole).toBool())
+            ids << i.data(TeamModel::AgentIdRole).toString();
+    return ids;
+}
+
 } // namespace sd::ui

@@ -100,6 +100,8 @@ public:
     // The agents selected (Unassigned not included) in the view's order.
     QStringList selectedAgentIds() const;
     bool unassignedSelected() const;
+    QString currentAgentId() const; // the row last clicked (empty: none, or Unassigned)
+    QStringList agentIds() const;   // every agent, in the view's order
 
 Q_SIGNALS:
     // The selection changed: the session list shows these agents' sessions (none: all).

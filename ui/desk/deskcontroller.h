@@ -130,6 +130,9 @@ public:
     // `previous`: each session's agent before, for the undo entry.
     BulkRun *bulkRun(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
                      const QHash<QString, std::optional<Agent>> &previous);
+    // A reassign run where each session goes to its own agent (a Balance, issue 13): one run,
+    // one undo step. `agents`: order ID -> its new agent, every one sendable.
+    BulkRun *bulkRun(const QHash<QString, Agent> &agents, const QHash<QString, std::optional<Agent>> &previous);
     // Used by undo/redo: put agents (nullopt: none) or the shown fields back on the server.
     // `step`: the undo entry's text, `undoing`: undo (else redo); both for the result message.
     void applyAgents(const QHash<QString, std::optional<Agent>> &agents, const QString &step, bool undoing);
@@ -163,6 +166,8 @@ Q_SIGNALS:
 
 private:
     void loadWorkspace();
+    BulkRun *makeBulkRun(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
+                         const QHash<QString, Agent> &eachAgent, const QHash<QString, std::optional<Agent>> &previous);
     void finishLoading(SessionTable table, const QString &error, const QStringList &importProblems = {});
     void scheduleSave();
     void loadKnownAgents();
