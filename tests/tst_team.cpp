@@ -17,6 +17,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 #include <map>
@@ -188,8 +189,22 @@ private Q_SLOTS:
         checkCountsMatchServer();
         QTRY_COMPARE(shownLoad(QString()), serverLoads()[QString()]);
         QVERIFY(serverLoads()[QString()] > 0);
-        // F1 lists the action with its key.
-        QVERIFY(m_window->action(QStringLiteral("showTeam"))->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_T));
+        // F1 lists the action with its key, and Balance… with its own.
+        QStringList f1;
+        const auto listed = whenShown(modal(QStringLiteral("shortcutsDialog")), [&f1](QWidget *d) {
+            auto *table = d->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+            QVERIFY(table);
+            for (int r = 0; r < table->rowCount(); ++r)
+                f1 << table->item(r, 0)->text() + QLatin1Char('=') + (table->item(r, 1) ? table->item(r, 1)->text() : QString());
+            standardButton(d, QDialogButtonBox::Close) ? click(standardButton(d, QDialogButtonBox::Close))
+                                                       : static_cast<QDialog *>(d)->reject();
+        });
+        keys(Qt::Key_F1);
+        QTRY_VERIFY(*listed);
+        QVERIFY2(f1.contains(QStringLiteral("Team=") + QKeySequence(Qt::CTRL | Qt::Key_T).toString(QKeySequence::NativeText)),
+                 qPrintable(f1.join(QLatin1Char('\n'))));
+        QVERIFY2(f1.contains(QStringLiteral("Balance…=") + QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B).toString(QKeySequence::NativeText)),
+                 qPrintable(f1.join(QLatin1Char('\n'))));
 
         const auto [busiest, other] = twoAgents();
         QVERIFY(!busiest.isEmpty() && !other.isEmpty());

@@ -297,6 +297,9 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &TeamProxyModel::setFilterText);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { Q_EMIT agentsSelected(selectedAgentIds(), unassignedSelected()); });
+    // A reset (another profile's workspace) drops the selection without selectionChanged.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this,
+            [this] { Q_EMIT agentsSelected(selectedAgentIds(), unassignedSelected()); });
     connect(m_model, &TeamModel::sessionsDropped, this, &TeamDock::sessionsDropped);
     // A closed Team view filters nothing.
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
