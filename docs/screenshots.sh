@@ -41,7 +41,7 @@ shot() {
             sleep 2
             # SHOT_KEYS: keys typed into the window first (xdotool), e.g. ctrl+t for the Team view.
             if [ -n "${SHOT_KEYS:-}" ]; then
-                xdotool search --name SupportDesk windowfocus --sync key $SHOT_KEYS
+                xdotool search --onlyvisible --name SupportDesk windowfocus --sync key $SHOT_KEYS
                 sleep 1
             fi
             import -window root "$out"

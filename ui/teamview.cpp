@@ -279,8 +279,17 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(TeamModel::LoadColumn, Qt::DescendingOrder);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setColumnWidth(TeamModel::AgentColumn, 160);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    // The names take what the dock leaves after the load column (no horizontal scrolling).
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(TeamModel::AgentColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(TeamModel::LoadColumn, QHeaderView::Interactive);
+    m_view->setColumnWidth(TeamModel::LoadColumn,
+                           std::max(header->fontMetrics().horizontalAdvance(m_model->headerData(TeamModel::LoadColumn, Qt::Horizontal).toString()) + 32,
+                                    m_view->fontMetrics().horizontalAdvance(QStringLiteral("00000")) * 3));
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setWordWrap(false);
     // Sessions dragged from the list land on a row (never between rows).
     m_view->setAcceptDrops(true);
