@@ -3,11 +3,12 @@
 # (xvfb-run), each with a fresh HOME (no settings, no saved window geometry), captured with
 # ImageMagick's `import -window root`.
 #   docs/screenshots.sh [BUILD_DIR]        (default: build)
-# Needs xvfb, xauth, imagemagick and x11-utils (xwininfo).
+# Needs xvfb, xauth, imagemagick and x11-utils (xwininfo); xdotool for the Team view's shot.
 #   screenshot-light.png     1280x800 screen, the default palette
 #   screenshot-dark.png      1280x800 screen, dark palette (SUPPORTDESK_PALETTE=dark, as README says)
 #   screenshot-de.png        1280x800 screen, German (LANGUAGE=de LANG=de_DE.UTF-8)
 #   screenshot-800x600.png   800x600 screen
+#   screenshot-team.png      1280x800 screen, the Team view shown (Ctrl+T sent with xdotool)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +39,11 @@ shot() {
                 sleep 0.1
             done
             sleep 2
+            # SHOT_KEYS: keys typed into the window first (xdotool), e.g. ctrl+t for the Team view.
+            if [ -n "${SHOT_KEYS:-}" ]; then
+                xdotool search --onlyvisible --name SupportDesk windowfocus --sync key $SHOT_KEYS
+                sleep 1
+            fi
             import -window root "$out"
             kill "$pid"
             wait "$pid" 2>/dev/null || true
@@ -50,3 +56,5 @@ shot screenshot-light.png 1280x800
 shot screenshot-dark.png 1280x800 SUPPORTDESK_PALETTE=dark
 shot screenshot-de.png 1280x800 LANGUAGE=de LANG=de_DE.UTF-8
 shot screenshot-800x600.png 800x600
+command -v xdotool >/dev/null && shot screenshot-team.png 1280x800 SHOT_KEYS=ctrl+t \
+    || echo "screenshots.sh: xdotool is missing: no docs/screenshot-team.png" >&2

@@ -139,6 +139,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_logDock = new RequestLogDock(m_logModel, this);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     m_logDock->hide();
+    createTeamDock();
 
     m_inFlightLabel = new QLabel(this);
     m_inFlightLabel->setObjectName(QStringLiteral("inFlightLabel"));

@@ -27,6 +27,7 @@ class ColumnFitter;
 class DetailPane;
 class RequestLogDock;
 class RequestLogModel;
+class TeamDock;
 class UndoNotice;
 
 // Layout, actions and dialogs over a DeskController, which holds the logic; the window answers
@@ -120,6 +121,8 @@ private:
                                            const std::optional<Support> &base) override;
     void onSelectionChanged();
     void askAndBulk(BulkKind kind);
+    // The progress, results and Retry failed of a bulk run (not started yet): starts it.
+    void trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry);
     void updateOfflineLabel(int retryInMs = -1);
     void showAuditTrail();
     void showAbout();
@@ -132,6 +135,13 @@ private:
     void askAndAssign();
     void askAndClose();
     void goToOrder(const QString &prefix);
+    // The Team view (mainwindowteam.cpp).
+    void createTeamDock();
+    void dropOnAgent(const QStringList &orderIds, const QString &agentId, bool unassigned);
+    void askAndBalance();
+    // Sends a Balance's moves (order ID -> agent ID) as one run and one undo step.
+    void runBalance(const QHash<QString, QString> &moves);
+    TeamDock *m_teamDock = nullptr;
 
     DeskController *m_desk; // first: the model below is its
     SessionModel *m_model;

@@ -6,6 +6,7 @@
 #include "keyboardflow.h"
 #include "requestlog.h"
 #include "shortcutsdialog.h"
+#include "teamview.h"
 #include "windowfit.h"
 
 #include <QAction>
@@ -98,6 +99,7 @@ void MainWindow::createActions()
          [this] { askAndBulk(BulkKind::Unassign); });
     make("bulkClose", tr("C&lose selected…"), "close", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W),
          [this] { askAndBulk(BulkKind::Close); });
+    make("balance", tr("&Balance…"), nullptr, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B), [this] { askAndBalance(); });
     make("auditViewer", tr("&Audit trail…"), nullptr, QKeySequence(Qt::CTRL | Qt::Key_J), [this] { showAuditTrail(); });
     QAction *notify = make("notifyMine", tr("&Notify me when my sessions change"), nullptr, QKeySequence(),
                            [this](bool on) { QSettings().setValue(QStringLiteral("notifyMine"), on); });
@@ -147,6 +149,11 @@ void MainWindow::createActions()
     log->setText(tr("Request &log"));
     log->setShortcut(QKeySequence(Qt::Key_F12));
     m_actions.insert(log->objectName(), log);
+    QAction *team = m_teamDock->toggleViewAction();
+    team->setObjectName(QStringLiteral("showTeam"));
+    team->setText(tr("&Team"));
+    team->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_actions.insert(team->objectName(), team);
 }
 
 void MainWindow::createMenusAndToolbar()
@@ -169,10 +176,10 @@ void MainWindow::createMenusAndToolbar()
     session->addSeparator();
     session->addAction(action(QStringLiteral("closeSession")));
     QMenu *bulk = menuBar()->addMenu(tr("&Bulk"));
-    for (const char *n : {"bulkReassign", "bulkUnassign", "bulkClose"})
+    for (const char *n : {"bulkReassign", "bulkUnassign", "bulkClose", "balance"})
         bulk->addAction(action(QString::fromLatin1(n)));
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (const char *n : {"goToOrder", "focusFilter", "nextSession", "previousSession", "showRequestLog", "auditViewer"})
+    for (const char *n : {"goToOrder", "focusFilter", "nextSession", "previousSession", "showRequestLog", "showTeam", "auditViewer"})
         view->addAction(action(QString::fromLatin1(n)));
     QMenu *settings = menuBar()->addMenu(tr("Se&ttings"));
     settings->addAction(action(QStringLiteral("manageProfiles")));

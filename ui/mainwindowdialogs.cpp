@@ -83,11 +83,15 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
         return;
     }
     BulkRun *run = m_desk->bulkRun(kind, send, agent, plan.previous);
+    trackBulk(title, run, [this, kind, agent](const QStringList &failed) { runBulk(kind, failed, agent, false); });
+}
+
+void MainWindow::trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry)
+{
     auto *progress = new BulkProgressDialog(title, this);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->track(run);
-    connect(progress, &BulkProgressDialog::retryFailedRequested, this,
-            [this, kind, agent](const QStringList &failed) { runBulk(kind, failed, agent, false); });
+    connect(progress, &BulkProgressDialog::retryFailedRequested, this, retry);
     m_lastBulkDialog = progress;
     progress->open();
     run->start();

@@ -5,6 +5,7 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QLocale>
+#include <QMimeData>
 #include <QPalette>
 
 #include <algorithm>
@@ -139,6 +140,7 @@ void SessionModel::setTable(SessionTable table)
 {
     beginResetModel();
     m_table = std::move(table);
+    m_teamLoad.load(m_table);
     m_pending.clear();
     m_changed.clear();
     m_changedFields.clear();
@@ -159,6 +161,7 @@ void SessionModel::setTable(SessionTable table)
     rebuildRowOf();
     endResetModel();
     Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
+    Q_EMIT teamLoadReset();
 }
 
 namespace {
@@ -179,7 +182,19 @@ void SessionModel::upsert(const SessionSummary &summary)
     std::optional<std::string> oldKey;
     if (existing >= 0 && m_sortColumn >= 0)
         oldKey = m_table.rowSortKey(sortKeyOfColumn(m_sortColumn), existing);
+    QString agentBefore;
+    bool openBefore = false;
+    if (existing >= 0) {
+        agentBefore = m_table.text(existing, SessionTable::AgentId);
+        openBefore = TeamLoad::counts(m_table.state(existing));
+    }
     const int row = m_table.upsert(summary);
+    const bool openAfter = TeamLoad::counts(summary.state);
+    const QString agentAfter = m_table.text(row, SessionTable::AgentId);
+    if (agentBefore != agentAfter || openBefore != openAfter) {
+        m_teamLoad.change(agentBefore, openBefore, agentAfter, openAfter);
+        Q_EMIT teamLoadChanged(agentBefore, agentAfter);
+    }
     if (existing < 0) {
         m_rowOf.push_back(-1);
         if (m_sortColumn >= 0 && !m_sortedDirty)
@@ -247,12 +262,18 @@ void SessionModel::upsertMany(const std::vector<SessionSummary> &summaries)
             upsert(s);
         return;
     }
-    for (const SessionSummary &s : summaries)
-        if (m_table.upsert(s) >= int(m_rowOf.size()))
+    for (const SessionSummary &s : summaries) {
+        if (const int existing = m_table.find(s.orderId); existing >= 0)
+            m_teamLoad.remove(m_table.text(existing, SessionTable::AgentId), TeamLoad::counts(m_table.state(existing)));
+        const int row = m_table.upsert(s);
+        m_teamLoad.add(m_table.text(row, SessionTable::AgentId), TeamLoad::counts(s.state));
+        if (row >= int(m_rowOf.size()))
             m_rowOf.push_back(-1);
+    }
     if (m_sortColumn >= 0)
         rebuildSorted();
     refilter();
+    Q_EMIT teamLoadReset();
 }
 
 int SessionModel::remove(const QStringList &orderIds)
@@ -263,6 +284,8 @@ int SessionModel::remove(const QStringList &orderIds)
             rows.push_back(row);
     if (rows.empty())
         return 0;
+    for (int row : rows)
+        m_teamLoad.remove(m_table.text(row, SessionTable::AgentId), TeamLoad::counts(m_table.state(row)));
     beginResetModel();
     const std::vector<int> newRow = m_table.removeRows(rows);
     const auto remapMarks = [&newRow](QSet<int> &marks) {
@@ -291,6 +314,7 @@ int SessionModel::remove(const QStringList &orderIds)
     rebuildRowOf();
     endResetModel();
     Q_EMIT visibleCountChanged(int(m_rows.size()), totalCount());
+    Q_EMIT teamLoadReset();
     return int(rows.size());
 }
 
@@ -431,6 +455,16 @@ bool SessionModel::accepts(int row) const
             || m_table.utf8(row, SessionTable::AgentId)
                    != std::string_view(m_myAgentIdUtf8.constData(), size_t(m_myAgentIdUtf8.size()))))
         return false;
+    if (m_agentFilterOn) {
+        // What the Team view counts: the open sessions.
+        if (!TeamLoad::counts(m_table.state(row)))
+            return false;
+        const std::string_view agent = m_table.utf8(row, SessionTable::AgentId);
+        const bool match = agent.empty() ? m_agentFilterUnassigned
+                                         : m_agentFilter.contains(QByteArray::fromRawData(agent.data(), qsizetype(agent.size())));
+        if (!match)
+            return false;
+    }
     return matchesText(row);
 }
 
@@ -508,6 +542,63 @@ void SessionModel::setScope(Scope scope, const QString &myAgentId)
     m_scope = scope;
     m_myAgentIdUtf8 = myAgentId.toUtf8();
     refilter();
+}
+
+void SessionModel::setAgentFilter(const QStringList &agentIds, bool unassigned)
+{
+    QSet<QByteArray> ids;
+    for (const QString &id : agentIds)
+        ids.insert(id.toUtf8());
+    const bool on = unassigned || !ids.isEmpty();
+    if (on == m_agentFilterOn && ids == m_agentFilter && unassigned == m_agentFilterUnassigned)
+        return;
+    m_agentFilterOn = on;
+    m_agentFilter = std::move(ids);
+    m_agentFilterUnassigned = unassigned;
+    refilter();
+}
+
+QString SessionModel::orderIdsMimeType()
+{
+    return QStringLiteral("application/x-supportdesk-order-ids");
+}
+
+QStringList SessionModel::orderIdsFromMime(const QMimeData *data)
+{
+    if (!data || !data->hasFormat(orderIdsMimeType()))
+        return {};
+    return QString::fromUtf8(data->data(orderIdsMimeType())).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+Qt::ItemFlags SessionModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (index.isValid())
+        f |= Qt::ItemIsDragEnabled;
+    return f;
+}
+
+QStringList SessionModel::mimeTypes() const
+{
+    return {orderIdsMimeType(), QStringLiteral("text/plain")};
+}
+
+QMimeData *SessionModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids;
+    QSet<int> seen;
+    for (const QModelIndex &i : indexes) // one index per column of each selected row
+        if (i.isValid() && !seen.contains(i.row())) {
+            seen.insert(i.row());
+            ids << orderIdAt(i);
+        }
+    if (ids.isEmpty())
+        return nullptr;
+    auto *data = new QMimeData;
+    const QByteArray text = ids.join(QLatin1Char('\n')).toUtf8();
+    data->setData(orderIdsMimeType(), text);
+    data->setText(QString::fromUtf8(text));
+    return data;
 }
 
 QString SessionModel::firstOrderIdWithPrefix(const QString &prefix) const

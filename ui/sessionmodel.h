@@ -5,12 +5,15 @@
 #pragma once
 
 #include "sessiontable.h"
+#include "teamload.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QSet>
 #include <optional>
 #include <vector>
+
+class QMimeData;
 
 namespace sd::ui {
 
@@ -78,12 +81,31 @@ public:
     void setFilterText(const QString &text, const QStringList &agentIds = {});
     void setStateFilter(std::optional<SessionState> state); // nullopt: every state
     void setScope(Scope scope, const QString &myAgentId);
+    // The Team view's selection: only the open sessions of these agents (and, with `unassigned`,
+    // the unassigned ones), as the Team view counts them. Nothing chosen: no such filter.
+    void setAgentFilter(const QStringList &agentIds, bool unassigned);
+    bool hasAgentFilter() const { return m_agentFilterOn; }
+
+    // Open sessions per agent over the whole workspace (filtered or not), kept up to date as
+    // rows change (the Team view's counts).
+    const TeamLoad &teamLoad() const { return m_teamLoad; }
+
+    // Dragging sessions (onto the Team view): their order IDs, one per line.
+    static QString orderIdsMimeType();
+    static QStringList orderIdsFromMime(const QMimeData *data);
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::CopyAction; }
     QString filterText() const { return m_needle.text(); }
     // First session whose order ID starts with `prefix` (case-insensitive), shown or not.
     QString firstOrderIdWithPrefix(const QString &prefix) const;
 
 Q_SIGNALS:
     void visibleCountChanged(int visible, int total);
+    // The open sessions of these agents changed (empty ID: the unassigned); each O(1).
+    void teamLoadChanged(const QString &agentBefore, const QString &agentAfter);
+    void teamLoadReset(); // recounted: many rows at once
 
 private:
     bool accepts(int tableRow) const;
@@ -100,6 +122,10 @@ private:
     void emitRowChanged(int tableRow, int firstColumn, int lastColumn);
 
     SessionTable m_table;
+    TeamLoad m_teamLoad;
+    bool m_agentFilterOn = false;
+    bool m_agentFilterUnassigned = false;
+    QSet<QByteArray> m_agentFilter; // UTF-8 agent IDs
     std::vector<int> m_sorted; // every table row in sort order (empty when unsorted)
     bool m_sortedDirty = false; // a sort key changed since m_sorted was built
     std::vector<int> m_rows;   // the rows shown, in display order

@@ -11,6 +11,13 @@ AgentUndoCommand::AgentUndoCommand(DeskController *desk, const QString &text,
 {
 }
 
+AgentUndoCommand::AgentUndoCommand(DeskController *desk, const QString &text,
+                                   QHash<QString, std::optional<Agent>> before,
+                                   QHash<QString, std::optional<Agent>> after)
+    : QUndoCommand(text), m_desk(desk), m_before(std::move(before)), m_afterEach(std::move(after))
+{
+}
+
 void AgentUndoCommand::undo()
 {
     m_desk->applyAgents(m_before, text(), true);
@@ -22,7 +29,7 @@ void AgentUndoCommand::redo()
         return;
     QHash<QString, std::optional<Agent>> again;
     for (auto it = m_before.constBegin(); it != m_before.constEnd(); ++it)
-        again.insert(it.key(), m_after);
+        again.insert(it.key(), m_afterEach.isEmpty() ? m_after : m_afterEach.value(it.key()));
     m_desk->applyAgents(again, text(), false);
 }
 

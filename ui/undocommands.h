@@ -19,6 +19,9 @@ public:
     // `before`: per order, the agent it had (nullopt: none). `after`: the agent now (or none).
     AgentUndoCommand(DeskController *desk, const QString &text,
                      QHash<QString, std::optional<Agent>> before, std::optional<Agent> after);
+    // Each session to an agent of its own (a Balance).
+    AgentUndoCommand(DeskController *desk, const QString &text,
+                     QHash<QString, std::optional<Agent>> before, QHash<QString, std::optional<Agent>> after);
     void undo() override;
     void redo() override;
     const QHash<QString, std::optional<Agent>> &before() const { return m_before; }
@@ -28,6 +31,7 @@ private:
     DeskController *m_desk;
     QHash<QString, std::optional<Agent>> m_before;
     std::optional<Agent> m_after;
+    QHash<QString, std::optional<Agent>> m_afterEach; // non-empty: per session instead of m_after
     bool m_done = true; // pushed after the change succeeded: the first redo() is a no-op
 };
 

@@ -586,6 +586,49 @@ DE.update({
 })
 
 
+# The Team view (issue 13).
+DE.update({
+    "Team": "Team",
+    "&Team": "&Team",
+    "Filter agents": "Bearbeiter filtern",
+    "Filter agents by name or ID": "Bearbeiter nach Name oder ID filtern",
+    "Open sessions per agent": "Offene Sitzungen je Bearbeiter",
+    "Open sessions": "Offene Sitzungen",
+    "Unassigned: %n open session(s)": ("Nicht zugewiesen: %n offene Sitzung", "Nicht zugewiesen: %n offene Sitzungen"),
+    "%1 (%2): %n open session(s)": ("%1 (%2): %n offene Sitzung", "%1 (%2): %n offene Sitzungen"),
+    "&Balance…": "&Ausgleichen…",
+    "Balance sessions": "Sitzungen ausgleichen",
+    "Balance %n session(s)": ("%n Sitzung ausgleichen", "%n Sitzungen ausgleichen"),
+    "The %n selected session(s)": ("Die %n ausgewählte Sitzung", "Die %n ausgewählten Sitzungen"),
+    "All %n unassigned session(s)": ("Die %n nicht zugewiesene Sitzung", "Alle %n nicht zugewiesenen Sitzungen"),
+    "All sessions of this agent:": "Alle Sitzungen dieses Bearbeiters:",
+    "Agent whose sessions are balanced": "Bearbeiter, dessen Sitzungen ausgeglichen werden",
+    "%1 (%n open)": ("%1 (%n offen)", "%1 (%n offen)"),
+    "No agents chosen: select the agents to balance over in the Team view (Ctrl+click for several), then open Balance again.":
+        "Keine Bearbeiter gewählt: Wählen Sie in der Team-Ansicht die Bearbeiter, auf die verteilt werden soll (Strg+Klick für mehrere), und öffnen Sie dann „Ausgleichen“ erneut.",
+    "Strategy": "Strategie",
+    "Least loaded first": "Am wenigsten Ausgelastete zuerst",
+    "Round robin": "Reihum",
+    "Most open sessions per agent": "Höchstens offene Sitzungen je Bearbeiter",
+    "No cap": "Keine Obergrenze",
+    "Open sessions per agent, before and after": "Offene Sitzungen je Bearbeiter, vorher und nachher",
+    "Sessions that move": "Sitzungen, die wechseln",
+    "&Run": "&Ausführen",
+    "Sessions:": "Sitzungen:",
+    "Over these agents:": "Auf diese Bearbeiter:",
+    "&Strategy:": "&Strategie:",
+    "&Cap per agent:": "&Obergrenze je Bearbeiter:",
+    "Unassigned: %1 → %2": "Nicht zugewiesen: %1 → %2",
+    "%1: stays, no agent has room under the cap": "%1: bleibt, kein Bearbeiter hat unter der Obergrenze Platz",
+    "%n session(s) will move.": ("%n Sitzung wechselt.", "%n Sitzungen wechseln."),
+    "%n closed session(s) left out.": ("%n geschlossene Sitzung ausgelassen.", "%n geschlossene Sitzungen ausgelassen."),
+    "%n session(s) find no room under the cap and stay.":
+        ("%n Sitzung findet unter der Obergrenze keinen Platz und bleibt.", "%n Sitzungen finden unter der Obergrenze keinen Platz und bleiben."),
+    "Nothing is sent before Run; Edit > Undo puts every previous agent back.":
+        "Vor „Ausführen“ wird nichts gesendet; Bearbeiten > Rückgängig stellt alle vorherigen Bearbeiter wieder her.",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0

@@ -60,6 +60,9 @@ public:
     OutboxSender *outboxSender() const { return m_sender; }
     const ServerProfile &profile() const { return m_profile; }
     const AgentDirectory &knownAgents() const { return m_knownAgents; }
+    // Open sessions per agent in the workspace, updated per change (the list model's rows:
+    // own writes, refreshes and outbox replays all land there); see SessionModel::teamLoad.
+    const TeamLoad &teamLoad() const { return m_model->teamLoad(); }
 
     // Who asks the agent (the window's dialogs; tests put their own). Not owned; null: no
     // confirmation is given and no conflict is resolved.
@@ -129,6 +132,9 @@ public:
     // `previous`: each session's agent before, for the undo entry.
     BulkRun *bulkRun(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
                      const QHash<QString, std::optional<Agent>> &previous);
+    // A reassign run where each session goes to its own agent (a Balance, issue 13): one run,
+    // one undo step. `agents`: order ID -> its new agent, every one sendable.
+    BulkRun *bulkRun(const QHash<QString, Agent> &agents, const QHash<QString, std::optional<Agent>> &previous);
     // Used by undo/redo: put agents (nullopt: none) or the shown fields back on the server.
     // `step`: the undo entry's text, `undoing`: undo (else redo); both for the result message.
     void applyAgents(const QHash<QString, std::optional<Agent>> &agents, const QString &step, bool undoing);
@@ -162,6 +168,8 @@ Q_SIGNALS:
 
 private:
     void loadWorkspace();
+    BulkRun *makeBulkRun(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
+                         const QHash<QString, Agent> &eachAgent, const QHash<QString, std::optional<Agent>> &previous);
     void finishLoading(SessionTable table, const QString &error, const QStringList &importProblems = {});
     void scheduleSave();
     void loadKnownAgents();

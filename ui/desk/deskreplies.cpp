@@ -429,8 +429,23 @@ DeskController::BulkPlan DeskController::planBulk(BulkKind kind, const QStringLi
 BulkRun *DeskController::bulkRun(BulkKind kind, const QStringList &send, const std::optional<Agent> &agent,
                                  const QHash<QString, std::optional<Agent>> &previous)
 {
-    auto *run = new BulkRun(send, m_profile.concurrency, [this, kind, agent](const QString &id) -> ApiReply * {
-        ApiReply *r = kind == BulkKind::Reassign ? static_cast<ApiReply *>(m_client->assignAgent(id, *agent))
+    return makeBulkRun(kind, send, agent, {}, previous);
+}
+
+BulkRun *DeskController::bulkRun(const QHash<QString, Agent> &agents, const QHash<QString, std::optional<Agent>> &previous)
+{
+    QStringList send = agents.keys();
+    send.sort(); // a stable order for the progress and the results
+    return makeBulkRun(BulkKind::Reassign, send, std::nullopt, agents, previous);
+}
+
+BulkRun *DeskController::makeBulkRun(BulkKind kind, const QStringList &send, const std::optional<Agent> &agent,
+                                     const QHash<QString, Agent> &eachAgent,
+                                     const QHash<QString, std::optional<Agent>> &previous)
+{
+    auto *run = new BulkRun(send, m_profile.concurrency, [this, kind, agent, eachAgent](const QString &id) -> ApiReply * {
+        ApiReply *r = kind == BulkKind::Reassign
+                          ? static_cast<ApiReply *>(m_client->assignAgent(id, eachAgent.isEmpty() ? *agent : eachAgent.value(id)))
                     : kind == BulkKind::Unassign ? static_cast<ApiReply *>(m_client->unassignAgent(id))
                                                  : static_cast<ApiReply *>(m_client->close(id));
         watch(r, true, true); // one undo entry for the whole run, below
@@ -439,13 +454,19 @@ BulkRun *DeskController::bulkRun(BulkKind kind, const QStringList &send, const s
     run->setAuditIntents(m_audit, kind == BulkKind::Reassign   ? Operation::AssignAgent
                                   : kind == BulkKind::Unassign ? Operation::UnassignAgent
                                                                : Operation::Close);
-    connect(run, &BulkRun::finished, this, [this, run, kind, agent, previous] {
+    connect(run, &BulkRun::finished, this, [this, run, kind, agent, eachAgent, previous] {
         if (kind != BulkKind::Close) {
             QHash<QString, std::optional<Agent>> before;
             for (const BulkItemResult &r : run->results())
                 if (r.ok())
                     before.insert(r.orderId, previous.value(r.orderId));
-            if (!before.isEmpty()) {
+            if (!before.isEmpty() && !eachAgent.isEmpty()) {
+                QHash<QString, std::optional<Agent>> after;
+                for (auto it = before.cbegin(); it != before.cend(); ++it)
+                    after.insert(it.key(), eachAgent.value(it.key()));
+                m_undo->push(new AgentUndoCommand(this, Text::tr("Balance %n session(s)", nullptr, int(before.size())),
+                                                  before, std::move(after)));
+            } else if (!before.isEmpty()) {
                 m_undo->push(new AgentUndoCommand(this, kind == BulkKind::Reassign
                                                             ? Text::tr("Reassign %n session(s)", nullptr, int(before.size()))
                                                             : Text::tr("Unassign %n session(s)", nullptr, int(before.size())),

@@ -1,0 +1,110 @@
+// The Team view in the window (issue 13): its dock, the list filtered by its selection, and
+// sessions dropped on an agent reassigned through the bulk flow (preview, progress, results,
+// retry, one undo step).
+#include "mainwindow.h"
+
+#include "balancedialog.h"
+#include "teamview.h"
+
+#include <QAction>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace sd::ui {
+
+void MainWindow::createTeamDock()
+{
+    m_teamDock = new TeamDock(m_desk, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_teamDock);
+    m_teamDock->hide();
+    connect(m_teamDock, &TeamDock::agentsSelected, m_model, &SessionModel::setAgentFilter);
+    connect(m_teamDock, &TeamDock::sessionsDropped, this, &MainWindow::dropOnAgent);
+    // The list's rows are dragged as their order IDs (copied: the list keeps them).
+    m_view->setDragEnabled(true);
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
+    m_view->setDefaultDropAction(Qt::CopyAction);
+}
+
+void MainWindow::dropOnAgent(const QStringList &orderIds, const QString &agentId, bool unassigned)
+{
+    // Dropped on "Unassigned": the same as Bulk > Unassign selected.
+    if (unassigned) {
+        runBulk(BulkKind::Unassign, orderIds, std::nullopt, true);
+        return;
+    }
+    std::optional<Agent> agent = m_desk->knownAgents().find(agentId);
+    if (!agent) {
+        agent = Agent{};
+        agent->id = agentId.toStdString();
+    }
+    runBulk(BulkKind::Reassign, orderIds, agent, true);
+}
+
+void MainWindow::askAndBalance()
+{
+    const SessionTable &table = m_model->table();
+    const auto session = [&table](int row) {
+        return BalanceSession{table.text(row, SessionTable::OrderId), table.text(row, SessionTable::AgentId),
+                              TeamLoad::counts(table.state(row))};
+    };
+    BalanceDialog::Input in;
+    for (const QString &id : selectedOrderIds())
+        if (const int row = table.find(id); row >= 0)
+            in.selection << session(row);
+    for (int row = 0; row < table.size(); ++row)
+        if (table.utf8(row, SessionTable::AgentId).empty() && TeamLoad::counts(table.state(row)))
+            in.unassigned << session(row);
+    in.ofAgent = [this, session](const QString &agentId) {
+        const SessionTable &t = m_model->table();
+        const QByteArray id = agentId.toUtf8();
+        QList<BalanceSession> sessions;
+        for (int row = 0; row < t.size(); ++row)
+            if (TeamLoad::counts(t.state(row)) && t.utf8(row, SessionTable::AgentId) == std::string_view(id.constData(), size_t(id.size())))
+                sessions << session(row);
+        return sessions;
+    };
+    in.agents = m_teamDock->agentIds();
+    in.currentAgent = m_teamDock->currentAgentId();
+    in.targets = m_teamDock->selectedAgentIds();
+    in.name = [this](const QString &agentId) {
+        const std::optional<Agent> a = m_desk->knownAgents().find(agentId);
+        return a ? QString::fromStdString(a->displayName()) : QString();
+    };
+    in.load = [this](const QString &agentId) { return m_desk->teamLoad().count(agentId); };
+    BalanceDialog dialog(std::move(in), this);
+    if (dialog.exec() != QDialog::Accepted || dialog.plan().moves.isEmpty())
+        return;
+    QHash<QString, QString> moves;
+    for (const BalanceMove &m : dialog.plan().moves)
+        moves.insert(m.orderId, m.to);
+    runBalance(moves);
+}
+
+void MainWindow::runBalance(const QHash<QString, QString> &moves)
+{
+    const DeskController::BulkPlan plan = m_desk->planBulk(BulkKind::Reassign, moves.keys(), std::nullopt);
+    QHash<QString, Agent> agents;
+    for (const QString &id : plan.send) {
+        const QString to = moves.value(id);
+        std::optional<Agent> agent = m_desk->knownAgents().find(to);
+        if (!agent) {
+            agent = Agent{};
+            agent->id = to.toStdString();
+        }
+        agents.insert(id, *agent);
+    }
+    if (agents.isEmpty()) {
+        statusBar()->showMessage(tr("Nothing to do: the %n session(s) chosen are closed, or not on the server.",
+                                    nullptr, plan.skipped), 8000);
+        return;
+    }
+    BulkRun *run = m_desk->bulkRun(agents, plan.previous);
+    trackBulk(tr("Balance sessions"), run, [this, moves](const QStringList &failed) {
+        QHash<QString, QString> again;
+        for (const QString &id : failed)
+            again.insert(id, moves.value(id));
+        runBalance(again);
+    });
+}
+
+} // namespace sd::ui
