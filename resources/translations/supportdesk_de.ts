@@ -897,6 +897,121 @@ Nachher: %2</translation>
     </message>
 </context>
 <context>
+    <name>sd::ui::BalanceDialog</name>
+    <message>
+        <source>Balance sessions</source>
+        <translation>Sitzungen ausgleichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected session(s)</source>
+        <translation><numerusform>Die %n ausgewählte Sitzung</numerusform><numerusform>Die %n ausgewählten Sitzungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n unassigned session(s)</source>
+        <translation><numerusform>Die %n nicht zugewiesene Sitzung</numerusform><numerusform>Alle %n nicht zugewiesenen Sitzungen</numerusform></translation>
+    </message>
+    <message>
+        <source>All sessions of this agent:</source>
+        <translation>Alle Sitzungen dieses Bearbeiters:</translation>
+    </message>
+    <message>
+        <source>Agent whose sessions are balanced</source>
+        <translation>Bearbeiter, dessen Sitzungen ausgeglichen werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n open)</source>
+        <translation><numerusform>%1 (%n offen)</numerusform><numerusform>%1 (%n offen)</numerusform></translation>
+    </message>
+    <message>
+        <source>No agents chosen: select the agents to balance over in the Team view (Ctrl+click for several), then open Balance again.</source>
+        <translation>Keine Bearbeiter gewählt: Wählen Sie in der Team-Ansicht die Bearbeiter, auf die verteilt werden soll (Strg+Klick für mehrere), und öffnen Sie dann „Ausgleichen“ erneut.</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Least loaded first</source>
+        <translation>Am wenigsten Ausgelastete zuerst</translation>
+    </message>
+    <message>
+        <source>Round robin</source>
+        <translation>Reihum</translation>
+    </message>
+    <message>
+        <source>Most open sessions per agent</source>
+        <translation>Höchstens offene Sitzungen je Bearbeiter</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Keine Obergrenze</translation>
+    </message>
+    <message>
+        <source>Open sessions per agent, before and after</source>
+        <translation>Offene Sitzungen je Bearbeiter, vorher und nachher</translation>
+    </message>
+    <message>
+        <source>Sessions that move</source>
+        <translation>Sitzungen, die wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
+        <translation>Sitzungen:</translation>
+    </message>
+    <message>
+        <source>Over these agents:</source>
+        <translation>Auf diese Bearbeiter:</translation>
+    </message>
+    <message>
+        <source>&amp;Strategy:</source>
+        <translation>&amp;Strategie:</translation>
+    </message>
+    <message>
+        <source>&amp;Cap per agent:</source>
+        <translation>&amp;Obergrenze je Bearbeiter:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Unassigned: %1 → %2</source>
+        <translation>Nicht zugewiesen: %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1: stays, no agent has room under the cap</source>
+        <translation>%1: bleibt, kein Bearbeiter hat unter der Obergrenze Platz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) will move.</source>
+        <translation><numerusform>%n Sitzung wechselt.</numerusform><numerusform>%n Sitzungen wechseln.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n closed session(s) left out.</source>
+        <translation><numerusform>%n geschlossene Sitzung ausgelassen.</numerusform><numerusform>%n geschlossene Sitzungen ausgelassen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s) find no room under the cap and stay.</source>
+        <translation><numerusform>%n Sitzung findet unter der Obergrenze keinen Platz und bleibt.</numerusform><numerusform>%n Sitzungen finden unter der Obergrenze keinen Platz und bleiben.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing is sent before Run; Edit &gt; Undo puts every previous agent back.</source>
+        <translation>Vor „Ausführen“ wird nichts gesendet; Bearbeiten &gt; Rückgängig stellt alle vorherigen Bearbeiter wieder her.</translation>
+    </message>
+</context>
+<context>
     <name>sd::ui::BulkPreviewDialog</name>
     <message numerus="yes">
         <source>Run on %n session(s)</source>
@@ -2100,6 +2215,22 @@ Das Token nur für diese Sitzung verwenden?</translation>
         <source>Order %1 was changed by someone else meanwhile, so it was left as it is.</source>
         <translation>Auftrag %1 wurde zwischenzeitlich von jemand anderem geändert und blieb daher unverändert.</translation>
     </message>
+    <message numerus="yes">
+        <source>Balance %n session(s)</source>
+        <translation><numerusform>%n Sitzung ausgleichen</numerusform><numerusform>%n Sitzungen ausgleichen</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Balance…</source>
+        <translation>&amp;Ausgleichen…</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>Balance sessions</source>
+        <translation>Sitzungen ausgleichen</translation>
+    </message>
 </context>
 <context>
     <name>sd::ui::NewSessionDialog</name>
@@ -2493,6 +2624,48 @@ Das Token nur für diese Sitzung verwenden?</translation>
     <message>
         <source>Change noticed</source>
         <translation>Änderung bemerkt</translation>
+    </message>
+</context>
+<context>
+    <name>sd::ui::TeamDock</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Filter agents</source>
+        <translation>Bearbeiter filtern</translation>
+    </message>
+    <message>
+        <source>Filter agents by name or ID</source>
+        <translation>Bearbeiter nach Name oder ID filtern</translation>
+    </message>
+    <message>
+        <source>Open sessions per agent</source>
+        <translation>Offene Sitzungen je Bearbeiter</translation>
+    </message>
+</context>
+<context>
+    <name>sd::ui::TeamModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unassigned: %n open session(s)</source>
+        <translation><numerusform>Nicht zugewiesen: %n offene Sitzung</numerusform><numerusform>Nicht zugewiesen: %n offene Sitzungen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n open session(s)</source>
+        <translation><numerusform>%1 (%2): %n offene Sitzung</numerusform><numerusform>%1 (%2): %n offene Sitzungen</numerusform></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Open sessions</source>
+        <translation>Offene Sitzungen</translation>
     </message>
 </context>
 <context>
