@@ -375,9 +375,17 @@ void DeskController::dropUndoOfClosed()
         const_cast<QUndoCommand *>(m_undo->command(m_undo->index() - 1))->setObsolete(true);
         m_undo->undo();
     }
+    bool droppedRedo = false;
     while (m_undo->canRedo() && stale(m_undo->command(m_undo->index()))) {
         const_cast<QUndoCommand *>(m_undo->command(m_undo->index()))->setObsolete(true);
         m_undo->redo();
+        droppedRedo = true;
+    }
+    // QUndoStack::redo() drops an obsolete step without a signal (its index stays): the Redo
+    // action would still offer it.
+    if (droppedRedo) {
+        Q_EMIT m_undo->canRedoChanged(m_undo->canRedo());
+        Q_EMIT m_undo->redoTextChanged(m_undo->redoText());
     }
 }
 
