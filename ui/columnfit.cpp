@@ -17,7 +17,7 @@
 
 namespace sd::ui {
 
-ColumnFitter::ColumnFitter(QTableView *view) : QObject(view), m_view(view)
+ColumnFitter::ColumnFitter(QTableView *view) : QObject(view), m_view(view), m_viewport(view->viewport())
 {
     QHeaderView *header = view->horizontalHeader();
     for (int c = 0; c < header->count(); ++c)
@@ -29,7 +29,7 @@ ColumnFitter::ColumnFitter(QTableView *view) : QObject(view), m_view(view)
             return;
         m_preferred.insert(column, size);
     });
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 void ColumnFitter::setPreferredWidth(int column, int width)
@@ -50,7 +50,9 @@ int ColumnFitter::minimumOf(int column) const
 
 bool ColumnFitter::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+    // Compared with the viewport kept at construction: while the view is being destroyed its
+    // children still send events, and the view is no longer a QTableView to ask.
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         fit();
     return QObject::eventFilter(watched, event);
 }

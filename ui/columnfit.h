@@ -31,6 +31,7 @@ private:
     int minimumOf(int column) const;
 
     QTableView *m_view;
+    QObject *m_viewport;
     QHash<int, int> m_initial, m_preferred, m_minimum;
     bool m_adjusting = false;
     int m_stretched = -1, m_stretchedMinimum = -1; // the stretched column's minimum was set for
