@@ -8,6 +8,7 @@
 #include "undocommands.h"
 #include "undonotice.h"
 #include "columnfit.h"
+#include "teamview.h"
 #include "windowfit.h"
 
 #include <QApplication>
@@ -231,6 +232,11 @@ MainWindow::~MainWindow()
 {
     m_desk->flushBeforeLeaving(); // nothing the agent saw may be lost on the way out
     m_desk->disconnect(this);     // the desk outlives the window's own parts by a moment
+    // The widgets are destroyed after this body: a dock hidden then (the Team view clears its
+    // selection, which refilters the list) must not reach this window's slots any more.
+    m_model->disconnect(this);
+    if (m_teamDock)
+        m_teamDock->disconnect();
 }
 
 void MainWindow::applyProfile(const ServerProfile &profile)
