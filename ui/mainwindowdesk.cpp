@@ -88,7 +88,8 @@ void MainWindow::onReplyApplied(const DeskOutcome &o)
 {
     const QString &id = o.orderId;
     const ApiError &err = o.error;
-    if (id == selectedOrderId()) {
+    // The pane's session too when a filter hid its row: the pane still shows it and acts on it.
+    if (id == selectedOrderId() || id == m_detail->orderId()) {
         // Saved: the form shows the server's copy again, unless the agent typed on meanwhile.
         const auto withoutAgent = [](Support s) { s.agent.reset(); return s; };
         const bool savedWhatIsShown = o.ownWrite && o.ok && o.operation == Operation::Update
