@@ -22,6 +22,7 @@ private Q_SLOTS:
 
     void cleanup() { tearDown(); }
 
+    // Bug 1: a changed agent ID takes that agent's details from the directory, never the
     // previous agent's.
     void reassignTakesTheNewAgentsDetails()
     {
