@@ -1,4 +1,4 @@
-// The fixture of the user-level window tests (tst_flows, tst_bulkflows, tst_identity, tst_texts,
+// The fixture of the user-level window tests (tst_flows*, tst_bulkflows, tst_identity, tst_texts,
 // tst_keyboard, tst_history): an in-process sandbox, the real window on it, and the helpers that
 // drive both as a person does, with real key presses and mouse clicks (offscreen).
 //
