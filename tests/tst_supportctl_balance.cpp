@@ -438,6 +438,16 @@ private Q_SLOTS:
         QVERIFY(!text.contains(secret.toUtf8()));
         QCOMPARE(json::parse(text.toStdString())["moves"].size(), size_t(1));
 
+        // No undo file, no run: nothing is sent when it cannot be written.
+        m_puts.clear();
+        const Run unwritable = ctl({QStringLiteral("balance"), QStringLiteral("--agents"), QStringLiteral("A,C"),
+                                    QStringLiteral("--undo-file"), m_dir.filePath(QStringLiteral("missing/undo.json")),
+                                    QStringLiteral("S1"), QStringLiteral("S2"), QStringLiteral("S3"), QStringLiteral("S4")});
+        QCOMPARE(unwritable.code, 1);
+        QVERIFY2(unwritable.err.contains(QStringLiteral("cannot write the undo file ")), qPrintable(unwritable.err));
+        QVERIFY2(unwritable.err.contains(QStringLiteral("Nothing was sent.")), qPrintable(unwritable.err));
+        QVERIFY(m_puts.isEmpty());
+
         // A dry run keeps nothing.
         const qsizetype kept = QDir(dir).entryList(QDir::Files).size();
         const Run dry = ctl({QStringLiteral("balance"), QStringLiteral("--agents"), QStringLiteral("A,B,C"),
@@ -483,6 +493,18 @@ private Q_SLOTS:
             QCOMPARE(result["outcome"].get<std::string>(), std::string("already_back"));
         QCOMPARE(doc["summary"]["already_back"].get<int>(), 3);
         QVERIFY2(m_writes.isEmpty(), qPrintable(m_writes.join(QLatin1Char(' '))));
+
+        // The file of a run cut short lists moves never made: those sessions are found with
+        // their agent before and left alone.
+        json cut = readJson(file);
+        cut["complete"] = false;
+        cut["moves"].push_back({{"order_id", "S1"}, {"from", {{"id", "A"}}}, {"to", {{"id", "B"}}}});
+        QVERIFY(writeFile(file, QByteArray::fromStdString(cut.dump())));
+        r = ctl({QStringLiteral("balance"), QStringLiteral("--undo"), file});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QStringLiteral("was written before its balance run finished")), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("S1\talready back\tA\n")), qPrintable(r.out));
+        QVERIFY(m_writes.isEmpty());
     }
 
     // A session whose agent changed since the balance (or that was closed) is left as it is and
