@@ -1,5 +1,6 @@
 #include "clibalance.h"
 
+#include "clibalanceundo.h"
 #include "clioutput.h"
 #include "cliusage.h"
 #include "supportctl.h"
@@ -12,6 +13,7 @@
 #include "teamload.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QSet>
 
 #include <nlohmann/json.hpp>
@@ -30,6 +32,7 @@ struct Snapshot
 {
     QList<BalanceSession> sessions; // in list order; open = false: no open session (404)
     AgentDirectory directory;       // the agents seen, with their details
+    QHash<QString, Agent> agentOf;  // each session's agent exactly as read (for the undo file)
     QStringList notOpen;
     QList<BulkItemResult> failed;   // could not be fetched: left out
     QSet<int> failedCodes;
@@ -102,6 +105,7 @@ Snapshot fetchAll(ApiClient &client, const LoadArgs &args)
             if (item.support && item.support->agent) {
                 agentId = toQString(item.support->agent->id);
                 snap.directory.add(*item.support->agent);
+                snap.agentOf.insert(item.orderId, *item.support->agent);
             }
             snap.sessions.append({item.orderId, agentId, true});
         } else if (item.error.httpStatus == 404) {
@@ -349,11 +353,54 @@ int runBalance(ApiClient &client, const BalanceArgs &given, const BulkFn &bulk)
         targetOf.insert(m.orderId, m.to);
         moved << m.orderId;
     }
-    const int ran = bulk(moved, [&client, &agentOf, &targetOf](const QString &orderId) -> ApiReply * {
-        return client.assignAgent(orderId, agentOf.value(targetOf.value(orderId)));
-    }, tr("assigned"), Operation::AssignAgent, [planned](json results) {
-        return json{{"plan", planned}, {"results", std::move(results)}};
+
+    // The undo record is on disk before anything is sent (a run cut short can be undone too),
+    // and holds only the moves made once the run is over.
+    UndoRecord record;
+    record.server = undoServerName(args.config.baseUrl);
+    record.balancedAt = QDateTime::currentDateTimeUtc();
+    for (const BalanceMove &m : plan.moves) {
+        UndoMove undo{m.orderId, std::nullopt, agentOf.value(m.to)};
+        if (!m.from.isEmpty())
+            undo.from = snap.agentOf.value(m.orderId); // put back as it was, details and all
+        record.moves.append(std::move(undo));
+    }
+    QString undoPath = args.undoFile;
+    QString problem;
+    if (undoPath.isEmpty())
+        undoPath = defaultUndoPath(&problem);
+    if (problem.isEmpty())
+        problem = writeUndoFile(undoPath, record);
+    if (!problem.isEmpty()) {
+        err() << "supportctl: " << terminalSafe(problem) << '\n' << tr("Nothing was sent.") << '\n';
+        err().flush();
+        return ExitUsage;
+    }
+
+    QSet<QString> done;
+    const int ran = bulk(moved, [&client, &agentOf, &targetOf, &done](const QString &orderId) -> ApiReply * {
+        ApiReply *reply = client.assignAgent(orderId, agentOf.value(targetOf.value(orderId)));
+        QObject::connect(reply, &ApiReply::finished, [reply, &done] {
+            if (reply->isOk())
+                done.insert(reply->orderId());
+        });
+        return reply;
+    }, tr("assigned"), Operation::AssignAgent, [planned, undoPath, &done](json results) {
+        return json{{"plan", planned}, {"results", std::move(results)},
+                    {"undo_file", done.isEmpty() ? json(nullptr) : json(undoPath.toStdString())}};
     });
+
+    record.complete = true;
+    record.moves.removeIf([&done](const UndoMove &m) { return !done.contains(m.orderId); });
+    if (record.moves.isEmpty()) {
+        QFile::remove(undoPath); // nothing to undo
+    } else {
+        problem = writeUndoFile(undoPath, record);
+        if (!problem.isEmpty()) // the record written before the run still undoes it
+            err() << "supportctl: " << tr("warning: %1").arg(terminalSafe(problem)) << '\n';
+        err() << tr("To undo: supportctl balance --undo %1").arg(terminalSafe(shellQuoted(undoPath))) << '\n';
+        err().flush();
+    }
     // (Some sessions never read: a partial failure, whatever became of the moves.)
     return fetched != ExitOk ? ExitPartial : ran;
 }

@@ -32,6 +32,7 @@ struct BalanceArgs : LoadArgs
     BalanceStrategy strategy = BalanceStrategy::LeastLoaded;
     std::optional<int> cap;
     bool dryRun = false;
+    QString undoFile; // --undo-file; empty: a new file beside the audit trail (clibalanceundo.h)
 };
 
 // --strategy and --cap as typed; false (and `problem`) when unreadable.

@@ -26,7 +26,8 @@ constexpr CommandSynopsis kCommands[] = {
     {"reassign", "reassign AGENT_ID (ORDER_ID... | --from FILE|-) [--name N] [--phone P] [--email E]", ""},
     {"fetch", "fetch (ORDER_ID... | --from FILE|-)", ""},
     {"load", "load (ORDER_ID... | --from FILE|-)", "(open sessions per agent)"},
-    {"balance", "balance --agents A,B,... [--strategy least-loaded|round-robin] [--cap N] [--dry-run] (ORDER_ID... | --from FILE|-)", ""},
+    {"balance", "balance --agents A,B,... [--strategy least-loaded|round-robin] [--cap N] [--dry-run] [--undo-file FILE] (ORDER_ID... | --from FILE|-)", ""},
+    {"balance", "balance --undo FILE [--dry-run]", "(put back what a balance run moved)"},
     {"audit", "audit verify [--log FILE]", "(check the audit trail's hash chain)"},
     {"audit", "audit export [--log FILE] [--unmasked]", "(CSV; phones and e-mails masked by default)"},
 };
@@ -56,12 +57,20 @@ balance: fetches the listed sessions, plans the moves that even out the open ses
   --cap; the excess and the unassigned go to the least loaded, or in turn with round-robin;
   sessions of other agents move too), prints the plan, then reassigns (--dry-run: only the
   plan). Only the listed sessions count; sessions with no open session are left out.
+  Each run keeps its moves in an undo file (0600; --undo-file FILE, default a new file in
+  balance-undo/ beside the audit trail) and prints "To undo: supportctl balance --undo FILE".
+balance --undo FILE: moves each session of FILE back to its agent before the run (or
+  unassigns it), onto the version just read (If-Match); a session changed since (another
+  agent, closed) is left as it is and counts as a conflict. Refused (1, nothing sent) when
+  FILE is damaged or was written for another server. --dry-run: what it would do.
 Every change is recorded in the audit trail before it is sent, and again with its outcome
   ($SUPPORTDESK_AUDIT_LOG, default ~/.local/share/SupportDesk/audit.log, with a .head file).
 Exit status: 0 ok; 1 usage error (nothing sent); 2 refused by the server (4xx);
   3 server error (5xx) after retries; 4 network error, timeout or TLS failure;
   5 invalid response; 6 partial failure in a bulk command.
   audit verify: 0 intact, 2 broken.
+  balance --undo: a session changed since the balance counts as refused: 2 when nothing
+  was moved back, else 6.
 )";
 
 } // namespace

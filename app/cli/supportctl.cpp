@@ -1,6 +1,7 @@
 #include "supportctl.h"
 
 #include "clibalance.h"
+#include "clibalanceundo.h"
 #include "cliinput.h"
 #include "clioutput.h"
 #include "cliusage.h"
@@ -81,6 +82,7 @@ public:
     }
 
     ApiClient &client() { return m_client; }
+    AuditRecorder &audit() { return m_audit; }
 
     // Waits for one reply and prints it.
     int single(ApiReply *reply)
@@ -294,9 +296,11 @@ int run(const QStringList &arguments)
     const auto strategy = opt(QStringLiteral("strategy"), QStringLiteral("S"));
     const auto cap = opt(QStringLiteral("cap"), QStringLiteral("N"));
     const auto dryRun = opt(QStringLiteral("dry-run"));
+    const auto undo = opt(QStringLiteral("undo"), QStringLiteral("FILE"));
+    const auto undoFile = opt(QStringLiteral("undo-file"), QStringLiteral("FILE"));
     const QList<QCommandLineOption> commandOptions = {phone, body, chatUrl, chatSession,
                                                       name, agentPhone, email, from, log, unmasked,
-                                                      agents, strategy, cap, dryRun};
+                                                      agents, strategy, cap, dryRun, undo, undoFile};
     global.addOptions({server, token, tokenFile, timeout, retries, concurrency, json, caCert, verbose, help, version});
     global.addOptions(commandOptions);
     if (!global.parse(QStringList{QStringLiteral("supportctl")} + arguments)) {
@@ -339,7 +343,7 @@ int run(const QStringList &arguments)
         {QStringLiteral("audit"), {{log, unmasked}, 1, 1}},
         {QStringLiteral("reassign"), {{from, name, agentPhone, email}, 1, -1}},
         {QStringLiteral("fetch"), {{from}, 0, -1}},
-        {QStringLiteral("balance"), {{from, agents, strategy, cap, dryRun}, 0, -1}},
+        {QStringLiteral("balance"), {{from, agents, strategy, cap, dryRun, undo, undoFile}, 0, -1}},
         {QStringLiteral("load"), {{from}, 0, -1}},
     };
     if (!specs.contains(command))
@@ -526,6 +530,21 @@ int run(const QStringList &arguments)
         return runner.single(client.assignAgent(id, agentFromOptions(args[1])));
     }
 
+    if (command == QLatin1String("balance") && sub.isSet(undo)) {
+        // The undo names its sessions itself.
+        if (!args.isEmpty() || sub.isSet(from) || sub.isSet(agents) || sub.isSet(strategy) || sub.isSet(cap)
+            || sub.isSet(undoFile))
+            return usageError(tr("--undo takes no order IDs, --from, --agents, --strategy, --cap or --undo-file"),
+                              command);
+        UndoArgs u;
+        u.file = sub.value(undo);
+        u.json = g.json;
+        u.dryRun = sub.isSet(dryRun);
+        u.concurrency = g.concurrency;
+        u.config = g.config;
+        return runBalanceUndo(client, runner.audit(), u);
+    }
+
     // Bulk commands.
     QStringList ids = command == QLatin1String("reassign") ? args.mid(1) : args;
     if (sub.isSet(from)) {
@@ -551,6 +570,7 @@ int run(const QStringList &arguments)
         if (sub.isSet(agents))
             b.agents = sub.value(agents);
         b.dryRun = sub.isSet(dryRun);
+        b.undoFile = sub.value(undoFile);
         return runBalance(client, b, [&runner](const QStringList &moved, BulkRun::StartFn start, const QString &verb,
                                                Operation audited, std::function<nlohmann::json(nlohmann::json)> wrap) {
             return runner.bulk(moved, std::move(start), verb, audited, wrap);
