@@ -160,6 +160,7 @@ private:
     QHash<QString, QAction *> m_actions;
     QList<ServerProfile> m_profiles;
     QPointer<QDialog> m_lastBulkDialog;
+    quint64 m_retryingUndoGroup = 0; // while "Retry failed" starts its run: the undo step it joins
     QLabel *m_offlineLabel = nullptr;
     QLabel *m_changedLabel = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
