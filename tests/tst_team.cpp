@@ -280,6 +280,15 @@ class TestTeam : public GuiTest
         p.summary = d->findChild<QLabel *>(QStringLiteral("balanceSummary"))->text();
         return p;
     }
+    // Every line of the moves preview fits its width: the target, at the end, is not cut off.
+    static bool movesWhole(QWidget *d)
+    {
+        auto *moves = d->findChild<QListWidget *>(QStringLiteral("balanceMovesPreview"));
+        for (int r = 0; r < moves->count(); ++r)
+            if (moves->fontMetrics().horizontalAdvance(moves->item(r)->text()) >= moves->viewport()->width())
+                return false;
+        return moves->count() > 0;
+    }
     static void clickRadio(QWidget *d, const char *name)
     {
         auto *b = d->findChild<QAbstractButton *>(QString::fromLatin1(name));
@@ -690,6 +699,7 @@ private Q_SLOTS:
         m_server->writes.clear();
 
         Preview preview;
+        bool linesWhole = false;
         const auto run = whenShown(modal(QStringLiteral("balanceDialog")), [&](QWidget *d) {
             clickRadio(d, "balanceFromAgent");
             auto *combo = d->findChild<QComboBox *>(QStringLiteral("balanceAgent"));
@@ -701,6 +711,7 @@ private Q_SLOTS:
             QCOMPARE(combo->currentData().toString(), a);
             QVERIFY(d->findChild<QAbstractButton *>(QStringLiteral("balanceFromAgent"))->isChecked());
             preview = readPreview(d);
+            linesWhole = movesWhole(d);
             click(standardButton(d, QDialogButtonBox::Ok));
         });
         keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
@@ -711,6 +722,7 @@ private Q_SLOTS:
         QVERIFY2(preview.agents.filter(QStringLiteral("(%1): 2 → 4").arg(idOf(agents[2]))).size() == 1, qPrintable(lines));
         QCOMPARE(preview.to.size(), 5);
         QCOMPARE(preview.to, targetsOf(expected));
+        QVERIFY2(linesWhole, qPrintable(preview.moves.join(QLatin1Char('\n'))));
         closeProgressWhenFinished();
         checkServerHas(targetsOf(expected), before);
         for (const Agent &agent : agents)
@@ -770,6 +782,70 @@ private Q_SLOTS:
         QTRY_COMPARE(shownLoad(QString()), 6);
         QVERIFY2(!m_window->action(QStringLiteral("undo"))->isEnabled(), qPrintable(m_window->action(QStringLiteral("undo"))->text()));
         checkCountsMatchServer();
+    }
+
+    // The supervisor's order: the unassigned sessions selected in the list (Unassigned clicked in
+    // the Team view, Ctrl+A), then the agents Ctrl+clicked; the sessions stay selected and are
+    // Balance's "selected sessions". Every move's line is whole in the preview (the target is
+    // at its end), and a source with no session is not offered.
+    void balanceSelectionChosenBeforeTheAgents()
+    {
+        const QList<Agent> agents = seededAgents(2);
+        QCOMPARE(agents.size(), 2);
+        arrange(agents, holding({{0, 2}, {1, 1}, {-1, 5}}));
+        showTeam();
+        checkCountsMatchServer();
+        clickTeamRow(QString());
+        QTRY_COMPARE(m_window->sessionModel()->rowCount(), 5);
+        clickRow(m_ids[3]);
+        keys(Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(m_window->selectedOrderIds().size(), 5);
+        clickTeamRow(idOf(agents[0]), Qt::ControlModifier);
+        clickTeamRow(idOf(agents[1]), Qt::ControlModifier);
+        QTRY_COMPARE(m_window->sessionModel()->rowCount(), 8);
+        QStringList selected = m_window->selectedOrderIds();
+        selected.sort();
+        QCOMPARE(selected, m_ids.mid(3));
+        const QHash<QString, QString> before = serverAgents();
+        const BalancePlan expected = expectedPlan(m_ids.mid(3), selectedTargets(), BalanceStrategy::LeastLoaded);
+        QCOMPARE(expected.moves.size(), 5);
+
+        Preview preview;
+        QString fromSelection;
+        bool linesWhole = false, unassignedOffered = true;
+        const auto run = whenShown(modal(QStringLiteral("balanceDialog")), [&](QWidget *d) {
+            auto *selection = d->findChild<QAbstractButton *>(QStringLiteral("balanceFromSelection"));
+            QVERIFY(selection->isChecked());
+            fromSelection = selection->text();
+            preview = readPreview(d);
+            linesWhole = movesWhole(d);
+            unassignedOffered = d->findChild<QAbstractButton *>(QStringLiteral("balanceFromUnassigned"))->isEnabled();
+            click(standardButton(d, QDialogButtonBox::Ok));
+        });
+        keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*run);
+        QCOMPARE(fromSelection, QStringLiteral("The 5 selected sessions"));
+        QVERIFY2(linesWhole, qPrintable(preview.moves.join(QLatin1Char('\n'))));
+        QVERIFY(unassignedOffered);
+        QCOMPARE(preview.to, targetsOf(expected));
+        closeProgressWhenFinished();
+        checkServerHas(targetsOf(expected), before);
+        QCOMPARE(serverLoads()[idOf(agents[0])], 4);
+        QCOMPARE(serverLoads()[idOf(agents[1])], 4);
+
+        // Now nothing is unassigned and nothing selected: neither is offered.
+        clickTeamRow(QString());
+        QTRY_COMPARE(m_window->sessionModel()->rowCount(), 0);
+        QVERIFY(m_window->selectedOrderIds().isEmpty());
+        bool emptyOffered = true;
+        const auto cancel = whenShown(modal(QStringLiteral("balanceDialog")), [&](QWidget *d) {
+            emptyOffered = d->findChild<QAbstractButton *>(QStringLiteral("balanceFromSelection"))->isEnabled()
+                        || d->findChild<QAbstractButton *>(QStringLiteral("balanceFromUnassigned"))->isEnabled();
+            click(standardButton(d, QDialogButtonBox::Cancel));
+        });
+        keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
+        QTRY_VERIFY(*cancel);
+        QVERIFY(!emptyOffered);
     }
 };
 

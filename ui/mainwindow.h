@@ -138,6 +138,9 @@ private:
     // The Team view (mainwindowteam.cpp).
     void createTeamDock();
     void dropOnAgent(const QStringList &orderIds, const QString &agentId, bool unassigned);
+    // The Team view's selection filters the list; the sessions selected there that stay shown
+    // stay selected (Balance's "selected sessions" are chosen before the agents).
+    void filterByAgents(const QStringList &agentIds, bool unassigned);
     void askAndBalance();
     // Sends a Balance's moves (order ID -> agent ID) as one run and one undo step.
     void runBalance(const QHash<QString, QString> &moves);
