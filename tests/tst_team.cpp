@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QDrag>
 #include <QHeaderView>
@@ -288,6 +289,17 @@ class TestTeam : public GuiTest
             if (moves->fontMetrics().horizontalAdvance(moves->item(r)->text()) >= moves->viewport()->width())
                 return false;
         return moves->count() > 0;
+    }
+    // Run, when it can be clicked; else the dialog is cancelled (a disabled Run would leave it
+    // open and the test waiting for its watchdog) and the test fails.
+    static void clickRun(QWidget *d)
+    {
+        QAbstractButton *run = standardButton(d, QDialogButtonBox::Ok);
+        if (!run->isEnabled()) {
+            static_cast<QDialog *>(d)->reject();
+            QFAIL("Run is disabled: the plan moves nothing");
+        }
+        click(run);
     }
     static void clickRadio(QWidget *d, const char *name)
     {
@@ -602,7 +614,7 @@ private Q_SLOTS:
             capped = readPreview(d);
             QTest::qWait(50);
             sentBeforeRun = !m_server->writes.isEmpty();
-            click(standardButton(d, QDialogButtonBox::Ok));
+            clickRun(d);
         });
         keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
         QTRY_VERIFY(*run);
@@ -659,7 +671,7 @@ private Q_SLOTS:
             clickRadio(d, "balanceFromSelection");
             chooseRoundRobin(d);
             preview = readPreview(d);
-            click(standardButton(d, QDialogButtonBox::Ok));
+            clickRun(d);
         });
         keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
         QTRY_VERIFY(*run);
@@ -712,7 +724,7 @@ private Q_SLOTS:
             QVERIFY(d->findChild<QAbstractButton *>(QStringLiteral("balanceFromAgent"))->isChecked());
             preview = readPreview(d);
             linesWhole = movesWhole(d);
-            click(standardButton(d, QDialogButtonBox::Ok));
+            clickRun(d);
         });
         keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
         QTRY_VERIFY(*run);
@@ -754,7 +766,7 @@ private Q_SLOTS:
 
         const auto run = whenShown(modal(QStringLiteral("balanceDialog")), [](QWidget *d) {
             clickRadio(d, "balanceFromUnassigned");
-            click(standardButton(d, QDialogButtonBox::Ok));
+            clickRun(d);
         });
         keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
         QTRY_VERIFY(*run);
@@ -820,7 +832,7 @@ private Q_SLOTS:
             preview = readPreview(d);
             linesWhole = movesWhole(d);
             unassignedOffered = d->findChild<QAbstractButton *>(QStringLiteral("balanceFromUnassigned"))->isEnabled();
-            click(standardButton(d, QDialogButtonBox::Ok));
+            clickRun(d);
         });
         keys(Qt::Key_B, Qt::ControlModifier | Qt::AltModifier);
         QTRY_VERIFY(*run);
