@@ -186,11 +186,15 @@ private Q_SLOTS:
     }
 
     // "Retry failed" after a run sends exactly the sessions that failed, once each, and none of
-    // those that went through.
+    // those that went through. The run and its retry are one undo step: one Ctrl+Z gives all six
+    // their agents back.
     void retryFailedRerunsExactlyTheFailed()
     {
         const QStringList ids = assignedSessions(6);
         QCOMPARE(ids.size(), 6);
+        QHash<QString, QString> agents;
+        for (const QString &id : ids)
+            agents.insert(id, serverAgentId(id));
         paste(ids);
         const QStringList refused = {ids[1], ids[4]};
         for (const QString &id : refused)
@@ -231,6 +235,12 @@ private Q_SLOTS:
             QVERIFY2(serverAgentId(id).isEmpty(), qPrintable(id));
         }
         closeProgressWhenFinished();
+
+        QTRY_COMPARE(m_window->action(QStringLiteral("undo"))->text(), QStringLiteral("&Undo Unassign 6 sessions"));
+        keys(Qt::Key_Z, Qt::ControlModifier);
+        for (const QString &id : ids)
+            QTRY_COMPARE_WITH_TIMEOUT(serverAgentId(id), agents.value(id), 10000);
+        QVERIFY2(!m_window->action(QStringLiteral("undo"))->isEnabled(), qPrintable(m_window->action(QStringLiteral("undo"))->text()));
     }
 
     // Bulk close from the window: Enter in its confirmation sends nothing (Cancel is the

@@ -9,8 +9,12 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSpinBox>
+#include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sd::ui {
 
@@ -35,7 +39,12 @@ BalanceDialog::BalanceDialog(Input input, QWidget *parent) : QDialog(parent), m_
     m_source->addButton(fromSelection, int(Source::Selection));
     m_source->addButton(fromUnassigned, int(Source::Unassigned));
     m_source->addButton(fromAgent, int(Source::Agent));
-    (m_in.selection.isEmpty() ? fromUnassigned : fromSelection)->setChecked(true);
+    // A source with no session would only plan nothing: not offered.
+    fromSelection->setEnabled(!m_in.selection.isEmpty());
+    fromUnassigned->setEnabled(!m_in.unassigned.isEmpty());
+    fromAgent->setEnabled(!m_in.agents.isEmpty());
+    (m_in.selection.isEmpty() ? m_in.unassigned.isEmpty() && !m_in.agents.isEmpty() ? fromAgent : fromUnassigned
+                              : fromSelection)->setChecked(true);
 
     m_targets = new QLabel(this);
     m_targets->setObjectName(QStringLiteral("balanceTargets"));
@@ -85,15 +94,26 @@ BalanceDialog::BalanceDialog(Input input, QWidget *parent) : QDialog(parent), m_
     form->addRow(tr("Over these agents:"), m_targets);
     form->addRow(tr("&Strategy:"), m_strategy);
     form->addRow(tr("&Cap per agent:"), m_cap);
+    // Wide enough for a whole move ("ORDER: from → to", the target last) beside the counts:
+    // the lines were cut before the target at the old fixed width.
+    QString longestName;
+    const QFontMetrics fm = m_movesPreview->fontMetrics();
+    for (const QString &id : m_in.agents + m_in.targets)
+        if (const QString n = nameOf(id); fm.horizontalAdvance(n) > fm.horizontalAdvance(longestName))
+            longestName = n;
+    const int margin = 2 * m_movesPreview->frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 12;
+    const int agentsWidth = fm.horizontalAdvance(tr("%1: %2 → %3").arg(longestName).arg(9999).arg(9999)) + margin;
+    const int movesWidth = fm.horizontalAdvance(tr("%1: %2 → %3").arg(QStringLiteral("ORD-1000000"), longestName, longestName)) + margin;
     auto *previews = new QHBoxLayout;
-    previews->addWidget(m_agentsPreview, 2);
-    previews->addWidget(m_movesPreview, 3);
+    previews->addWidget(m_agentsPreview, agentsWidth);
+    previews->addWidget(m_movesPreview, movesWidth);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_summary);
     layout->addLayout(previews, 1);
     layout->addWidget(m_buttons);
-    resize(720, 520);
+    const QSize room = screen() ? screen()->availableGeometry().size() * 9 / 10 : QSize(720, 520);
+    resize(QSize(std::max(720, agentsWidth + movesWidth + 40), 520).boundedTo(room));
 
     connect(m_source, &QButtonGroup::idClicked, this, &BalanceDialog::replan);
     connect(m_agent, &QComboBox::currentIndexChanged, this, [this, fromAgent] {

@@ -138,6 +138,9 @@ private:
     // The Team view (mainwindowteam.cpp).
     void createTeamDock();
     void dropOnAgent(const QStringList &orderIds, const QString &agentId, bool unassigned);
+    // The Team view's selection filters the list; the sessions selected there that stay shown
+    // stay selected (Balance's "selected sessions" are chosen before the agents).
+    void filterByAgents(const QStringList &agentIds, bool unassigned);
     void askAndBalance();
     // Sends a Balance's moves (order ID -> agent ID) as one run and one undo step.
     void runBalance(const QHash<QString, QString> &moves);
@@ -160,6 +163,7 @@ private:
     QHash<QString, QAction *> m_actions;
     QList<ServerProfile> m_profiles;
     QPointer<QDialog> m_lastBulkDialog;
+    quint64 m_retryingUndoGroup = 0; // while "Retry failed" starts its run: the undo step it joins
     QLabel *m_offlineLabel = nullptr;
     QLabel *m_changedLabel = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

@@ -88,10 +88,16 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
 
 void MainWindow::trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry)
 {
+    // A retry's successes join the undo step of the run it retries (the whole run is one step).
+    const quint64 undoGroup = m_desk->groupUndo(run, std::exchange(m_retryingUndoGroup, 0));
     auto *progress = new BulkProgressDialog(title, this);
     progress->setAttribute(Qt::WA_DeleteOnClose);
     progress->track(run);
-    connect(progress, &BulkProgressDialog::retryFailedRequested, this, retry);
+    connect(progress, &BulkProgressDialog::retryFailedRequested, this, [this, retry, undoGroup](const QStringList &failed) {
+        m_retryingUndoGroup = undoGroup; // taken by the retry's trackBulk, if it gets that far
+        retry(failed);
+        m_retryingUndoGroup = 0;
+    });
     m_lastBulkDialog = progress;
     progress->open();
     run->start();

@@ -7,8 +7,11 @@
 #include "teamview.h"
 
 #include <QAction>
+#include <QItemSelectionModel>
 #include <QStatusBar>
 #include <QTableView>
+
+#include <algorithm>
 
 namespace sd::ui {
 
@@ -17,12 +20,39 @@ void MainWindow::createTeamDock()
     m_teamDock = new TeamDock(m_desk, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_teamDock);
     m_teamDock->hide();
-    connect(m_teamDock, &TeamDock::agentsSelected, m_model, &SessionModel::setAgentFilter);
+    connect(m_teamDock, &TeamDock::agentsSelected, this, &MainWindow::filterByAgents);
     connect(m_teamDock, &TeamDock::sessionsDropped, this, &MainWindow::dropOnAgent);
     // The list's rows are dragged as their order IDs (copied: the list keeps them).
     m_view->setDragEnabled(true);
     m_view->setDragDropMode(QAbstractItemView::DragOnly);
     m_view->setDefaultDropAction(Qt::CopyAction);
+}
+
+void MainWindow::filterByAgents(const QStringList &agentIds, bool unassigned)
+{
+    // The filter resets the list's model, which drops its selection.
+    const QStringList selected = selectedOrderIds();
+    const QString current = m_view->currentIndex().data(SessionModel::OrderIdRole).toString();
+    m_model->setAgentFilter(agentIds, unassigned);
+    if (selected.isEmpty())
+        return;
+    QList<int> rows;
+    for (const QString &id : selected)
+        if (const QModelIndex i = m_model->indexOf(id); i.isValid())
+            rows << i.row();
+    std::sort(rows.begin(), rows.end());
+    QItemSelection keep;
+    const int last = m_model->columnCount() - 1;
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i; // a run of adjacent rows is one range
+        while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1)
+            ++j;
+        keep.select(m_model->index(rows[i], 0), m_model->index(rows[j], last));
+        i = j + 1;
+    }
+    if (const QModelIndex c = m_model->indexOf(current); c.isValid())
+        m_view->selectionModel()->setCurrentIndex(c, QItemSelectionModel::NoUpdate);
+    m_view->selectionModel()->select(keep, QItemSelectionModel::ClearAndSelect);
 }
 
 void MainWindow::dropOnAgent(const QStringList &orderIds, const QString &agentId, bool unassigned)

@@ -319,8 +319,12 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
 
 QStringList TeamDock::selectedAgentIds() const
 {
+    // selectedRows() comes in the order of the clicks; Balance breaks ties and goes round in
+    // this order, so it is the order the supervisor sees (and the dialog lists) instead.
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QStringList ids;
-    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+    for (const QModelIndex &i : std::as_const(rows))
         if (!i.data(TeamModel::UnassignedRole).toBool())
             ids << i.data(TeamModel::AgentIdRole).toString();
     return ids;

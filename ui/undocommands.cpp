@@ -33,6 +33,38 @@ void AgentUndoCommand::redo()
     m_desk->applyAgents(again, text(), false);
 }
 
+void AgentUndoCommand::setGroup(quint64 group, std::function<QString(int)> textFor)
+{
+    m_group = group;
+    m_textFor = std::move(textFor);
+}
+
+int AgentUndoCommand::id() const
+{
+    return m_group ? 0x5d13 : -1; // any fixed value: mergeWith compares the groups
+}
+
+bool AgentUndoCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = dynamic_cast<const AgentUndoCommand *>(other);
+    if (!o || !m_group || o->m_group != m_group)
+        return false;
+    // Each session keeps the agent it had before the first run: undo puts that back.
+    const bool oneAgent = m_afterEach.isEmpty() && o->m_afterEach.isEmpty() && m_after == o->m_after;
+    if (!oneAgent && m_afterEach.isEmpty())
+        for (auto it = m_before.cbegin(); it != m_before.cend(); ++it)
+            m_afterEach.insert(it.key(), m_after);
+    for (auto it = o->m_before.cbegin(); it != o->m_before.cend(); ++it) {
+        if (!m_before.contains(it.key()))
+            m_before.insert(it.key(), it.value());
+        if (!oneAgent)
+            m_afterEach.insert(it.key(), o->m_afterEach.isEmpty() ? o->m_after : o->m_afterEach.value(it.key()));
+    }
+    if (m_textFor)
+        setText(m_textFor(int(m_before.size())));
+    return true;
+}
+
 UpdateUndoCommand::UpdateUndoCommand(DeskController *desk, const QString &text, QString orderId,
                                      Support before, Support after)
     : QUndoCommand(text), m_desk(desk), m_orderId(std::move(orderId)),

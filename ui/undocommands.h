@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QUndoCommand>
+#include <functional>
 #include <optional>
 
 namespace sd::ui {
@@ -26,9 +27,17 @@ public:
     void redo() override;
     const QHash<QString, std::optional<Agent>> &before() const { return m_before; }
     QStringList orderIds() const { return m_before.keys(); }
+    // A bulk run and the runs that retry its failed sessions are one step: commands of the same
+    // non-zero group merge while the first is the last step done (QUndoStack::push), and
+    // `textFor` names the merged step by its number of sessions.
+    void setGroup(quint64 group, std::function<QString(int sessions)> textFor);
+    int id() const override;
+    bool mergeWith(const QUndoCommand *other) override;
 
 private:
     DeskController *m_desk;
+    quint64 m_group = 0;
+    std::function<QString(int)> m_textFor;
     QHash<QString, std::optional<Agent>> m_before;
     std::optional<Agent> m_after;
     QHash<QString, std::optional<Agent>> m_afterEach; // non-empty: per session instead of m_after

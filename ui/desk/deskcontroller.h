@@ -44,6 +44,8 @@ struct DeskOutcome
     std::optional<Support> draftBefore; // the draft the session had before the answer
 };
 
+class AgentUndoCommand;
+
 class DeskController : public QObject
 {
     Q_OBJECT
@@ -135,6 +137,10 @@ public:
     // A reassign run where each session goes to its own agent (a Balance, issue 13): one run,
     // one undo step. `agents`: order ID -> its new agent, every one sendable.
     BulkRun *bulkRun(const QHash<QString, Agent> &agents, const QHash<QString, std::optional<Agent>> &previous);
+    // "Retry failed" (issue 13): the sessions of `run` that succeed join the undo step of the
+    // run it retries (`group`, 0: none, a step of its own) while that step is still the last
+    // one done; else they get their own. Returns the group `run`'s retries join.
+    quint64 groupUndo(const BulkRun *run, quint64 group = 0);
     // Used by undo/redo: put agents (nullopt: none) or the shown fields back on the server.
     // `step`: the undo entry's text, `undoing`: undo (else redo); both for the result message.
     void applyAgents(const QHash<QString, std::optional<Agent>> &agents, const QString &step, bool undoing);
@@ -179,6 +185,9 @@ private:
     void watch(ApiReply *reply, bool ownWrite, bool fromUndo);
     void onReplyFinished(ApiReply *reply, bool ownWrite);
     void pushUndo(ApiReply *reply, const std::optional<Support> &before);
+    // Pushes the undo step of a bulk run's successes, joined to its group's (groupUndo); the
+    // sessions the step holds now.
+    int pushBulkUndo(const BulkRun *run, AgentUndoCommand *command, std::function<QString(int)> textFor);
     static QString undoRedoResult(const QString &step, bool undoing, int failed);
     void noticeChange(const WorkspaceEntry &before, const Support &now);
     void openOutbox();
@@ -221,6 +230,8 @@ private:
     ServerProfile m_profile;
     AgentDirectory m_knownAgents; // every agent seen in this profile's sessions
     QPointer<BulkRun> m_bulk;
+    QHash<const BulkRun *, quint64> m_undoGroups; // runs whose step retries join (groupUndo)
+    quint64 m_lastUndoGroup = 0;
     QStringList m_bulkQueue;
     std::unique_ptr<Outbox> m_outbox;
     QPointer<OutboxSender> m_sender;

@@ -472,18 +472,21 @@ BulkRun *DeskController::makeBulkRun(BulkKind kind, const QStringList &send, con
                 QHash<QString, std::optional<Agent>> after;
                 for (auto it = before.cbegin(); it != before.cend(); ++it)
                     after.insert(it.key(), eachAgent.value(it.key()));
-                m_undo->push(new AgentUndoCommand(this, Text::tr("Balance %n session(s)", nullptr, int(before.size())),
-                                                  before, std::move(after)));
+                const auto text = [](int n) { return Text::tr("Balance %n session(s)", nullptr, n); };
+                pushBulkUndo(run, new AgentUndoCommand(this, text(int(before.size())), before, std::move(after)), text);
             } else if (!before.isEmpty()) {
-                m_undo->push(new AgentUndoCommand(this, kind == BulkKind::Reassign
-                                                            ? Text::tr("Reassign %n session(s)", nullptr, int(before.size()))
-                                                            : Text::tr("Unassign %n session(s)", nullptr, int(before.size())),
-                                                  before, kind == BulkKind::Reassign ? agent : std::nullopt));
+                const auto text = [kind](int n) {
+                    return kind == BulkKind::Reassign ? Text::tr("Reassign %n session(s)", nullptr, n)
+                                                      : Text::tr("Unassign %n session(s)", nullptr, n);
+                };
+                const int inStep = pushBulkUndo(run, new AgentUndoCommand(this, text(int(before.size())), before,
+                                                                          kind == BulkKind::Reassign ? agent : std::nullopt), text);
                 if (kind == BulkKind::Unassign)
-                    Q_EMIT undoOffered(before.size() == 1 ? Text::tr("Agent removed from %1.").arg(before.begin().key())
-                                                          : Text::tr("Agent removed from %n session(s).", nullptr, int(before.size())));
+                    Q_EMIT undoOffered(inStep == 1 ? Text::tr("Agent removed from %1.").arg(before.begin().key())
+                                                   : Text::tr("Agent removed from %n session(s).", nullptr, inStep));
             }
         }
+        m_undoGroups.remove(run);
         run->deleteLater();
     });
     return run;
