@@ -72,7 +72,13 @@ QString raiseSocketName(qint64 pid)
 // Returns false when this process should end.
 bool profileIsFree(const QString &profileId, const QString &profileName)
 {
-    QLockFile probe(sd::Outbox::lockPathFor(sd::Outbox::pathFor(profileId)));
+    const QString lockPath = sd::Outbox::lockPathFor(sd::Outbox::pathFor(profileId));
+    // No lock file: nobody holds the profile. Taking the lock here only to release it would
+    // write and sync a file before the first paint (5-10 ms); the window's outbox takes it, and
+    // refuses to open if another SupportDesk started in the same instant.
+    if (!QFileInfo::exists(lockPath))
+        return true;
+    QLockFile probe(lockPath);
     probe.setStaleLockTime(0);
     if (probe.tryLock(0))
         return true; // released again at once: the window's outbox takes it

@@ -56,8 +56,10 @@ public:
     TokenStore *tokens() const { return m_tokens; }
     SessionModel *model() const { return m_model; }
     QUndoStack *undoStack() const { return m_undo; }
-    Outbox *outbox() const { return m_outbox.get(); }
-    OutboxSender *outboxSender() const { return m_sender; }
+    // The profile's outbox: opened one turn of the event loop after openProfile (after the first
+    // frame), or here when asked for earlier.
+    Outbox *outbox();
+    OutboxSender *outboxSender();
     const ServerProfile &profile() const { return m_profile; }
     const AgentDirectory &knownAgents() const { return m_knownAgents; }
     // Open sessions per agent in the workspace, updated per change (the list model's rows:
@@ -182,6 +184,7 @@ private:
     static QString undoRedoResult(const QString &step, bool undoing, int failed);
     void noticeChange(const WorkspaceEntry &before, const Support &now);
     void openOutbox();
+    Outbox *outboxNow(); // opens the outbox when still due; null when the profile has none
     void readToken(const QString &profileId); // from the keychain, for the open profile
     void enqueueOffline(ApiReply *reply, const QByteArray &baseEtag, const std::optional<Support> &base);
     // Queues `item` and says so, or says why it could not be kept. Its id, 0 when not kept.
@@ -223,6 +226,7 @@ private:
     QPointer<BulkRun> m_bulk;
     QStringList m_bulkQueue;
     std::unique_ptr<Outbox> m_outbox;
+    bool m_outboxDue = false; // the open profile's outbox is still to be opened
     QPointer<OutboxSender> m_sender;
     QString m_loadError;
     bool m_loading = false;
