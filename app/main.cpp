@@ -1,5 +1,6 @@
 // supportdesk: the desktop console. Thin: options, translations, profiles, the main window.
 #include "apiurl.h"
+#include "lazyicon.h"
 #include "mainwindow.h"
 #include "outbox.h"
 #include "sandboxserver.h"
@@ -118,7 +119,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
     QApplication::setApplicationVersion(QStringLiteral(SUPPORTDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.supportdesk.SupportDesk"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/supportdesk.svg")));
+    QApplication::setWindowIcon(sd::ui::lazyIcon(QStringLiteral(":/icons/supportdesk.svg"))); // read when shown
     // The system palette is used as it is (a dark desktop theme gives a dark console).
     // SUPPORTDESK_PALETTE=dark forces a dark Fusion palette where the platform offers none.
     if (qEnvironmentVariable("SUPPORTDESK_PALETTE") == QLatin1String("dark")) {

@@ -168,6 +168,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     // go-to field (their icons are the first images read, which loads the image plugins) and the
     // tray icon. The fields take typing meanwhile; the button appears with the text.
     afterFirstPaint(this, [this] {
+        m_desk->setDeferral({});
         m_filter->setClearButtonEnabled(true);
         m_goTo->setClearButtonEnabled(true);
         if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -225,6 +226,8 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     // saved on a larger monitor may not fit this one).
     fitToScreen(this, restored ? QSize() : QSize(1360, 840));
 
+    // The first profile's outbox opens after the first frame (a later one a turn after the switch).
+    m_desk->setDeferral([this](std::function<void()> work) { afterFirstPaint(this, std::move(work)); });
     ServerProfile start = m_profiles.value(0);
     for (const ServerProfile &p : std::as_const(m_profiles))
         if (p.id == startProfileId)

@@ -263,7 +263,6 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
     m_filter->setObjectName(QStringLiteral("teamFilter"));
     m_filter->setAccessibleName(tr("Filter agents"));
     m_filter->setPlaceholderText(tr("Filter agents by name or ID"));
-    m_filter->setClearButtonEnabled(true);
     m_model = new TeamModel(desk, this);
     m_proxy = new TeamProxyModel(this);
     m_proxy->setSourceModel(m_model);
@@ -312,6 +311,10 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
     connect(m_model, &TeamModel::sessionsDropped, this, &TeamDock::sessionsDropped);
     // A closed Team view filters nothing.
     connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // Its icon, the first image read, would load the image plugins before the window's
+        // first frame: the button comes with the dock's first showing.
+        if (visible)
+            m_filter->setClearButtonEnabled(true);
         if (!visible && !isVisible())
             m_view->clearSelection();
     });

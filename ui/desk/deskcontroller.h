@@ -82,6 +82,9 @@ public:
 
     // The profile: its client settings, token (from the keychain), workspace and outbox.
     void openProfile(const ServerProfile &profile);
+    // How openProfile puts off what a first frame does not need (the outbox's opening): one turn
+    // of the event loop when unset; a window sets "after my first frame". A use opens it sooner.
+    void setDeferral(std::function<void(std::function<void()>)> later) { m_deferral = std::move(later); }
     void setIdentity(const QString &agentId, const QString &agentName);
     void setToken(const QString &token); // of the open profile, for this client
     void setNotifyMine(bool on) { m_notifyMine = on; }
@@ -227,6 +230,7 @@ private:
     QStringList m_bulkQueue;
     std::unique_ptr<Outbox> m_outbox;
     bool m_outboxDue = false; // the open profile's outbox is still to be opened
+    std::function<void(std::function<void()>)> m_deferral;
     QPointer<OutboxSender> m_sender;
     QString m_loadError;
     bool m_loading = false;
