@@ -122,8 +122,10 @@ int main(int argc, char **argv)
     QApplication::setWindowIcon(sd::ui::lazyIcon(QStringLiteral(":/icons/supportdesk.svg"))); // read when shown
     // The system palette is used as it is (a dark desktop theme gives a dark console).
     // SUPPORTDESK_PALETTE=dark forces a dark Fusion palette where the platform offers none.
-    if (qEnvironmentVariable("SUPPORTDESK_PALETTE") == QLatin1String("dark")) {
-        QApplication::setStyle(QStringLiteral("Fusion"));
+    const bool dark = qEnvironmentVariable("SUPPORTDESK_PALETTE") == QLatin1String("dark");
+    // The style's own icons (menu bar, toolbar and dock buttons) are read when first drawn.
+    QApplication::setStyle(sd::ui::lazyIconStyle(dark ? QStringLiteral("Fusion") : QApplication::style()->name()));
+    if (dark) {
         QPalette p;
         p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
         p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));

@@ -3,6 +3,7 @@
 #include <QEvent>
 #include <QPointer>
 #include <QTimer>
+#include <QVariant>
 #include <QWidget>
 
 namespace sd::ui {
@@ -24,10 +25,14 @@ public:
 
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == parent() && (event->type() == QEvent::UpdateRequest || event->type() == QEvent::Paint))
+        if (watched == parent() && (event->type() == QEvent::UpdateRequest || event->type() == QEvent::Paint)) {
+            watched->setProperty(kPainted, true);
             runSoon(); // posted: after this frame is painted
+        }
         return false;
     }
+
+    static constexpr const char *kPainted = "sdFirstFramePainted";
 
 private:
     void runSoon()
@@ -50,7 +55,10 @@ private:
 
 void afterFirstPaint(QWidget *window, std::function<void()> work)
 {
-    new FirstPaintWatch(window, std::move(work));
+    if (window->property(FirstPaintWatch::kPainted).toBool())
+        QTimer::singleShot(0, window, std::move(work)); // painted already: no frame to wait for
+    else
+        new FirstPaintWatch(window, std::move(work));
 }
 
 } // namespace sd::ui

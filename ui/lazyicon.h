@@ -6,8 +6,14 @@
 #include <QIcon>
 #include <QString>
 
+class QStyle;
+
 namespace sd::ui {
 
 QIcon lazyIcon(const QString &fileName);
+// The application's style (by name) with its standard icons read when first drawn: the menu bar,
+// toolbars and docks each make theirs when made, and the first of these PNGs loads the image
+// plugins (and Qt SVG with them) before the window's first frame.
+QStyle *lazyIconStyle(const QString &styleName);
 
 } // namespace sd::ui

@@ -168,7 +168,6 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     // go-to field (their icons are the first images read, which loads the image plugins) and the
     // tray icon. The fields take typing meanwhile; the button appears with the text.
     afterFirstPaint(this, [this] {
-        m_desk->setDeferral({});
         m_filter->setClearButtonEnabled(true);
         m_goTo->setClearButtonEnabled(true);
         if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -226,7 +225,7 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     // saved on a larger monitor may not fit this one).
     fitToScreen(this, restored ? QSize() : QSize(1360, 840));
 
-    // The first profile's outbox opens after the first frame (a later one a turn after the switch).
+    // The profile's outbox opens after the first frame (after a switch, one turn later).
     m_desk->setDeferral([this](std::function<void()> work) { afterFirstPaint(this, std::move(work)); });
     ServerProfile start = m_profiles.value(0);
     for (const ServerProfile &p : std::as_const(m_profiles))
@@ -260,8 +259,9 @@ void MainWindow::applyProfile(const ServerProfile &profile)
     m_model->setScope(SessionModel::Scope(m_scope->currentData().toInt()), profile.myAgentId);
     updateIdentity();
     // A profile's first use asks who the agent is there (once: skipping is an answer too).
+    // Asked over the window, once it is painted (at start-up the question came before the window).
     if (profile.myAgentId.isEmpty() && !profile.identityAsked)
-        QTimer::singleShot(0, this, [this, id = profile.id] {
+        afterFirstPaint(this, [this, id = profile.id] {
             const ServerProfile &now = m_desk->profile();
             if (now.id == id && now.myAgentId.isEmpty() && !now.identityAsked)
                 askIdentity(true);
