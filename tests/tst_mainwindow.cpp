@@ -768,6 +768,9 @@ private Q_SLOTS:
         ClientConfig c = m_window->client()->config();
         c.token = QStringLiteral("tok-visible-nowhere");
         m_window->client()->setConfig(c);
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_F12); // the log (made when first shown)
         auto *log = m_window->findChild<QTableView *>(QStringLiteral("requestLogView"));
         QVERIFY(log);
         m_window->assign(QStringLiteral("ORD-100002"),
