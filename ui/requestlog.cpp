@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QLayout>
 #include <QTableView>
 
 namespace sd::ui {
@@ -116,8 +117,12 @@ RequestLogDock::RequestLogDock(RequestLogModel *model, QWidget *parent)
 
 bool RequestLogDock::event(QEvent *event)
 {
-    if (event->type() == QEvent::Show && !m_view)
+    if (event->type() == QEvent::Show && !m_view) {
         makeView();
+        // Laid out and shown now, with the dock (made inside its showing, both would come a turn later).
+        layout()->activate();
+        m_view->show();
+    }
     return QDockWidget::event(event);
 }
 

@@ -2,6 +2,7 @@
 
 #include "deskcontroller.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -258,15 +259,41 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
 {
     setObjectName(QStringLiteral("teamDock"));
     setAccessibleName(tr("Team"));
+    m_model = new TeamModel(desk, this);
+    m_proxy = new TeamProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setDynamicSortFilter(true);
+    m_proxy->sort(TeamModel::LoadColumn, Qt::DescendingOrder); // as the view shows it (agentIds)
+    // A reset (another profile's workspace) drops the selection without selectionChanged.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this,
+            [this] { Q_EMIT agentsSelected(selectedAgentIds(), unassignedSelected()); });
+    connect(m_model, &TeamModel::sessionsDropped, this, &TeamDock::sessionsDropped);
+    // A closed Team view filters nothing.
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible && !isVisible() && m_view)
+            m_view->clearSelection();
+    });
+}
+
+bool TeamDock::event(QEvent *event)
+{
+    if (event->type() == QEvent::Show && !m_view) {
+        makeView();
+        // Laid out and shown now, with the dock (made inside its showing, both would come a turn later).
+        layout()->activate();
+        widget()->show();
+    }
+    return QDockWidget::event(event);
+}
+
+void TeamDock::makeView()
+{
     auto *box = new QWidget(this);
     m_filter = new QLineEdit(box);
     m_filter->setObjectName(QStringLiteral("teamFilter"));
     m_filter->setAccessibleName(tr("Filter agents"));
     m_filter->setPlaceholderText(tr("Filter agents by name or ID"));
-    m_model = new TeamModel(desk, this);
-    m_proxy = new TeamProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setDynamicSortFilter(true);
+    m_filter->setClearButtonEnabled(true);
     m_view = new QTableView(box);
     m_view->setObjectName(QStringLiteral("teamView"));
     m_view->setAccessibleName(tr("Open sessions per agent"));
@@ -305,24 +332,13 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &TeamProxyModel::setFilterText);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { Q_EMIT agentsSelected(selectedAgentIds(), unassignedSelected()); });
-    // A reset (another profile's workspace) drops the selection without selectionChanged.
-    connect(m_proxy, &QAbstractItemModel::modelReset, this,
-            [this] { Q_EMIT agentsSelected(selectedAgentIds(), unassignedSelected()); });
-    connect(m_model, &TeamModel::sessionsDropped, this, &TeamDock::sessionsDropped);
-    // A closed Team view filters nothing.
-    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        // Its icon, the first image read, would load the image plugins before the window's
-        // first frame: the button comes with the dock's first showing.
-        if (visible)
-            m_filter->setClearButtonEnabled(true);
-        if (!visible && !isVisible())
-            m_view->clearSelection();
-    });
 }
 
 QStringList TeamDock::selectedAgentIds() const
 {
     QStringList ids;
+    if (!m_view)
+        return ids; // never shown: nothing selected
     for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
         if (!i.data(TeamModel::UnassignedRole).toBool())
             ids << i.data(TeamModel::AgentIdRole).toString();
@@ -331,6 +347,8 @@ QStringList TeamDock::selectedAgentIds() const
 
 bool TeamDock::unassignedSelected() const
 {
+    if (!m_view)
+        return false;
     for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
         if (i.data(TeamModel::UnassignedRole).toBool())
             return true;
@@ -339,6 +357,8 @@ bool TeamDock::unassignedSelected() const
 
 QString TeamDock::currentAgentId() const
 {
+    if (!m_view)
+        return {};
     return m_view->currentIndex().data(TeamModel::AgentIdRole).toString();
 }
 
