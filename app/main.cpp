@@ -1,5 +1,6 @@
 // supportdesk: the desktop console. Thin: options, translations, profiles, the main window.
 #include "apiurl.h"
+#include "lazyicon.h"
 #include "mainwindow.h"
 #include "outbox.h"
 #include "sandboxserver.h"
@@ -72,7 +73,13 @@ QString raiseSocketName(qint64 pid)
 // Returns false when this process should end.
 bool profileIsFree(const QString &profileId, const QString &profileName)
 {
-    QLockFile probe(sd::Outbox::lockPathFor(sd::Outbox::pathFor(profileId)));
+    const QString lockPath = sd::Outbox::lockPathFor(sd::Outbox::pathFor(profileId));
+    // No lock file: nobody holds the profile. Taking the lock here only to release it would
+    // write and sync a file before the first paint (5-10 ms); the window's outbox takes it, and
+    // refuses to open if another SupportDesk started in the same instant.
+    if (!QFileInfo::exists(lockPath))
+        return true;
+    QLockFile probe(lockPath);
     probe.setStaleLockTime(0);
     if (probe.tryLock(0))
         return true; // released again at once: the window's outbox takes it
@@ -112,11 +119,13 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("SupportDesk"));
     QApplication::setApplicationVersion(QStringLiteral(SUPPORTDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.supportdesk.SupportDesk"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/supportdesk.svg")));
+    QApplication::setWindowIcon(sd::ui::lazyIcon(QStringLiteral(":/icons/supportdesk.svg"))); // read when shown
     // The system palette is used as it is (a dark desktop theme gives a dark console).
     // SUPPORTDESK_PALETTE=dark forces a dark Fusion palette where the platform offers none.
-    if (qEnvironmentVariable("SUPPORTDESK_PALETTE") == QLatin1String("dark")) {
-        QApplication::setStyle(QStringLiteral("Fusion"));
+    const bool dark = qEnvironmentVariable("SUPPORTDESK_PALETTE") == QLatin1String("dark");
+    // The style's own icons (menu bar, toolbar and dock buttons) are read when first drawn.
+    QApplication::setStyle(sd::ui::lazyIconStyle(dark ? QStringLiteral("Fusion") : QApplication::style()->name()));
+    if (dark) {
         QPalette p;
         p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
         p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));

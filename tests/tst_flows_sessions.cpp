@@ -253,6 +253,35 @@ private Q_SLOTS:
         QVERIFY(run({}));
         QCOMPARE(storedIds(), QStringList{QStringLiteral("office")});
     }
+
+    // Issue 12, start-up: the first frame waits for no image it does not show. The clear
+    // buttons, the phone's warning sign and the style's own PNG icons are read after it (the
+    // first image read loads every image plugin, and Qt SVG with them).
+    void firstFrameReadsNoImage()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent"));
+        env.insert(QStringLiteral("SUPPORTDESK_BENCH_FIRST_PAINT"), QStringLiteral("1")); // quits after the first paint
+        env.insert(QStringLiteral("QT_DEBUG_PLUGINS"), QStringLiteral("1")); // names each plugin folder when first read
+        app.setProcessEnvironment(env);
+        app.setProcessChannelMode(QProcess::MergedChannels); // in the order written
+        app.start(QStringLiteral(SUPPORTDESK_PATH), {});
+        QVERIFY(app.waitForFinished(30000));
+        QCOMPARE(app.exitCode(), 0);
+        const QString out = QString::fromLocal8Bit(app.readAll());
+        const qsizetype painted = out.indexOf(QStringLiteral("first_paint_ms"));
+        QVERIFY2(painted > 0, qPrintable(out.right(2000)));
+        const QString before = out.left(painted);
+        QVERIFY2(before.contains(QStringLiteral("/platforms")), "QT_DEBUG_PLUGINS had no effect");
+        QVERIFY2(!before.contains(QStringLiteral("/imageformats")), "an image was read before the first frame");
+    }
 };
 
 QTEST_MAIN(TestFlowsSessions)

@@ -338,6 +338,7 @@ private Q_SLOTS:
         QVERIFY(phone->hasFocus());
         auto *warning = phone->findChild<QAction *>(QStringLiteral("phoneWarning"));
         QVERIFY(warning && warning->isVisible());
+        QVERIFY(!warning->icon().isNull()); // the sign itself (read when first shown, not at start)
         // Valid again: the message goes, and nothing moves either.
         QTest::keyClick(phone, Qt::Key_Backspace);
         QTRY_VERIFY(!problem->isVisible());

@@ -38,6 +38,7 @@
 #include <QTimer>
 #include <QTranslator>
 #include <QScopeGuard>
+#include <QToolButton>
 
 #include <functional>
 #include <sys/stat.h>
@@ -275,6 +276,38 @@ private Q_SLOTS:
         m_window->action(QStringLiteral("closeSession"))->trigger();
         QCOMPARE(m_window->client()->requestsInFlight(), 0);
         QVERIFY(m_server->hasSession(QStringLiteral("ORD-100001")));
+    }
+
+    // The clear buttons of the filter and of Go to order are made after the window's first frame
+    // (issue 12: their icon is the first image read); they are there once text is typed, and
+    // clicking one empties its field.
+    void clearButtonsEmptyTheFilterAndGoTo()
+    {
+        const QStringList ids = {QStringLiteral("ORD-100001"), QStringLiteral("ORD-100002"), QStringLiteral("ORD-100003")};
+        QCOMPARE(m_window->importOrderIds(ids), 3);
+        SessionModel *model = m_window->sessionModel();
+        QCOMPARE(model->rowCount(), 3);
+        const auto clearButton = [](QLineEdit *edit) -> QToolButton * {
+            for (QToolButton *b : edit->findChildren<QToolButton *>())
+                if (b->isVisible() && b->isEnabled())
+                    return b;
+            return nullptr;
+        };
+        auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+        filter->setFocus();
+        QTest::keyClicks(filter, QStringLiteral("100002"));
+        QCOMPARE(model->rowCount(), 1);
+        QTRY_VERIFY(clearButton(filter));
+        QTest::mouseClick(clearButton(filter), Qt::LeftButton);
+        QCOMPARE(filter->text(), QString());
+        QCOMPARE(model->rowCount(), 3);
+
+        auto *goTo = m_window->findChild<QLineEdit *>(QStringLiteral("goToEdit"));
+        goTo->setFocus();
+        QTest::keyClicks(goTo, QStringLiteral("ORD-100003"));
+        QTRY_VERIFY(clearButton(goTo));
+        QTest::mouseClick(clearButton(goTo), Qt::LeftButton);
+        QCOMPARE(goTo->text(), QString());
     }
 
     void filterSortAndGoTo()
@@ -735,6 +768,9 @@ private Q_SLOTS:
         ClientConfig c = m_window->client()->config();
         c.token = QStringLiteral("tok-visible-nowhere");
         m_window->client()->setConfig(c);
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_F12); // the log (made when first shown)
         auto *log = m_window->findChild<QTableView *>(QStringLiteral("requestLogView"));
         QVERIFY(log);
         m_window->assign(QStringLiteral("ORD-100002"),

@@ -200,7 +200,9 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     // Not a phone number: the field shows a warning sign (its tooltip says why) and the line
     // beside Save says it in words, in the place of the draft note. Nothing is added under the
     // field, so typing moves no field and no empty row waits there.
-    m_phoneWarning = m_phone->addAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), QLineEdit::TrailingPosition);
+    // Its icon is set when it is first shown: reading the style's PNG loads the image plugins,
+    // which the window's first frame does not need.
+    m_phoneWarning = m_phone->addAction(QIcon(), QLineEdit::TrailingPosition);
     m_phoneWarning->setObjectName(QStringLiteral("phoneWarning"));
     m_phoneWarning->setToolTip(phoneProblemText());
     m_phoneWarning->setVisible(false);
@@ -240,7 +242,8 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     m_unknown->setAccessibleName(tr("Other fields (read-only)"));
     m_unknown->setReadOnly(true);
     m_unknown->setMaximumHeight(fontMetrics().lineSpacing() * 6);
-    m_unknown->setFont(QFont(QStringLiteral("monospace")));
+    // Monospace is set when a session is first shown (see showEntry): finding that font costs
+    // the first frame 1-2 ms, and the form is hidden until then.
     form->addRow(tr("Other fields:"), m_unknown);
 
     m_save = new QPushButton(tr("&Save"), m_form);
@@ -327,6 +330,7 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // it wraps instead
     scroll->setFrameShape(QFrame::NoFrame);
+    m_form->hide(); // as showEntry(nullptr) leaves it: the scroll area sizes the pane without it
     scroll->setWidget(inner);
     new WidthFollower(scroll);
     auto *outer = new QVBoxLayout(this);
@@ -443,6 +447,8 @@ void DetailPane::showEntry(const WorkspaceEntry *entry, bool pending)
     setIfDifferent(m_descShort, s.descriptor ? toQString(s.descriptor->shortDesc) : QString());
     if (const QString longDesc = s.descriptor ? toQString(s.descriptor->longDesc) : QString(); m_descLong->toPlainText() != longDesc)
         m_descLong->setPlainText(longDesc);
+    if (m_unknown->font().family() != QLatin1String("monospace"))
+        m_unknown->setFont(QFont(QStringLiteral("monospace")));
     m_unknown->setPlainText(s.extra.isNull() ? tr("(none)") : QString::fromStdString(s.extra.dump(2)));
     m_loading = false;
     if (!sameSession)
@@ -530,6 +536,8 @@ void DetailPane::updateButtons()
     const bool valid = isValid();
     m_phoneProblem->setText(valid ? QString() : phoneProblemText());
     m_editState->setCurrentWidget(valid ? m_draftState : m_phoneProblem);
+    if (!valid && m_phoneWarning->icon().isNull())
+        m_phoneWarning->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
     m_phoneWarning->setVisible(!valid);
     m_phone->setToolTip(valid ? QString() : phoneProblemText());
     m_phone->setAccessibleDescription(valid ? QString() : phoneProblemText());

@@ -4,6 +4,7 @@
 #include "apiurl.h"
 #include "conflictdialog.h"
 #include "detailpane.h"
+#include "firstpaint.h"
 #include "requestlog.h"
 #include "undocommands.h"
 #include "undonotice.h"
@@ -60,7 +61,6 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setAccessibleName(tr("Filter sessions"));
     m_filter->setPlaceholderText(tr("Filter by order, agent or phone (%1)").arg(nativeKeys(QKeySequence::Find)));
-    m_filter->setClearButtonEnabled(true);
     m_stateFilter = new QComboBox(this);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
     m_stateFilter->setAccessibleName(tr("Status filter"));
@@ -164,11 +164,18 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     createActions();
     createMenusAndToolbar();
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(tr("SupportDesk"));
-        m_tray->show();
-    }
+    // What the first frame does not show comes after it: the clear buttons of the filter and the
+    // go-to field (their icons are the first images read, which loads the image plugins) and the
+    // tray icon. The fields take typing meanwhile; the button appears with the text.
+    afterFirstPaint(this, [this] {
+        m_filter->setClearButtonEnabled(true);
+        m_goTo->setClearButtonEnabled(true);
+        if (QSystemTrayIcon::isSystemTrayAvailable()) {
+            m_tray = new QSystemTrayIcon(windowIcon(), this);
+            m_tray->setToolTip(tr("SupportDesk"));
+            m_tray->show();
+        }
+    });
     connect(this, &MainWindow::notified, this, [this](const QString &title, const QString &text) {
         if (m_tray)
             m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
@@ -218,6 +225,8 @@ MainWindow::MainWindow(const QList<ServerProfile> &profiles, const QString &star
     // saved on a larger monitor may not fit this one).
     fitToScreen(this, restored ? QSize() : QSize(1360, 840));
 
+    // The profile's outbox opens after the first frame (after a switch, one turn later).
+    m_desk->setDeferral([this](std::function<void()> work) { afterFirstPaint(this, std::move(work)); });
     ServerProfile start = m_profiles.value(0);
     for (const ServerProfile &p : std::as_const(m_profiles))
         if (p.id == startProfileId)
@@ -250,8 +259,9 @@ void MainWindow::applyProfile(const ServerProfile &profile)
     m_model->setScope(SessionModel::Scope(m_scope->currentData().toInt()), profile.myAgentId);
     updateIdentity();
     // A profile's first use asks who the agent is there (once: skipping is an answer too).
+    // Asked over the window, once it is painted (at start-up the question came before the window).
     if (profile.myAgentId.isEmpty() && !profile.identityAsked)
-        QTimer::singleShot(0, this, [this, id = profile.id] {
+        afterFirstPaint(this, [this, id = profile.id] {
             const ServerProfile &now = m_desk->profile();
             if (now.id == id && now.myAgentId.isEmpty() && !now.identityAsked)
                 askIdentity(true);

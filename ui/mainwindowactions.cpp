@@ -232,7 +232,7 @@ void MainWindow::createMenusAndToolbar()
     m_goTo->setObjectName(QStringLiteral("goToEdit"));
     m_goTo->setAccessibleName(tr("Go to order"));
     m_goTo->setPlaceholderText(tr("Go to order (%1)").arg(nativeKeys(Qt::CTRL | Qt::Key_L)));
-    m_goTo->setClearButtonEnabled(true);
+    // (Its clear button comes after the first frame: see the window.)
     m_goTo->setMaximumWidth(220);
     m_goTo->setMinimumWidth(m_goTo->fontMetrics().averageCharWidth() * 16);
     connect(m_goTo, &QLineEdit::textEdited, this, &MainWindow::goToOrder);

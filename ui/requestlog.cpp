@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QScrollBar>
+#include <QLayout>
 #include <QTableView>
 
 namespace sd::ui {
@@ -109,9 +110,26 @@ QString RequestLogModel::curlCommand(int row, bool withToken, Body body) const
 }
 
 RequestLogDock::RequestLogDock(RequestLogModel *model, QWidget *parent)
-    : QDockWidget(tr("Request log"), parent), m_model(model), m_view(new QTableView(this))
+    : QDockWidget(tr("Request log"), parent), m_model(model)
 {
     setObjectName(QStringLiteral("requestLogDock"));
+}
+
+bool RequestLogDock::event(QEvent *event)
+{
+    if (event->type() == QEvent::Show && !m_view) {
+        makeView();
+        // Laid out and shown now, with the dock (made inside its showing, both would come a turn later).
+        layout()->activate();
+        m_view->show();
+    }
+    return QDockWidget::event(event);
+}
+
+void RequestLogDock::makeView()
+{
+    RequestLogModel *model = m_model;
+    m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("requestLogView"));
     m_view->setAccessibleName(tr("Request log"));
     m_view->setModel(model);
@@ -156,6 +174,8 @@ RequestLogDock::RequestLogDock(RequestLogModel *model, QWidget *parent)
 
 void RequestLogDock::copySelectedAsCurl(RequestLogModel::Body body)
 {
+    if (!m_view)
+        return;
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return;

@@ -49,12 +49,19 @@ class RequestLogDock : public QDockWidget
     Q_OBJECT
 public:
     RequestLogDock(RequestLogModel *model, QWidget *parent = nullptr);
-    QTableView *view() const { return m_view; }
+    QTableView *view() const { return m_view; } // null until the dock is first shown
     void copySelectedAsCurl(RequestLogModel::Body body = RequestLogModel::Body::Masked);
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
+    // The table is made when the dock is first shown (F12): hidden at start, it would only
+    // delay the window's first frame.
+    void makeView();
+
     RequestLogModel *m_model;
-    QTableView *m_view;
+    QTableView *m_view = nullptr;
     bool m_followNewest = true; // the view is at the newest row: it stays there
 };
 

@@ -2,6 +2,7 @@
 
 #include "deskcontroller.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
@@ -258,16 +259,41 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
 {
     setObjectName(QStringLiteral("teamDock"));
     setAccessibleName(tr("Team"));
+    m_model = new TeamModel(desk, this);
+    m_proxy = new TeamProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setDynamicSortFilter(true);
+    m_proxy->sort(TeamModel::LoadColumn, Qt::DescendingOrder); // as the view shows it (agentIds)
+    // A reset (another profile's workspace) drops the selection without selectionChanged.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this,
+            [this] { Q_EMIT agentsSelected(selectedAgentIds(), unassignedSelected()); });
+    connect(m_model, &TeamModel::sessionsDropped, this, &TeamDock::sessionsDropped);
+    // A closed Team view filters nothing.
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible && !isVisible() && m_view)
+            m_view->clearSelection();
+    });
+}
+
+bool TeamDock::event(QEvent *event)
+{
+    if (event->type() == QEvent::Show && !m_view) {
+        makeView();
+        // Laid out and shown now, with the dock (made inside its showing, both would come a turn later).
+        layout()->activate();
+        widget()->show();
+    }
+    return QDockWidget::event(event);
+}
+
+void TeamDock::makeView()
+{
     auto *box = new QWidget(this);
     m_filter = new QLineEdit(box);
     m_filter->setObjectName(QStringLiteral("teamFilter"));
     m_filter->setAccessibleName(tr("Filter agents"));
     m_filter->setPlaceholderText(tr("Filter agents by name or ID"));
     m_filter->setClearButtonEnabled(true);
-    m_model = new TeamModel(desk, this);
-    m_proxy = new TeamProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setDynamicSortFilter(true);
     m_view = new QTableView(box);
     m_view->setObjectName(QStringLiteral("teamView"));
     m_view->setAccessibleName(tr("Open sessions per agent"));
@@ -306,24 +332,17 @@ TeamDock::TeamDock(DeskController *desk, QWidget *parent) : QDockWidget(tr("Team
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &TeamProxyModel::setFilterText);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { Q_EMIT agentsSelected(selectedAgentIds(), unassignedSelected()); });
-    // A reset (another profile's workspace) drops the selection without selectionChanged.
-    connect(m_proxy, &QAbstractItemModel::modelReset, this,
-            [this] { Q_EMIT agentsSelected(selectedAgentIds(), unassignedSelected()); });
-    connect(m_model, &TeamModel::sessionsDropped, this, &TeamDock::sessionsDropped);
-    // A closed Team view filters nothing.
-    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (!visible && !isVisible())
-            m_view->clearSelection();
-    });
 }
 
 QStringList TeamDock::selectedAgentIds() const
 {
+    QStringList ids;
+    if (!m_view)
+        return ids; // never shown: nothing selected
     // selectedRows() comes in the order of the clicks; Balance breaks ties and goes round in
     // this order, so it is the order the supervisor sees (and the dialog lists) instead.
     QModelIndexList rows = m_view->selectionModel()->selectedRows();
     std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
-    QStringList ids;
     for (const QModelIndex &i : std::as_const(rows))
         if (!i.data(TeamModel::UnassignedRole).toBool())
             ids << i.data(TeamModel::AgentIdRole).toString();
@@ -332,6 +351,8 @@ QStringList TeamDock::selectedAgentIds() const
 
 bool TeamDock::unassignedSelected() const
 {
+    if (!m_view)
+        return false;
     for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
         if (i.data(TeamModel::UnassignedRole).toBool())
             return true;
@@ -340,6 +361,8 @@ bool TeamDock::unassignedSelected() const
 
 QString TeamDock::currentAgentId() const
 {
+    if (!m_view)
+        return {};
     return m_view->currentIndex().data(TeamModel::AgentIdRole).toString();
 }
 

@@ -96,7 +96,7 @@ class TeamDock : public QDockWidget
 public:
     explicit TeamDock(DeskController *desk, QWidget *parent = nullptr);
     TeamModel *model() const { return m_model; }
-    QTableView *view() const { return m_view; }
+    QTableView *view() const { return m_view; } // null until the dock is first shown
     // The agents selected (Unassigned not included) in the view's order.
     QStringList selectedAgentIds() const;
     bool unassignedSelected() const;
@@ -108,11 +108,18 @@ Q_SIGNALS:
     void agentsSelected(const QStringList &agentIds, bool unassigned);
     void sessionsDropped(const QStringList &orderIds, const QString &agentId, bool unassigned);
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
+    // The filter and the table are made when the dock is first shown (Ctrl+T): hidden at start,
+    // they would only delay the window's first frame.
+    void makeView();
+
     TeamModel *m_model;
     TeamProxyModel *m_proxy;
-    QLineEdit *m_filter;
-    QTableView *m_view;
+    QLineEdit *m_filter = nullptr;
+    QTableView *m_view = nullptr;
 };
 
 } // namespace sd::ui

@@ -93,7 +93,20 @@ void DeskController::openProfile(const ServerProfile &profile)
     config.timeoutMs = profile.timeoutSeconds * 1000;
     m_client->setConfig(config);
     loadWorkspace();
-    openOutbox();
+    // The outbox (its lock file and SQLite file: a few ms of disk syncs) is opened later (see
+    // setDeferral), after the window's first frame. Every write into it opens it first, so no
+    // change made before that can miss it; the other profile's lock is released at once.
+    delete m_sender;
+    m_outbox.reset();
+    m_outboxDue = true;
+    const auto openDue = [this, id = profile.id] {
+        if (m_profile.id == id)
+            outboxNow();
+    };
+    if (m_deferral)
+        m_deferral(openDue);
+    else
+        QTimer::singleShot(0, this, openDue);
     if (profile.refreshIntervalSeconds > 0)
         m_refreshTimer->start(profile.refreshIntervalSeconds * 1000);
     else

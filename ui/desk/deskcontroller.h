@@ -58,8 +58,10 @@ public:
     TokenStore *tokens() const { return m_tokens; }
     SessionModel *model() const { return m_model; }
     QUndoStack *undoStack() const { return m_undo; }
-    Outbox *outbox() const { return m_outbox.get(); }
-    OutboxSender *outboxSender() const { return m_sender; }
+    // The profile's outbox: opened one turn of the event loop after openProfile (after the first
+    // frame), or here when asked for earlier.
+    Outbox *outbox();
+    OutboxSender *outboxSender();
     const ServerProfile &profile() const { return m_profile; }
     const AgentDirectory &knownAgents() const { return m_knownAgents; }
     // Open sessions per agent in the workspace, updated per change (the list model's rows:
@@ -82,6 +84,9 @@ public:
 
     // The profile: its client settings, token (from the keychain), workspace and outbox.
     void openProfile(const ServerProfile &profile);
+    // How openProfile puts off what a first frame does not need (the outbox's opening): one turn
+    // of the event loop when unset; a window sets "after my first frame". A use opens it sooner.
+    void setDeferral(std::function<void(std::function<void()>)> later) { m_deferral = std::move(later); }
     void setIdentity(const QString &agentId, const QString &agentName);
     void setToken(const QString &token); // of the open profile, for this client
     void setNotifyMine(bool on) { m_notifyMine = on; }
@@ -191,6 +196,7 @@ private:
     static QString undoRedoResult(const QString &step, bool undoing, int failed);
     void noticeChange(const WorkspaceEntry &before, const Support &now);
     void openOutbox();
+    Outbox *outboxNow(); // opens the outbox when still due; null when the profile has none
     void readToken(const QString &profileId); // from the keychain, for the open profile
     void enqueueOffline(ApiReply *reply, const QByteArray &baseEtag, const std::optional<Support> &base);
     // Queues `item` and says so, or says why it could not be kept. Its id, 0 when not kept.
@@ -234,6 +240,8 @@ private:
     quint64 m_lastUndoGroup = 0;
     QStringList m_bulkQueue;
     std::unique_ptr<Outbox> m_outbox;
+    bool m_outboxDue = false; // the open profile's outbox is still to be opened
+    std::function<void(std::function<void()>)> m_deferral;
     QPointer<OutboxSender> m_sender;
     QString m_loadError;
     bool m_loading = false;

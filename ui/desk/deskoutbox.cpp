@@ -62,6 +62,24 @@ void DeskController::openOutbox()
         m_sender->start();
 }
 
+Outbox *DeskController::outboxNow()
+{
+    if (std::exchange(m_outboxDue, false))
+        openOutbox();
+    return m_outbox.get();
+}
+
+Outbox *DeskController::outbox()
+{
+    return outboxNow();
+}
+
+OutboxSender *DeskController::outboxSender()
+{
+    outboxNow();
+    return m_sender;
+}
+
 void DeskController::outboxTouched(int retryInMs)
 {
     markWaitingInOutbox(); // called on every change of the outbox
@@ -135,7 +153,7 @@ void DeskController::enqueueOffline(ApiReply *reply, const QByteArray &baseEtag,
 
 qint64 DeskController::queueInOutbox(const OutboxItem &item)
 {
-    if (!m_outbox)
+    if (!outboxNow())
         return 0;
     // Not kept is said, never silent: the agent's change exists only in the form and the draft.
     const qint64 queuedId = m_outbox->isOpen() ? m_outbox->enqueue(item) : 0;

@@ -166,7 +166,7 @@ void DeskController::watch(ApiReply *reply, bool ownWrite, bool fromUndo)
             enqueueOffline(reply, beforeEtag, before);
         if (ownWrite && !fromUndo && reply->isOk())
             pushUndo(reply, before);
-        if (reply->isOk() && m_outbox && m_outbox->queuedCount() > 0 && m_sender && !m_sender->isSending())
+        if (reply->isOk() && outboxNow() && m_outbox->queuedCount() > 0 && m_sender && !m_sender->isSending())
             m_sender->start(); // the server answers again: send what waited
     });
 }
