@@ -556,7 +556,7 @@ private Q_SLOTS:
         QVERIFY(!sentBeforeRun);
         QCOMPARE(moveLines.size(), unassigned);
         for (const QString &id : wereUnassigned)
-            QVERIFY2(!moveLines.filter(id + QStringLiteral(": (none) → ")).isEmpty(), qPrintable(moveLines.join(QLatin1Char('\n'))));
+            QVERIFY2(!moveLines.filter(id + QStringLiteral(": Unassigned → ")).isEmpty(), qPrintable(moveLines.join(QLatin1Char('\n'))));
         const int total = loads.at(b) + loads.at(c) + unassigned;
         const int high = (total + 1) / 2, low = total / 2;
         QVERIFY2(agentLines.filter(QStringLiteral("%1 → ").arg(loads.at(b))).size() >= 1, qPrintable(agentLines.join(QLatin1Char('\n'))));

@@ -33,7 +33,7 @@ BalanceDialog::BalanceDialog(Input input, QWidget *parent) : QDialog(parent), m_
     m_agent->setObjectName(QStringLiteral("balanceAgent"));
     m_agent->setAccessibleName(tr("Agent whose sessions are balanced"));
     for (const QString &id : std::as_const(m_in.agents))
-        m_agent->addItem(tr("%1 (%n open)", nullptr, m_in.load(id)).arg(nameOf(id)), id);
+        m_agent->addItem(tr("%1: %n open", nullptr, m_in.load(id)).arg(nameOf(id)), id);
     m_agent->setCurrentIndex(std::max(0, m_agent->findData(m_in.currentAgent)));
     m_source = new QButtonGroup(this);
     m_source->addButton(fromSelection, int(Source::Selection));
@@ -128,7 +128,7 @@ BalanceDialog::BalanceDialog(Input input, QWidget *parent) : QDialog(parent), m_
 QString BalanceDialog::nameOf(const QString &agentId) const
 {
     if (agentId.isEmpty())
-        return tr("(none)");
+        return tr("Unassigned"); // as the Team view names it
     const QString name = m_in.name ? m_in.name(agentId) : QString();
     return name.isEmpty() || name == agentId ? agentId : tr("%1 (%2)").arg(name, agentId);
 }

@@ -603,7 +603,7 @@ DE.update({
     "All %n unassigned session(s)": ("Die %n nicht zugewiesene Sitzung", "Alle %n nicht zugewiesenen Sitzungen"),
     "All sessions of this agent:": "Alle Sitzungen dieses Bearbeiters:",
     "Agent whose sessions are balanced": "Bearbeiter, dessen Sitzungen ausgeglichen werden",
-    "%1 (%n open)": ("%1 (%n offen)", "%1 (%n offen)"),
+    "%1: %n open": ("%1: %n offen", "%1: %n offen"),
     "No agents chosen: select the agents to balance over in the Team view (Ctrl+click for several), then open Balance again.":
         "Keine Bearbeiter gewählt: Wählen Sie in der Team-Ansicht die Bearbeiter, auf die verteilt werden soll (Strg+Klick für mehrere), und öffnen Sie dann „Ausgleichen“ erneut.",
     "Strategy": "Strategie",
