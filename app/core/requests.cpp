@@ -173,6 +173,15 @@ ApiRequest withOrderId(ApiRequest request, const QString &orderId)
     return request;
 }
 
+std::vector<ApiRequest> requestsFor(const ApiRequest &request, const QStringList &orderIds)
+{
+    std::vector<ApiRequest> out;
+    out.reserve(size_t(orderIds.size()));
+    for (const QString &id : orderIds)
+        out.push_back(withOrderId(request, id));
+    return out;
+}
+
 QUrl urlOf(const ApiRequest &request, const QUrl &base)
 {
     return std::visit(

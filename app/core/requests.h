@@ -16,11 +16,13 @@
 #include <QByteArray>
 #include <QtGlobal>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 #include <optional>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace sd {
 
@@ -187,6 +189,8 @@ std::optional<Operation> writeRecordedAs(QStringView name);
 ApiRequest requestOf(Operation op, const QString &orderId);
 // The same request for another order (bulk runs: one template, a request per session).
 ApiRequest withOrderId(ApiRequest request, const QString &orderId);
+// withOrderId() for each of `orderIds`, in their order.
+std::vector<ApiRequest> requestsFor(const ApiRequest &request, const QStringList &orderIds);
 
 // What the outbox keeps of a request besides its kind and order ID: the whole session of a
 // replace, the agent of an assign, the body of a create (empty when none); nothing for the rest.
