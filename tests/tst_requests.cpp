@@ -199,6 +199,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(recordNameOf(op)), recorded);
         QCOMPARE(QString::fromLatin1(methodOf(request)), method);
         QCOMPARE(operationName(op), shown);
+        QVERIFY(doneTextOf(op).startsWith(QLatin1String("Order %1: ")));
         QCOMPARE(isWrite(op), method != QLatin1String("GET"));
         // A write's record name reads back as it (the outbox and the history read them).
         const std::optional<Operation> back = writeRecordedAs(recorded);

@@ -152,6 +152,12 @@ QString operationName(Operation op)
         "sd::Api", ofOperation<const char *>(op, [](auto type) { return decltype(type)::type::kDisplayName; }));
 }
 
+QString doneTextOf(Operation op)
+{
+    return QCoreApplication::translate(
+        "sd::Api", ofOperation<const char *>(op, [](auto type) { return decltype(type)::type::kDoneText; }));
+}
+
 ApiRequest requestOf(Operation op, const QString &orderId)
 {
     ApiRequest out;

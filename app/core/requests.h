@@ -36,6 +36,7 @@ class AgentReply;
 //   kRecordName  its name in the audit log and the outbox's "op" column. On users' disks: never
 //                change one. Reads share "read"; a write's is unique (checked in requests.cpp).
 //   kDisplayName its name in messages ("Could not %1 order %2"), translated in context sd::Api
+//   kDoneText    what the status bar says when it succeeded ("Order %1: ..."), the same
 //   kTargetsAgent, kHasIfMatch, Reply: path, If-Match and result type
 
 // POST /support/{id}: opens a session; `body` optional (its order_id is set to the ID).
@@ -46,6 +47,7 @@ struct CreateRequest
     static constexpr const char *kKey = "create";
     static constexpr const char *kRecordName = "create";
     static constexpr const char *kDisplayName = QT_TRANSLATE_NOOP("sd::Api", "create");
+    static constexpr const char *kDoneText = QT_TRANSLATE_NOOP("sd::Api", "Order %1: support request created.");
     static constexpr bool kTargetsAgent = false;
     static constexpr bool kHasIfMatch = false;
     using Reply = SupportReply; // result: the new Support
@@ -62,6 +64,7 @@ struct FetchRequest
     static constexpr const char *kKey = "fetch";
     static constexpr const char *kRecordName = "read";
     static constexpr const char *kDisplayName = QT_TRANSLATE_NOOP("sd::Api", "fetch");
+    static constexpr const char *kDoneText = QT_TRANSLATE_NOOP("sd::Api", "Order %1: loaded.");
     static constexpr bool kTargetsAgent = false;
     static constexpr bool kHasIfMatch = false;
     using Reply = SupportReply;
@@ -77,6 +80,7 @@ struct ReplaceRequest
     static constexpr const char *kKey = "replace";
     static constexpr const char *kRecordName = "update";
     static constexpr const char *kDisplayName = QT_TRANSLATE_NOOP("sd::Api", "update");
+    static constexpr const char *kDoneText = QT_TRANSLATE_NOOP("sd::Api", "Order %1: changes saved.");
     static constexpr bool kTargetsAgent = false;
     static constexpr bool kHasIfMatch = true;
     using Reply = SupportReply;
@@ -94,6 +98,7 @@ struct CloseRequest
     static constexpr const char *kKey = "close";
     static constexpr const char *kRecordName = "close";
     static constexpr const char *kDisplayName = QT_TRANSLATE_NOOP("sd::Api", "close");
+    static constexpr const char *kDoneText = QT_TRANSLATE_NOOP("sd::Api", "Order %1: session closed.");
     static constexpr bool kTargetsAgent = false;
     static constexpr bool kHasIfMatch = true;
     using Reply = SupportReply;
@@ -110,6 +115,7 @@ struct FetchAgentRequest
     static constexpr const char *kKey = "fetch-agent";
     static constexpr const char *kRecordName = "read";
     static constexpr const char *kDisplayName = QT_TRANSLATE_NOOP("sd::Api", "fetch the agent of");
+    static constexpr const char *kDoneText = QT_TRANSLATE_NOOP("sd::Api", "Order %1: agent loaded.");
     static constexpr bool kTargetsAgent = true;
     static constexpr bool kHasIfMatch = false;
     using Reply = AgentReply; // result: the Agent
@@ -125,6 +131,7 @@ struct AssignAgentRequest
     static constexpr const char *kKey = "assign-agent";
     static constexpr const char *kRecordName = "assign";
     static constexpr const char *kDisplayName = QT_TRANSLATE_NOOP("sd::Api", "assign an agent to");
+    static constexpr const char *kDoneText = QT_TRANSLATE_NOOP("sd::Api", "Order %1: agent assigned.");
     static constexpr bool kTargetsAgent = true;
     static constexpr bool kHasIfMatch = true;
     using Reply = SupportReply;
@@ -142,6 +149,7 @@ struct UnassignAgentRequest
     static constexpr const char *kKey = "unassign-agent";
     static constexpr const char *kRecordName = "unassign";
     static constexpr const char *kDisplayName = QT_TRANSLATE_NOOP("sd::Api", "remove the agent from");
+    static constexpr const char *kDoneText = QT_TRANSLATE_NOOP("sd::Api", "Order %1: agent removed.");
     static constexpr bool kTargetsAgent = true;
     static constexpr bool kHasIfMatch = true;
     using Reply = SupportReply;
@@ -184,6 +192,8 @@ const char *recordNameOf(Operation op);
 // nullopt for a name no write has (reads are never stored as changes).
 std::optional<Operation> writeRecordedAs(QStringView name);
 // operationName() (apierror.h) is defined in requests.cpp, from kDisplayName.
+// "Order %1: agent assigned." and the like, translated (kDoneText; %1 the order ID).
+QString doneTextOf(Operation op);
 
 // A request of `op`'s type for `orderId`, its other members default (a template to fill in).
 ApiRequest requestOf(Operation op, const QString &orderId);

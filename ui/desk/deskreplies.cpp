@@ -210,18 +210,7 @@ void DeskController::onReplyFinished(ApiReply *reply, bool ownWrite)
                 e.draft.reset(); // saved, or the new request made from it
             rememberAgents(s);
         }
-        const QString done = [&] {
-            switch (reply->operation()) {
-            case Operation::Create: return Text::tr("Order %1: support request created.");
-            case Operation::Fetch: return Text::tr("Order %1: loaded.");
-            case Operation::Update: return Text::tr("Order %1: changes saved.");
-            case Operation::Close: return Text::tr("Order %1: session closed.");
-            case Operation::FetchAgent: return Text::tr("Order %1: agent loaded.");
-            case Operation::AssignAgent: return Text::tr("Order %1: agent assigned.");
-            case Operation::UnassignAgent: return Text::tr("Order %1: agent removed.");
-            }
-            return Text::tr("Order %1: done.");
-        }();
+        const QString done = doneTextOf(reply->operation());
         Q_EMIT statusMessage(done.arg(id), 4000);
     } else if (err.kind == ApiError::Kind::Cancelled) {
         // nothing changed
