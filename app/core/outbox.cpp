@@ -47,7 +47,8 @@ std::optional<ApiRequest> OutboxItem::request(QString *error) const
 {
     if (!isWrite(op)) {
         if (error)
-            *error = tr("\"%1\" is not a kind of change this version can send").arg(opName.left(100));
+            *error = QCoreApplication::translate("sd::Outbox", "\"%1\" is not a kind of change this version can send")
+                         .arg(opName.left(100));
         return std::nullopt;
     }
     return requestFromPayload(op, orderId, std::string_view(payload.constData(), size_t(payload.size())), error);
