@@ -100,7 +100,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < count; ++i) {
         sd::OutboxItem item;
         item.orderId = QString::fromLocal8Bit(argv[3]) + QString::number(i);
-        item.op = sd::OutboxItem::Op::Assign;
+        item.op = sd::Operation::AssignAgent;
         item.payload = QStringLiteral(R"({"id":"agent-%1","person":{"name":"Writer %1"}})").arg(i).toUtf8();
         const qint64 id = outbox.enqueue(item);
         if (id == 0)

@@ -234,7 +234,7 @@ private Q_SLOTS:
         QVERIFY2(outbox.isOpen(), qPrintable(outbox.error()));
         OutboxItem item;
         item.orderId = QStringLiteral("ORD-1");
-        item.op = OutboxItem::Op::Close;
+        item.op = Operation::Close;
         item.baseEtag = "\"1\"";
         QVERIFY(outbox.enqueue(item) > 0);
         FaultStep busy = FaultStep::json(503, errorBody("BUSY", "later"));

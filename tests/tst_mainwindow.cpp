@@ -1075,7 +1075,7 @@ private Q_SLOTS:
             if (m_server && m_server->requestCount() > before + 6 + 4) // 6 in flight, 4 answered
                 QMetaObject::invokeMethod(this, [this] { m_server.reset(); }, Qt::QueuedConnection);
         });
-        m_window->runBulk(BulkKind::Unassign, ids, std::nullopt, false);
+        m_window->runBulk(requestsFor(UnassignAgentRequest{}, ids), false);
         auto *progress = qobject_cast<BulkProgressDialog *>(m_window->lastBulkDialog());
         QVERIFY(progress);
         QTRY_VERIFY_WITH_TIMEOUT(progress->statusText().contains(QStringLiteral("finished")), 20000);

@@ -6,6 +6,7 @@
 #include <QTest>
 
 using namespace sd;
+using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(sd::ApiRequest)
 
@@ -159,13 +160,56 @@ private Q_SLOTS:
         QCOMPARE(item.has_value(), isWrite(request));
         if (!item)
             return;
-        QCOMPARE(int(outboxOperation(item->op)), int(operationOf(request)));
+        QCOMPARE(int(item->op), int(operationOf(request)));
         QString error;
         const std::optional<ApiRequest> back = item->request(&error);
         QVERIFY2(back, qPrintable(error));
         ApiRequest expected = request;
         setIfMatch(expected, {});
         QVERIFY(*back == expected);
+    }
+
+    // The names of an operation come from its request type; those on users' disks (audit log,
+    // outbox "op" column) and in messages are exactly what earlier versions wrote and showed.
+    void namesOfEachOperation_data()
+    {
+        QTest::addColumn<ApiRequest>("request");
+        QTest::addColumn<QString>("recorded");
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QString>("shown");
+        const QString id = QStringLiteral("T-1");
+        QTest::newRow("create") << ApiRequest(CreateRequest{id, {}}) << u"create"_s << u"POST"_s << u"create"_s;
+        QTest::newRow("fetch") << ApiRequest(FetchRequest{id}) << u"read"_s << u"GET"_s << u"fetch"_s;
+        QTest::newRow("replace") << ApiRequest(ReplaceRequest{id, {}, {}}) << u"update"_s << u"PUT"_s << u"update"_s;
+        QTest::newRow("close") << ApiRequest(CloseRequest{id, {}}) << u"close"_s << u"DELETE"_s << u"close"_s;
+        QTest::newRow("fetch-agent") << ApiRequest(FetchAgentRequest{id}) << u"read"_s << u"GET"_s
+                                     << u"fetch the agent of"_s;
+        QTest::newRow("assign") << ApiRequest(AssignAgentRequest{id, agent(), {}}) << u"assign"_s << u"PUT"_s
+                                << u"assign an agent to"_s;
+        QTest::newRow("unassign") << ApiRequest(UnassignAgentRequest{id, {}}) << u"unassign"_s << u"DELETE"_s
+                                  << u"remove the agent from"_s;
+    }
+    void namesOfEachOperation()
+    {
+        QFETCH(ApiRequest, request);
+        QFETCH(QString, recorded);
+        QFETCH(QString, method);
+        QFETCH(QString, shown);
+        const Operation op = operationOf(request);
+        QCOMPARE(QString::fromLatin1(recordNameOf(op)), recorded);
+        QCOMPARE(QString::fromLatin1(methodOf(request)), method);
+        QCOMPARE(operationName(op), shown);
+        QVERIFY(doneTextOf(op).startsWith(QLatin1String("Order %1: ")));
+        QCOMPARE(isWrite(op), method != QLatin1String("GET"));
+        // A write's record name reads back as it (the outbox and the history read them).
+        const std::optional<Operation> back = writeRecordedAs(recorded);
+        QCOMPARE(back.has_value(), isWrite(op));
+        if (back)
+            QCOMPARE(int(*back), int(op));
+        // The template of its kind, filled in for another order, is that kind for that order.
+        const ApiRequest other = withOrderId(requestOf(op, QStringLiteral("T-1")), QStringLiteral("T-2"));
+        QCOMPARE(int(operationOf(other)), int(op));
+        QCOMPARE(orderIdOf(other), QStringLiteral("T-2"));
     }
 
     void ifMatchOnlyWhereItBelongs()

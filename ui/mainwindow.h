@@ -81,8 +81,8 @@ public:
     static constexpr qint64 kAsyncLoadBytes = DeskController::kAsyncLoadBytes;
 
     // Bulk work (any number of sessions): preview, progress, result per session, retry.
-    void runBulk(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
-                 bool preview);
+    // `requests`: one per session, all of one operation (assign, unassign or close).
+    void runBulk(const std::vector<ApiRequest> &requests, bool preview);
     QStringList selectedOrderIds() const;
     QUndoStack *undoStack() const { return m_undo; }
     QDialog *lastBulkDialog() const { return m_lastBulkDialog; }
@@ -120,7 +120,8 @@ private:
     std::optional<Support> resolveConflict(const QString &orderId, const Support &theirs, const Support &mine,
                                            const std::optional<Support> &base) override;
     void onSelectionChanged();
-    void askAndBulk(BulkKind kind);
+    // `request`: what to do to each selected session (an assign asks for the agent first).
+    void askAndBulk(const ApiRequest &request);
     // The progress, results and Retry failed of a bulk run (not started yet): starts it.
     void trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry);
     void updateOfflineLabel(int retryInMs = -1);

@@ -94,11 +94,11 @@ void MainWindow::createActions()
          [this] { askAndClose(); });
     make("selectAllShown", tr("Select all &shown"), nullptr, QKeySequence::SelectAll, [this] { m_view->selectAll(); });
     make("bulkReassign", tr("&Reassign selected…"), "assign", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
-         [this] { askAndBulk(BulkKind::Reassign); });
+         [this] { askAndBulk(AssignAgentRequest{}); });
     make("bulkUnassign", tr("U&nassign selected…"), "unassign", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_U),
-         [this] { askAndBulk(BulkKind::Unassign); });
+         [this] { askAndBulk(UnassignAgentRequest{}); });
     make("bulkClose", tr("C&lose selected…"), "close", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_W),
-         [this] { askAndBulk(BulkKind::Close); });
+         [this] { askAndBulk(CloseRequest{}); });
     make("balance", tr("&Balance…"), nullptr, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B), [this] { askAndBalance(); });
     make("auditViewer", tr("&Audit trail…"), nullptr, QKeySequence(Qt::CTRL | Qt::Key_J), [this] { showAuditTrail(); });
     QAction *notify = make("notifyMine", tr("&Notify me when my sessions change"), nullptr, QKeySequence(),

@@ -54,26 +54,26 @@
 
 namespace sd::ui {
 
-void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
-                         bool preview)
+void MainWindow::runBulk(const std::vector<ApiRequest> &requests, bool preview)
 {
-    if (ids.isEmpty())
+    if (requests.empty())
         return;
-    const DeskController::BulkPlan plan = m_desk->planBulk(kind, ids, agent);
+    const Operation operation = operationOf(requests.front());
+    const DeskController::BulkPlan plan = m_desk->planBulk(requests);
     const QStringList &lines = plan.lines, &send = plan.send;
     const int skipped = plan.skipped;
-    const QString title = kind == BulkKind::Reassign ? tr("Reassign sessions")
-                        : kind == BulkKind::Unassign ? tr("Unassign sessions")
-                                                     : tr("Close sessions");
+    const QString title = operation == Operation::AssignAgent   ? tr("Reassign sessions")
+                        : operation == Operation::UnassignAgent ? tr("Unassign sessions")
+                                                                : tr("Close sessions");
     if (preview) {
         QString summary = tr("%n session(s) will change:", nullptr, int(send.size()));
         if (skipped > 0)
             summary += QLatin1Char(' ') + tr("%n session(s) will be skipped: closed, or not on the server.", nullptr, skipped);
-        if (kind == BulkKind::Close)
+        if (operation == Operation::Close)
             summary += QLatin1Char(' ') + tr("Closing cannot be undone: the server cannot reopen a session.");
         else
             summary += QLatin1Char(' ') + tr("Edit > Undo puts every previous agent back.");
-        BulkPreviewDialog dialog(title, summary, lines, int(send.size()), kind == BulkKind::Close, this);
+        BulkPreviewDialog dialog(title, summary, lines, int(send.size()), operation == Operation::Close, this);
         if (dialog.exec() != QDialog::Accepted)
             return;
     }
@@ -82,8 +82,17 @@ void MainWindow::runBulk(BulkKind kind, const QStringList &ids, const std::optio
                                     nullptr, skipped), 8000);
         return;
     }
-    BulkRun *run = m_desk->bulkRun(kind, send, agent, plan.previous);
-    trackBulk(title, run, [this, kind, agent](const QStringList &failed) { runBulk(kind, failed, agent, false); });
+    BulkRun *run = m_desk->bulkRun(plan.requests, plan.previous);
+    trackBulk(title, run, [this, requests](const QStringList &failed) {
+        std::vector<ApiRequest> again; // the same requests, for the sessions that failed
+        for (const QString &id : failed)
+            for (const ApiRequest &r : requests)
+                if (orderIdOf(r) == id) {
+                    again.push_back(r);
+                    break;
+                }
+        runBulk(again, false);
+    });
 }
 
 void MainWindow::trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry)
@@ -103,7 +112,7 @@ void MainWindow::trackBulk(const QString &title, BulkRun *run, const std::functi
     run->start();
 }
 
-void MainWindow::askAndBulk(BulkKind kind)
+void MainWindow::askAndBulk(const ApiRequest &request)
 {
     const QStringList ids = selectedOrderIds();
     if (ids.isEmpty()) {
@@ -111,14 +120,14 @@ void MainWindow::askAndBulk(BulkKind kind)
                                      .arg(nativeKeys(QKeySequence::SelectAll)), 6000);
         return;
     }
-    std::optional<Agent> agent;
-    if (kind == BulkKind::Reassign) {
+    ApiRequest each = request;
+    if (auto *assign = std::get_if<AssignAgentRequest>(&each)) {
         AgentDialog dialog(tr("Reassign %n session(s)", nullptr, int(ids.size())), std::nullopt, m_desk->knownAgents(), this);
         if (dialog.exec() != QDialog::Accepted)
             return;
-        agent = dialog.agent();
+        assign->agent = dialog.agent();
     }
-    runBulk(kind, ids, agent, true);
+    runBulk(requestsFor(each, ids), true);
 }
 
 void MainWindow::askAndOpenOrder()

@@ -59,7 +59,7 @@ void MainWindow::dropOnAgent(const QStringList &orderIds, const QString &agentId
 {
     // Dropped on "Unassigned": the same as Bulk > Unassign selected.
     if (unassigned) {
-        runBulk(BulkKind::Unassign, orderIds, std::nullopt, true);
+        runBulk(requestsFor(UnassignAgentRequest{}, orderIds), true);
         return;
     }
     std::optional<Agent> agent = m_desk->knownAgents().find(agentId);
@@ -67,7 +67,7 @@ void MainWindow::dropOnAgent(const QStringList &orderIds, const QString &agentId
         agent = Agent{};
         agent->id = agentId.toStdString();
     }
-    runBulk(BulkKind::Reassign, orderIds, agent, true);
+    runBulk(requestsFor(AssignAgentRequest{{}, *agent, {}}, orderIds), true);
 }
 
 void MainWindow::askAndBalance()
@@ -112,7 +112,7 @@ void MainWindow::askAndBalance()
 
 void MainWindow::runBalance(const QHash<QString, QString> &moves)
 {
-    const DeskController::BulkPlan plan = m_desk->planBulk(BulkKind::Reassign, moves.keys(), std::nullopt);
+    const DeskController::BulkPlan plan = m_desk->planBulk(requestsFor(AssignAgentRequest{}, moves.keys()));
     QHash<QString, Agent> agents;
     for (const QString &id : plan.send) {
         const QString to = moves.value(id);

@@ -1,5 +1,6 @@
 #include "sessionhistory.h"
 
+#include "requests.h"
 #include "stdstring.h"
 
 
@@ -136,12 +137,13 @@ std::optional<SessionHistory::Item> SessionHistory::describe(const AuditEntry &e
         return std::nullopt; // failed, or not sent: nothing changed
     const std::optional<Support> before = parsed(e.before);
     const std::optional<Support> after = parsed(e.after);
-    const QString op = e.operation;
-    if (op == QLatin1String("create")) {
+    // The log records a request type's kRecordName; old logs read as they always did.
+    const std::optional<Operation> op = writeRecordedAs(e.operation);
+    if (op == Operation::Create) {
         item.sentences << (byMe ? tr("Support request created by you.") : tr("Support request created by %1.").arg(who));
-    } else if (op == QLatin1String("close")) {
+    } else if (op == Operation::Close) {
         item.sentences << (byMe ? tr("Session closed by you.") : tr("Session closed by %1.").arg(who));
-    } else if (op == QLatin1String("assign")) {
+    } else if (op == Operation::AssignAgent) {
         const QString agent = after ? agentText(after->agent) : QString();
         const QString previous = before ? agentText(before->agent) : QString();
         const bool replaced = !previous.isEmpty() && before->agent && after && after->agent
@@ -153,14 +155,14 @@ std::optional<SessionHistory::Item> SessionHistory::describe(const AuditEntry &e
                                     : tr("%1 assigned by %2 in place of %3.").arg(agent, who, previous));
         else
             item.sentences << (byMe ? tr("%1 assigned by you.").arg(agent) : tr("%1 assigned by %2.").arg(agent, who));
-    } else if (op == QLatin1String("unassign")) {
+    } else if (op == Operation::UnassignAgent) {
         const QString previous = before ? agentText(before->agent) : QString();
         if (previous.isEmpty())
             item.sentences << (byMe ? tr("Agent removed by you.") : tr("Agent removed by %1.").arg(who));
         else
             item.sentences << (byMe ? tr("%1 removed as agent by you.").arg(previous)
                                     : tr("%1 removed as agent by %2.").arg(previous, who));
-    } else if (op == QLatin1String("update")) {
+    } else if (op == Operation::Update) {
         item.sentences << (byMe ? tr("Changes saved by you.") : tr("Changes saved by %1.").arg(who));
         if (!before || !after) {
             item.sentences << tr("The values before are not recorded.");

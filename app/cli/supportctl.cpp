@@ -576,25 +576,24 @@ int run(const QStringList &arguments)
             return runner.bulk(moved, std::move(start), verb, audited, wrap);
         });
     }
+    // One request per order ID from a template (its operation decides whether intents are
+    // written ahead to the audit trail).
+    const auto bulkOf = [&runner, &client, &ids](const ApiRequest &each, const QString &verb) {
+        const Operation op = operationOf(each);
+        return runner.bulk(ids, [&client, each](const QString &orderId) -> ApiReply * {
+            return client.send(withOrderId(each, orderId));
+        }, verb, isWrite(op) ? std::optional<Operation>(op) : std::nullopt);
+    };
     if (command == QLatin1String("reassign")) {
         if (args[0].trimmed().isEmpty())
             return usageError(tr("the agent ID is empty"), command);
-        const Agent agent = agentFromOptions(args[0]);
-        return runner.bulk(ids, [&client, agent](const QString &orderId) -> ApiReply * {
-            return client.assignAgent(orderId, agent);
-        }, tr("assigned"), Operation::AssignAgent);
+        return bulkOf(AssignAgentRequest{{}, agentFromOptions(args[0]), {}}, tr("assigned"));
     }
     if (command == QLatin1String("unassign"))
-        return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
-            return client.unassignAgent(orderId);
-        }, tr("unassigned"), Operation::UnassignAgent);
+        return bulkOf(UnassignAgentRequest{}, tr("unassigned"));
     if (command == QLatin1String("close"))
-        return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
-            return client.close(orderId);
-        }, tr("closed"), Operation::Close);
-    return runner.bulk(ids, [&client](const QString &orderId) -> ApiReply * {
-        return client.fetch(orderId);
-    }, tr("ok"));
+        return bulkOf(CloseRequest{}, tr("closed"));
+    return bulkOf(FetchRequest{}, tr("ok"));
 }
 
 } // namespace sd::cli

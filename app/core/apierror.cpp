@@ -4,21 +4,6 @@
 
 namespace sd {
 
-QString operationName(Operation op)
-{
-    switch (op) {
-    case Operation::Create: return QCoreApplication::translate("sd::Api", "create");
-    case Operation::Fetch: return QCoreApplication::translate("sd::Api", "fetch");
-    case Operation::Update: return QCoreApplication::translate("sd::Api", "update");
-    case Operation::Close: return QCoreApplication::translate("sd::Api", "close");
-    case Operation::FetchAgent: return QCoreApplication::translate("sd::Api", "fetch the agent of");
-    case Operation::AssignAgent: return QCoreApplication::translate("sd::Api", "assign an agent to");
-    case Operation::UnassignAgent:
-        return QCoreApplication::translate("sd::Api", "remove the agent from");
-    }
-    return {};
-}
-
 QString ApiError::kindName(Kind kind)
 {
     switch (kind) {

@@ -16,8 +16,9 @@ enum class Operation {
     UnassignAgent, // DELETE /support/{id}/agent
 };
 
-// Method and path of each: the request types (requests.h).
-QString operationName(Operation op);          // "fetch", "assign agent", ... (translated)
+// The tag of a request type (requests.h): its method, path and names are members there.
+// "create", "fetch the agent of", ... (translated; from the request type's kDisplayName).
+QString operationName(Operation op);
 
 struct ApiError
 {

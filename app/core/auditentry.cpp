@@ -164,20 +164,6 @@ QByteArray hashOfRange(const QString &path, qint64 from, qint64 length)
     return hash.result().toHex();
 }
 
-QString operationText(Operation op)
-{
-    switch (op) {
-    case Operation::Create: return QStringLiteral("create");
-    case Operation::Update: return QStringLiteral("update");
-    case Operation::Close: return QStringLiteral("close");
-    case Operation::AssignAgent: return QStringLiteral("assign");
-    case Operation::UnassignAgent: return QStringLiteral("unassign");
-    case Operation::Fetch:
-    case Operation::FetchAgent: break;
-    }
-    return QStringLiteral("read");
-}
-
 // An entry as parseEntry() accepted it. An outcome's link is the seq of its intent.
 AuditEntry entryOf(const json &j)
 {

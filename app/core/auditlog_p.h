@@ -61,7 +61,6 @@ json toJson(const AuditEntry &e);
 QByteArray seal(json &j, qint64 seq, const QByteArray &prev, QByteArray *hash);
 // SHA-256 of the bytes [from, from + length) of `path`.
 QByteArray hashOfRange(const QString &path, qint64 from, qint64 length);
-QString operationText(Operation op);
 // An entry as parseEntry() accepted it. An outcome's link is the seq of its intent.
 AuditEntry entryOf(const json &j);
 

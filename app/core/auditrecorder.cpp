@@ -2,6 +2,7 @@
 #include "auditlog_p.h"
 #include "logging.h"
 #include "privacy.h"
+#include "requests.h" // the names the log records (kRecordName)
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
@@ -64,7 +65,7 @@ AuditEntry AuditRecorder::intentFor(Operation operation, const QString &orderId,
     e.user = m_user;
     e.server = server;
     e.orderId = orderId;
-    e.operation = operationText(operation);
+    e.operation = QString::fromLatin1(recordNameOf(operation));
     std::optional<Support> known = before;
     if (!known && m_lookup)
         known = m_lookup(orderId);
@@ -165,7 +166,7 @@ void AuditRecorder::notSent(Operation operation, const QString &orderId, const Q
     e.user = m_user;
     e.server = server;
     e.orderId = orderId;
-    e.operation = operationText(operation);
+    e.operation = QString::fromLatin1(recordNameOf(operation));
     e.result = tr("not sent");
     m_pending.push_back(std::move(e));
 }
@@ -236,7 +237,7 @@ void AuditRecorder::writeFinished(const ApiReply &reply, qint64 id, std::functio
     e.user = m_user;
     e.server = m_client ? m_client->config().baseUrl.adjusted(QUrl::RemoveUserInfo).toString() : QString();
     e.orderId = reply.orderId();
-    e.operation = operationText(reply.operation());
+    e.operation = QString::fromLatin1(recordNameOf(reply.operation()));
     if (reply.isOk())
         e.after = reply.rawBody();
     e.result = reply.isOk() ? QStringLiteral("ok") : reply.error().message();

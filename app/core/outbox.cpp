@@ -13,37 +13,15 @@ namespace sd {
 
 namespace {
 
-const char *opKey(OutboxItem::Op op)
-{
-    switch (op) {
-    case OutboxItem::Op::Update: return "update";
-    case OutboxItem::Op::Assign: return "assign";
-    case OutboxItem::Op::Unassign: return "unassign";
-    case OutboxItem::Op::Close: return "close";
-    case OutboxItem::Op::Create: return "create";
-    }
-    return "update";
-}
-
-OutboxItem::Op opFromKey(const QString &k)
-{
-    if (k == QLatin1String("assign"))
-        return OutboxItem::Op::Assign;
-    if (k == QLatin1String("unassign"))
-        return OutboxItem::Op::Unassign;
-    if (k == QLatin1String("close"))
-        return OutboxItem::Op::Close;
-    if (k == QLatin1String("create"))
-        return OutboxItem::Op::Create;
-    return OutboxItem::Op::Update;
-}
-
 OutboxItem fromRow(const SqliteStatement &q)
 {
     OutboxItem item;
     item.id = q.int64(0);
     item.orderId = q.string(1);
-    item.op = opFromKey(q.string(2));
+    // The column holds the request type's kRecordName (the same names since the first outbox).
+    // One this version does not know reads as a Fetch, which no change is: request() refuses it.
+    item.opName = q.string(2);
+    item.op = writeRecordedAs(item.opName).value_or(Operation::Fetch);
     item.payload = q.blob(3);
     item.baseEtag = q.blob(4);
     item.baseJson = q.blob(5);
@@ -65,90 +43,26 @@ QString tr(const char *text)
 
 } // namespace
 
-QString outboxOpName(OutboxItem::Op op)
-{
-    return QString::fromLatin1(opKey(op));
-}
-
-Operation outboxOperation(OutboxItem::Op op)
-{
-    switch (op) {
-    case OutboxItem::Op::Update: return Operation::Update;
-    case OutboxItem::Op::Assign: return Operation::AssignAgent;
-    case OutboxItem::Op::Unassign: return Operation::UnassignAgent;
-    case OutboxItem::Op::Close: return Operation::Close;
-    case OutboxItem::Op::Create: return Operation::Create;
-    }
-    return Operation::Update;
-}
-
 std::optional<ApiRequest> OutboxItem::request(QString *error) const
 {
-    QString ignored;
-    QString &why = error ? *error : ignored;
-    const std::string_view text(payload.constData(), size_t(payload.size()));
-    const auto unreadable = [&why](const std::string &message, const std::string &path) {
-        why = QString::fromStdString(message + (path.empty() ? std::string() : " at " + path));
-        return std::nullopt;
-    };
-    std::optional<ApiRequest> out;
-    switch (op) {
-    case Op::Update: {
-        auto s = parseSupport(text);
-        if (!s.ok())
-            return unreadable(s.errorMessage, s.errorPath);
-        out = ReplaceRequest{orderId, std::move(*s.value), {}};
-        break;
-    }
-    case Op::Assign: {
-        auto a = parseAgent(text);
-        if (!a.ok())
-            return unreadable(a.errorMessage, a.errorPath);
-        out = AssignAgentRequest{orderId, std::move(*a.value), {}};
-        break;
-    }
-    case Op::Unassign: out = UnassignAgentRequest{orderId, {}}; break;
-    case Op::Close: out = CloseRequest{orderId, {}}; break;
-    case Op::Create: {
-        std::optional<Support> body;
-        if (!text.empty()) {
-            auto s = parseSupport(text);
-            if (!s.ok())
-                return unreadable(s.errorMessage, s.errorPath);
-            body = std::move(s.value);
-        }
-        out = CreateRequest{orderId, std::move(body)};
-        break;
-    }
-    }
-    if (const QString problem = requestProblem(*out); !problem.isEmpty()) {
-        why = problem;
+    if (!isWrite(op)) {
+        if (error)
+            *error = QCoreApplication::translate("sd::Outbox", "\"%1\" is not a kind of change this version can send")
+                         .arg(opName.left(100));
         return std::nullopt;
     }
-    return out;
+    return requestFromPayload(op, orderId, std::string_view(payload.constData(), size_t(payload.size())), error);
 }
 
 std::optional<OutboxItem> OutboxItem::forRequest(const ApiRequest &request)
 {
+    if (!isWrite(request))
+        return std::nullopt; // a read is never queued
     OutboxItem item;
     item.orderId = orderIdOf(request);
-    if (const auto *r = std::get_if<ReplaceRequest>(&request)) {
-        item.op = Op::Update;
-        item.payload = QByteArray::fromStdString(serialize(r->whole));
-    } else if (const auto *a = std::get_if<AssignAgentRequest>(&request)) {
-        item.op = Op::Assign;
-        item.payload = QByteArray::fromStdString(serialize(a->agent));
-    } else if (std::holds_alternative<UnassignAgentRequest>(request)) {
-        item.op = Op::Unassign;
-    } else if (std::holds_alternative<CloseRequest>(request)) {
-        item.op = Op::Close;
-    } else if (const auto *c = std::get_if<CreateRequest>(&request)) {
-        item.op = Op::Create;
-        if (c->body)
-            item.payload = QByteArray::fromStdString(serialize(*c->body));
-    } else {
-        return std::nullopt; // a read is never queued
-    }
+    item.op = operationOf(request);
+    item.opName = QString::fromLatin1(recordNameOf(item.op));
+    item.payload = payloadOf(request);
     return item;
 }
 
@@ -217,7 +131,7 @@ qint64 Outbox::enqueue(const OutboxItem &item)
                             " VALUES (?1, ?2, ?3, ?4, ?5, 'queued')", &q)))
         return 0;
     q.bindText(1, item.orderId, false);
-    q.bindText(2, QString::fromLatin1(opKey(item.op)), false);
+    q.bindText(2, QString::fromLatin1(recordNameOf(item.op)), false);
     q.bindBlob(3, item.payload);
     q.bindBlob(4, item.baseEtag);
     q.bindBlob(5, item.baseJson);
@@ -280,7 +194,7 @@ bool Outbox::complete(const OutboxItem &item, const QByteArray &newEtag, const Q
     if (!newJson.isEmpty() || !newEtag.isEmpty()) {
         SqliteStatement q;
         if (!write(m_db.prepare("UPDATE outbox SET base_etag = ?1, base_json = ?2 WHERE order_id = ?3"
-                                " AND state = 'queued' AND op != 'create' AND coalesce(base_etag, x'') = ?4"
+                                " AND state = 'queued' AND op != ?6 AND coalesce(base_etag, x'') = ?4"
                                 " AND (length(?4) > 0 OR coalesce(base_json, x'') = ?5)", &q)))
             return false;
         q.bindBlob(1, newEtag);
@@ -288,6 +202,7 @@ bool Outbox::complete(const OutboxItem &item, const QByteArray &newEtag, const Q
         q.bindText(3, item.orderId, false);
         q.bindBlob(4, item.baseEtag);
         q.bindBlob(5, item.baseJson);
+        q.bindText(6, QString::fromLatin1(recordNameOf(Operation::Create)), false);
         if (!write(q.run("rebase")))
             return false;
     }
@@ -351,10 +266,11 @@ QSet<QString> Outbox::queuedOrderIds() const
 std::optional<QByteArray> Outbox::waitingCreation(const QString &orderId) const
 {
     SqliteStatement q;
-    if (!m_db.prepare("SELECT payload FROM outbox WHERE order_id = ?1 AND op = 'create'"
+    if (!m_db.prepare("SELECT payload FROM outbox WHERE order_id = ?1 AND op = ?2"
                       " AND state IN ('queued', 'conflict') ORDER BY id LIMIT 1", &q).isEmpty())
         return std::nullopt;
     q.bindText(1, orderId, false);
+    q.bindText(2, QString::fromLatin1(recordNameOf(Operation::Create)), false);
     if (q.step() != SQLITE_ROW)
         return std::nullopt;
     return q.blob(0);

@@ -25,11 +25,14 @@ namespace sd {
 
 struct OutboxItem
 {
-    enum class Op { Update, Assign, Unassign, Close, Create };
     qint64 id = 0;
     QString orderId;
-    Op op = Op::Update;
-    QByteArray payload;  // Update: the whole edited Support; Assign: the Agent; Create: the body (may be empty)
+    // The kind of change: the Operation of its request type, stored as that type's kRecordName
+    // (requests.h). A stored name this version does not know reads as Operation::Fetch (never
+    // a change), with the name in opName, and is not sent.
+    Operation op = Operation::Update;
+    QString opName;
+    QByteArray payload;  // payloadOf() its request: Update the edited Support, AssignAgent the Agent, Create the body (may be empty)
     QByteArray baseEtag; // ETag of the session the change was made on (may be empty)
     QByteArray baseJson; // that session itself (for servers without ETags)
     QString state;       // "queued", "conflict" (kept until the agent decides), "failed"
@@ -43,10 +46,6 @@ struct OutboxItem
     // An item holding `request` (op and payload; its If-Match is not kept). nullopt for a read.
     static std::optional<OutboxItem> forRequest(const ApiRequest &request);
 };
-
-QString outboxOpName(OutboxItem::Op op);
-// The operation an item performs.
-Operation outboxOperation(OutboxItem::Op op);
 
 class Outbox
 {

@@ -59,7 +59,7 @@ void OutboxSender::sendNext()
         return;
     }
     m_current = item;
-    if (item->op == OutboxItem::Op::Create && item->attempted) {
+    if (item->op == Operation::Create && item->attempted) {
         adoptCreated(*item, true); // a POST is never sent twice (SEMANTICS.md)
         return;
     }
@@ -94,7 +94,7 @@ void OutboxSender::startWrite(const OutboxItem &item, GuardedWrite::Mode mode)
     if (!request) {
         ApiError e;
         e.kind = ApiError::Kind::InvalidInput;
-        e.operation = outboxOperation(item.op);
+        e.operation = item.op;
         e.orderId = item.orderId;
         e.detail = tr("The stored change cannot be read (%1); it was not sent.").arg(unreadable);
         fail(item, e);
@@ -148,7 +148,7 @@ void OutboxSender::onFailed(const OutboxItem &item, const ApiError &e)
         Q_EMIT authRequired(e);
         return;
     }
-    if (item.op == OutboxItem::Op::Create && e.operation == Operation::Create) {
+    if (item.op == Operation::Create && e.operation == Operation::Create) {
         if (e.kind == ApiError::Kind::Refused && e.httpStatus == 409) {
             adoptCreated(item, false); // open already (our earlier attempt, or someone else's)
             return;

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 #include <type_traits>
 
 namespace sd {
@@ -23,24 +25,66 @@ QString tr(const char *text)
 
 constexpr int kMaxIfMatchBytes = 8192;
 
-template<typename T>
-constexpr const char *keyOf()
+// Calls f(std::type_identity<T>{}) for each request type T, in the variant's order, until f
+// returns true; whether one did. The only walk over "every operation": the lookups below use it.
+template<typename F, std::size_t... I>
+constexpr bool anyRequestType(F &&f, std::index_sequence<I...>)
 {
-    if constexpr (std::is_same_v<T, CreateRequest>)
-        return "create";
-    else if constexpr (std::is_same_v<T, FetchRequest>)
-        return "fetch";
-    else if constexpr (std::is_same_v<T, ReplaceRequest>)
-        return "replace";
-    else if constexpr (std::is_same_v<T, CloseRequest>)
-        return "close";
-    else if constexpr (std::is_same_v<T, FetchAgentRequest>)
-        return "fetch-agent";
-    else if constexpr (std::is_same_v<T, AssignAgentRequest>)
-        return "assign-agent";
-    else
-        return "unassign-agent";
+    return (f(std::type_identity<std::variant_alternative_t<I, ApiRequest>>{}) || ...);
 }
+
+template<typename F>
+constexpr bool anyRequestType(F &&f)
+{
+    return anyRequestType(std::forward<F>(f), std::make_index_sequence<std::variant_size_v<ApiRequest>>{});
+}
+
+// What `get` reads of the request type tagged `op`.
+template<typename Result, typename Get>
+constexpr Result ofOperation(Operation op, Get get)
+{
+    Result out{};
+    anyRequestType([&](auto type) {
+        using T = typename decltype(type)::type;
+        if (T::kOperation != op)
+            return false;
+        out = get(type);
+        return true;
+    });
+    return out;
+}
+
+constexpr bool sameText(const char *a, const char *b)
+{
+    return std::string_view(a) == std::string_view(b);
+}
+
+constexpr bool isWriteMethod(const char *method)
+{
+    return !sameText(method, "GET");
+}
+
+// What is stored on disk must read back as the same operation: one type per tag, and no two
+// writes recorded under one name (reads are never read back).
+constexpr bool namesAreUnique()
+{
+    bool unique = true;
+    anyRequestType([&](auto a) {
+        using A = typename decltype(a)::type;
+        anyRequestType([&](auto b) {
+            using B = typename decltype(b)::type;
+            if constexpr (!std::is_same_v<A, B>) {
+                if (A::kOperation == B::kOperation || sameText(A::kKey, B::kKey)
+                    || (isWriteMethod(A::kMethod) && isWriteMethod(B::kMethod) && sameText(A::kRecordName, B::kRecordName)))
+                    unique = false;
+            }
+            return false;
+        });
+        return false;
+    });
+    return unique;
+}
+static_assert(namesAreUnique(), "each request type needs its own Operation, key and record name");
 
 // Header values end at a line break: one inside would add headers of its own.
 QString ifMatchProblem(const QByteArray &etag)
@@ -64,23 +108,84 @@ QString orderIdOf(const ApiRequest &request)
     return std::visit([](const auto &r) { return r.orderId; }, request);
 }
 
+QByteArray methodOf(Operation op)
+{
+    return QByteArray(ofOperation<const char *>(op, [](auto type) { return decltype(type)::type::kMethod; }));
+}
+
 QByteArray methodOf(const ApiRequest &request)
 {
-    switch (operationOf(request)) {
-    case Operation::Create: return QByteArrayLiteral("POST");
-    case Operation::Fetch:
-    case Operation::FetchAgent: return QByteArrayLiteral("GET");
-    case Operation::Update:
-    case Operation::AssignAgent: return QByteArrayLiteral("PUT");
-    case Operation::Close:
-    case Operation::UnassignAgent: return QByteArrayLiteral("DELETE");
-    }
-    return QByteArrayLiteral("GET");
+    return methodOf(operationOf(request));
+}
+
+bool isWrite(Operation op)
+{
+    return methodOf(op) != "GET";
 }
 
 bool isWrite(const ApiRequest &request)
 {
-    return methodOf(request) != "GET";
+    return isWrite(operationOf(request));
+}
+
+const char *recordNameOf(Operation op)
+{
+    return ofOperation<const char *>(op, [](auto type) { return decltype(type)::type::kRecordName; });
+}
+
+std::optional<Operation> writeRecordedAs(QStringView name)
+{
+    std::optional<Operation> out;
+    anyRequestType([&](auto type) {
+        using T = typename decltype(type)::type;
+        if (!isWriteMethod(T::kMethod) || name != QLatin1String(T::kRecordName))
+            return false;
+        out = T::kOperation;
+        return true;
+    });
+    return out;
+}
+
+QString operationName(Operation op)
+{
+    return QCoreApplication::translate(
+        "sd::Api", ofOperation<const char *>(op, [](auto type) { return decltype(type)::type::kDisplayName; }));
+}
+
+QString doneTextOf(Operation op)
+{
+    return QCoreApplication::translate(
+        "sd::Api", ofOperation<const char *>(op, [](auto type) { return decltype(type)::type::kDoneText; }));
+}
+
+ApiRequest requestOf(Operation op, const QString &orderId)
+{
+    ApiRequest out;
+    anyRequestType([&](auto type) {
+        using T = typename decltype(type)::type;
+        if (T::kOperation != op)
+            return false;
+        T r;
+        r.orderId = orderId;
+        out = std::move(r);
+        return true;
+    });
+    return out;
+}
+
+ApiRequest withOrderId(ApiRequest request, const QString &orderId)
+{
+    std::visit([&orderId](auto &r) { r.orderId = orderId; }, request);
+    return request;
+}
+
+std::vector<ApiRequest> requestsFor(const ApiRequest &request, const QStringList &orderIds)
+{
+    std::vector<ApiRequest> out;
+    out.reserve(size_t(orderIds.size()));
+    for (const QString &id : orderIds)
+        out.push_back(withOrderId(request, id));
+    return out;
 }
 
 QUrl urlOf(const ApiRequest &request, const QUrl &base)
@@ -155,7 +260,7 @@ QString requestProblem(const ApiRequest &request)
 
 const char *requestKey(const ApiRequest &request)
 {
-    return std::visit([](const auto &r) { return keyOf<std::decay_t<decltype(r)>>(); }, request);
+    return std::visit([](const auto &r) { return std::decay_t<decltype(r)>::kKey; }, request);
 }
 
 QByteArray requestToJson(const ApiRequest &request)
@@ -257,7 +362,7 @@ bool readByKey(const std::string &key, const json &j, ApiRequest *out, QString *
 {
     if constexpr (I < std::variant_size_v<ApiRequest>) {
         using T = std::variant_alternative_t<I, ApiRequest>;
-        if (key == keyOf<T>())
+        if (key == T::kKey)
             return readOne<T>(j, out, error);
         return readByKey<I + 1>(key, j, out, error);
     } else {
@@ -289,6 +394,68 @@ std::optional<ApiRequest> requestFromJson(std::string_view text, QString *error)
     ApiRequest out;
     if (!readByKey(kind->get<std::string>(), j, &out, &why))
         return std::nullopt;
+    return out;
+}
+
+QByteArray payloadOf(const ApiRequest &request)
+{
+    return std::visit(
+        [](const auto &r) -> QByteArray {
+            if constexpr (requires { r.whole; })
+                return QByteArray::fromStdString(serialize(r.whole));
+            else if constexpr (requires { r.agent; })
+                return QByteArray::fromStdString(serialize(r.agent));
+            else if constexpr (requires { r.body; })
+                return r.body ? QByteArray::fromStdString(serialize(*r.body)) : QByteArray();
+            else
+                return {};
+        },
+        request);
+}
+
+std::optional<ApiRequest> requestFromPayload(Operation op, const QString &orderId, std::string_view payload,
+                                             QString *error)
+{
+    QString ignored;
+    QString &why = error ? *error : ignored;
+    const auto unreadable = [&why](const std::string &message, const std::string &path) {
+        why = QString::fromStdString(message + (path.empty() ? std::string() : " at " + path));
+        return true; // the type was found; its payload is not readable
+    };
+    std::optional<ApiRequest> out;
+    anyRequestType([&](auto type) {
+        using T = typename decltype(type)::type;
+        if (T::kOperation != op)
+            return false;
+        T r;
+        r.orderId = orderId;
+        if constexpr (requires { r.whole; }) {
+            auto s = parseSupport(payload);
+            if (!s.ok())
+                return unreadable(s.errorMessage, s.errorPath);
+            r.whole = std::move(*s.value);
+        } else if constexpr (requires { r.agent; }) {
+            auto a = parseAgent(payload);
+            if (!a.ok())
+                return unreadable(a.errorMessage, a.errorPath);
+            r.agent = std::move(*a.value);
+        } else if constexpr (requires { r.body; }) {
+            if (!payload.empty()) {
+                auto s = parseSupport(payload);
+                if (!s.ok())
+                    return unreadable(s.errorMessage, s.errorPath);
+                r.body = std::move(s.value);
+            }
+        }
+        out = std::move(r);
+        return true;
+    });
+    if (!out)
+        return std::nullopt;
+    if (const QString problem = requestProblem(*out); !problem.isEmpty()) {
+        why = problem;
+        return std::nullopt;
+    }
     return out;
 }
 

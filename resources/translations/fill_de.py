@@ -629,6 +629,13 @@ DE.update({
 })
 
 
+# Issue 12: operations listed once, in the request types (helper i12-ops).
+DE.update({
+    "\"%1\" is not a kind of change this version can send":
+        "„%1“ ist keine Art von Änderung, die diese Version senden kann",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0

@@ -31,8 +31,6 @@ class AuditRecorder;
 
 namespace sd::ui {
 
-enum class BulkKind { Reassign, Unassign, Close };
-
 // How one reply ended, for the window to update the session it shows.
 struct DeskOutcome
 {
@@ -126,19 +124,22 @@ public:
     void save(const QString &orderId, const Support &edited);
     // Asks the agent about `mine`, made on `base`, against the server's copy; sends the choice.
     void resolveUpdateConflict(const QString &orderId, const Support &mine, const std::optional<Support> &base);
-    // What a bulk run of `ids` would do: a line per session for the preview, the sessions to
-    // send (what the list knows to be closed or gone is skipped), each one's agent before.
+    // Bulk runs take a list of requests of one write operation (assign, unassign or close), one
+    // per session; the operation decides the preview, the audit intents and the undo entry.
+    // What a bulk run of `requests` would do: a line per session for the preview, the sessions
+    // to send (`send` their IDs; what the list knows to be closed or gone is skipped), each
+    // one's agent before.
     struct BulkPlan
     {
         QStringList lines, send;
+        std::vector<ApiRequest> requests; // those of `send`
         QHash<QString, std::optional<Agent>> previous;
         int skipped = 0;
     };
-    BulkPlan planBulk(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent) const;
-    // A bulk run of `ids` (all sendable), not started: the caller tracks it, then starts it.
+    BulkPlan planBulk(const std::vector<ApiRequest> &requests) const;
+    // A bulk run of `requests` (all sendable), not started: the caller tracks it, then starts it.
     // `previous`: each session's agent before, for the undo entry.
-    BulkRun *bulkRun(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
-                     const QHash<QString, std::optional<Agent>> &previous);
+    BulkRun *bulkRun(const std::vector<ApiRequest> &requests, const QHash<QString, std::optional<Agent>> &previous);
     // A reassign run where each session goes to its own agent (a Balance, issue 13): one run,
     // one undo step. `agents`: order ID -> its new agent, every one sendable.
     BulkRun *bulkRun(const QHash<QString, Agent> &agents, const QHash<QString, std::optional<Agent>> &previous);
@@ -179,8 +180,8 @@ Q_SIGNALS:
 
 private:
     void loadWorkspace();
-    BulkRun *makeBulkRun(BulkKind kind, const QStringList &ids, const std::optional<Agent> &agent,
-                         const QHash<QString, Agent> &eachAgent, const QHash<QString, std::optional<Agent>> &previous);
+    BulkRun *makeBulkRun(const std::vector<ApiRequest> &requests, const QHash<QString, Agent> &eachAgent,
+                         const QHash<QString, std::optional<Agent>> &previous);
     void finishLoading(SessionTable table, const QString &error, const QStringList &importProblems = {});
     void scheduleSave();
     void loadKnownAgents();

@@ -135,19 +135,19 @@ void DeskController::enqueueOffline(ApiReply *reply, const QByteArray &baseEtag,
     item.baseEtag = baseEtag;
     if (base)
         item.baseJson = QByteArray::fromStdString(serialize(*base));
-    if (item.op == OutboxItem::Op::Update) {
+    if (item.op == Operation::Update) {
         // The draft, not the body sent: the agent may have typed on since. A write without a
         // draft (undo of an edit) is not queued.
         const std::optional<WorkspaceEntry> e = entry(item.orderId);
         if (!e || !e->draft)
             return;
         item.payload = QByteArray::fromStdString(serialize(*e->draft));
-    } else if (item.op == OutboxItem::Op::Create) {
+    } else if (item.op == Operation::Create) {
         item.baseEtag.clear();
         item.baseJson.clear(); // a new session builds on nothing
     }
     const qint64 queuedId = queueInOutbox(item);
-    if (queuedId != 0 && item.op == OutboxItem::Op::Create && !reply->error().notSent)
+    if (queuedId != 0 && item.op == Operation::Create && !reply->error().notSent)
         m_outbox->markAttempted(queuedId); // it may have arrived: a POST is never sent twice
 }
 
@@ -175,23 +175,23 @@ void DeskController::onOutboxSent(const OutboxItem &item, const std::optional<Su
     const std::optional<WorkspaceEntry> existing = entry(item.orderId);
     WorkspaceEntry e = existing ? *existing : WorkspaceEntry{};
     e.orderId = item.orderId;
-    if (item.op == OutboxItem::Op::Close) {
+    if (item.op == Operation::Close) {
         e.state = SessionState::Closed;
     } else if (result) {
         e.support = result;
         e.state = SessionState::Open;
     }
-    if (item.op == OutboxItem::Op::Update || item.op == OutboxItem::Op::Create)
+    if (item.op == Operation::Update || item.op == Operation::Create)
         e.draft.reset();
     e.lastError.clear();
     e.lastSeen = QDateTime::currentDateTimeUtc();
     putEntry(e);
-    if (item.op == OutboxItem::Op::Close)
+    if (item.op == Operation::Close)
         dropUndoOfClosed();
     m_model->setPending(item.orderId, m_outbox->hasPendingFor(item.orderId));
     if (item.orderId == selectedOrderId())
         Q_EMIT outboxSent(item.orderId);
-    if (item.op == OutboxItem::Op::Create)
+    if (item.op == Operation::Create)
         Q_EMIT statusMessage(Text::tr("Order %1: support request created.").arg(item.orderId), 4000);
     outboxTouched();
     scheduleSave();
@@ -211,7 +211,7 @@ void DeskController::onOutboxConflict(const OutboxItem &item, const std::optiona
             outboxTouched();
         });
         const std::string_view payload(item.payload.constData(), size_t(item.payload.size()));
-        if (item.op == OutboxItem::Op::Update) {
+        if (item.op == Operation::Update) {
             const auto mine = parseSupport(payload);
             if (!mine.ok()) {
                 m_sender->takeTheirs(item); // (not reached: an unreadable change fails before it is sent)
@@ -242,8 +242,8 @@ void DeskController::onOutboxConflict(const OutboxItem &item, const std::optiona
             return;
         }
         const QString who = theirs->agent ? QString::fromStdString(theirs->agent->displayName()) : Text::tr("nobody");
-        const QString what = item.op == OutboxItem::Op::Assign ? Text::tr("assign the agent you chose")
-                           : item.op == OutboxItem::Op::Unassign ? Text::tr("remove the agent")
+        const QString what = item.op == Operation::AssignAgent ? Text::tr("assign the agent you chose")
+                           : item.op == Operation::UnassignAgent ? Text::tr("remove the agent")
                                                                  : Text::tr("close the session");
         if (confirm(Text::tr("Order %1 changed meanwhile").arg(item.orderId),
                     Text::tr("While you were offline someone else changed order %1 (agent now: %2).\n\n"

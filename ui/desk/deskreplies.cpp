@@ -210,18 +210,7 @@ void DeskController::onReplyFinished(ApiReply *reply, bool ownWrite)
                 e.draft.reset(); // saved, or the new request made from it
             rememberAgents(s);
         }
-        const QString done = [&] {
-            switch (reply->operation()) {
-            case Operation::Create: return Text::tr("Order %1: support request created.");
-            case Operation::Fetch: return Text::tr("Order %1: loaded.");
-            case Operation::Update: return Text::tr("Order %1: changes saved.");
-            case Operation::Close: return Text::tr("Order %1: session closed.");
-            case Operation::FetchAgent: return Text::tr("Order %1: agent loaded.");
-            case Operation::AssignAgent: return Text::tr("Order %1: agent assigned.");
-            case Operation::UnassignAgent: return Text::tr("Order %1: agent removed.");
-            }
-            return Text::tr("Order %1: done.");
-        }();
+        const QString done = doneTextOf(reply->operation());
         Q_EMIT statusMessage(done.arg(id), 4000);
     } else if (err.kind == ApiError::Kind::Cancelled) {
         // nothing changed
@@ -391,18 +380,18 @@ void DeskController::dropUndoOfClosed()
 
 // ---- bulk runs
 
-DeskController::BulkPlan DeskController::planBulk(BulkKind kind, const QStringList &ids,
-                                                  const std::optional<Agent> &agent) const
+DeskController::BulkPlan DeskController::planBulk(const std::vector<ApiRequest> &requests) const
 {
     BulkPlan plan;
     QHash<QString, std::optional<Agent>> &previous = plan.previous;
     QStringList &lines = plan.lines, &send = plan.send;
     int &skipped = plan.skipped;
-    lines.reserve(ids.size());
+    lines.reserve(qsizetype(requests.size()));
     const auto agentText = [](const std::optional<Agent> &a) {
         return a ? QString::fromStdString(a->displayName()) : Text::tr("(none)");
     };
-    for (const QString &id : ids) {
+    for (const ApiRequest &request : requests) {
+        const QString id = orderIdOf(request);
         // What the list knows to be closed or missing would only get a 404: not sent.
         const std::optional<SessionSummary> known = m_model->summary(id);
         if (known && known->state == SessionState::Closed) {
@@ -416,54 +405,62 @@ DeskController::BulkPlan DeskController::planBulk(BulkKind kind, const QStringLi
             continue;
         }
         send << id;
+        plan.requests.push_back(request);
         const std::optional<WorkspaceEntry> e = entry(id);
         const std::optional<Agent> before = e && e->support ? e->support->agent : std::nullopt;
         previous.insert(id, before);
-        switch (kind) {
-        case BulkKind::Reassign:
-            lines << Text::tr("%1: %2 → %3").arg(id, agentText(before), agentText(agent));
-            break;
-        case BulkKind::Unassign:
+        if (const auto *assign = std::get_if<AssignAgentRequest>(&request))
+            lines << Text::tr("%1: %2 → %3").arg(id, agentText(before), agentText(assign->agent));
+        else if (std::holds_alternative<UnassignAgentRequest>(request))
             lines << Text::tr("%1: %2 → (none)").arg(id, agentText(before));
-            break;
-        case BulkKind::Close:
+        else if (std::holds_alternative<CloseRequest>(request))
             lines << Text::tr("%1: close the session").arg(id);
-            break;
-        }
     }
     return plan;
 }
 
-BulkRun *DeskController::bulkRun(BulkKind kind, const QStringList &send, const std::optional<Agent> &agent,
+BulkRun *DeskController::bulkRun(const std::vector<ApiRequest> &requests,
                                  const QHash<QString, std::optional<Agent>> &previous)
 {
-    return makeBulkRun(kind, send, agent, {}, previous);
+    return makeBulkRun(requests, {}, previous);
 }
 
 BulkRun *DeskController::bulkRun(const QHash<QString, Agent> &agents, const QHash<QString, std::optional<Agent>> &previous)
 {
     QStringList send = agents.keys();
     send.sort(); // a stable order for the progress and the results
-    return makeBulkRun(BulkKind::Reassign, send, std::nullopt, agents, previous);
+    std::vector<ApiRequest> requests;
+    requests.reserve(size_t(send.size()));
+    for (const QString &id : std::as_const(send))
+        requests.push_back(AssignAgentRequest{id, agents.value(id), {}});
+    return makeBulkRun(requests, agents, previous);
 }
 
-BulkRun *DeskController::makeBulkRun(BulkKind kind, const QStringList &send, const std::optional<Agent> &agent,
-                                     const QHash<QString, Agent> &eachAgent,
+BulkRun *DeskController::makeBulkRun(const std::vector<ApiRequest> &requests, const QHash<QString, Agent> &eachAgent,
                                      const QHash<QString, std::optional<Agent>> &previous)
 {
-    auto *run = new BulkRun(send, m_profile.concurrency, [this, kind, agent, eachAgent](const QString &id) -> ApiReply * {
-        ApiReply *r = kind == BulkKind::Reassign
-                          ? static_cast<ApiReply *>(m_client->assignAgent(id, eachAgent.isEmpty() ? *agent : eachAgent.value(id)))
-                    : kind == BulkKind::Unassign ? static_cast<ApiReply *>(m_client->unassignAgent(id))
-                                                 : static_cast<ApiReply *>(m_client->close(id));
+    // The run's kind is its requests' operation (they are all of one); a reassign puts one agent
+    // on every session, which its undo entry names.
+    const Operation operation = requests.empty() ? Operation::Close : operationOf(requests.front());
+    const auto *firstAssign = requests.empty() ? nullptr : std::get_if<AssignAgentRequest>(&requests.front());
+    const std::optional<Agent> agent = firstAssign ? std::optional<Agent>(firstAssign->agent) : std::nullopt;
+    QStringList send;
+    QHash<QString, ApiRequest> byId;
+    for (const ApiRequest &request : requests) {
+        send << orderIdOf(request);
+        byId.insert(orderIdOf(request), request);
+    }
+    auto *run = new BulkRun(send, m_profile.concurrency, [this, byId](const QString &id) -> ApiReply * {
+        ApiReply *r = m_client->send(byId.value(id));
         watch(r, true, true); // one undo entry for the whole run, below
         return r;
     }, this);
-    run->setAuditIntents(m_audit, kind == BulkKind::Reassign   ? Operation::AssignAgent
-                                  : kind == BulkKind::Unassign ? Operation::UnassignAgent
-                                                               : Operation::Close);
-    connect(run, &BulkRun::finished, this, [this, run, kind, agent, eachAgent, previous] {
-        if (kind != BulkKind::Close) {
+    const bool oneOperation = std::all_of(requests.cbegin(), requests.cend(),
+                                          [operation](const ApiRequest &r) { return operationOf(r) == operation; });
+    if (oneOperation && isWrite(operation))
+        run->setAuditIntents(m_audit, operation);
+    connect(run, &BulkRun::finished, this, [this, run, operation, agent, eachAgent, previous] {
+        if (operation != Operation::Close) {
             QHash<QString, std::optional<Agent>> before;
             for (const BulkItemResult &r : run->results())
                 if (r.ok())
@@ -475,13 +472,13 @@ BulkRun *DeskController::makeBulkRun(BulkKind kind, const QStringList &send, con
                 const auto text = [](int n) { return Text::tr("Balance %n session(s)", nullptr, n); };
                 pushBulkUndo(run, new AgentUndoCommand(this, text(int(before.size())), before, std::move(after)), text);
             } else if (!before.isEmpty()) {
-                const auto text = [kind](int n) {
-                    return kind == BulkKind::Reassign ? Text::tr("Reassign %n session(s)", nullptr, n)
-                                                      : Text::tr("Unassign %n session(s)", nullptr, n);
+                const auto text = [operation](int n) {
+                    return operation == Operation::AssignAgent ? Text::tr("Reassign %n session(s)", nullptr, n)
+                                                               : Text::tr("Unassign %n session(s)", nullptr, n);
                 };
                 const int inStep = pushBulkUndo(run, new AgentUndoCommand(this, text(int(before.size())), before,
-                                                                          kind == BulkKind::Reassign ? agent : std::nullopt), text);
-                if (kind == BulkKind::Unassign)
+                                                                          operation == Operation::AssignAgent ? agent : std::nullopt), text);
+                if (operation == Operation::UnassignAgent)
                     Q_EMIT undoOffered(inStep == 1 ? Text::tr("Agent removed from %1.").arg(before.begin().key())
                                                    : Text::tr("Agent removed from %n session(s).", nullptr, inStep));
             }
