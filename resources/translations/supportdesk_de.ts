@@ -255,6 +255,34 @@
         <source>The server address must start with http:// or https://.</source>
         <translation>Die Serveradresse muss mit http:// oder https:// beginnen.</translation>
     </message>
+    <message>
+        <source>Order %1: support request created.</source>
+        <translation>Auftrag %1: Supportanfrage angelegt.</translation>
+    </message>
+    <message>
+        <source>Order %1: loaded.</source>
+        <translation>Auftrag %1: geladen.</translation>
+    </message>
+    <message>
+        <source>Order %1: changes saved.</source>
+        <translation>Auftrag %1: Änderungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Order %1: session closed.</source>
+        <translation>Auftrag %1: Sitzung geschlossen.</translation>
+    </message>
+    <message>
+        <source>Order %1: agent loaded.</source>
+        <translation>Auftrag %1: Bearbeiter geladen.</translation>
+    </message>
+    <message>
+        <source>Order %1: agent assigned.</source>
+        <translation>Auftrag %1: Bearbeiter zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Order %1: agent removed.</source>
+        <translation>Auftrag %1: Bearbeiter entfernt.</translation>
+    </message>
 </context>
 <context>
     <name>sd::ApiClient</name>
@@ -549,6 +577,10 @@
     <message>
         <source>The offline outbox %1 cannot be written: %2</source>
         <translation>Der Offline-Postausgang %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>"%1" is not a kind of change this version can send</source>
+        <translation>„%1“ ist keine Art von Änderung, die diese Version senden kann</translation>
     </message>
 </context>
 <context>
@@ -918,10 +950,6 @@ Nachher: %2</translation>
         <source>Agent whose sessions are balanced</source>
         <translation>Bearbeiter, dessen Sitzungen ausgeglichen werden</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n open)</source>
-        <translation><numerusform>%1 (%n offen)</numerusform><numerusform>%1 (%n offen)</numerusform></translation>
-    </message>
     <message>
         <source>No agents chosen: select the agents to balance over in the Team view (Ctrl+click for several), then open Balance again.</source>
         <translation>Keine Bearbeiter gewählt: Wählen Sie in der Team-Ansicht die Bearbeiter, auf die verteilt werden soll (Strg+Klick für mehrere), und öffnen Sie dann „Ausgleichen“ erneut.</translation>
@@ -975,10 +1003,6 @@ Nachher: %2</translation>
         <translation>&amp;Obergrenze je Bearbeiter:</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>(keine)</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1009,6 +1033,14 @@ Nachher: %2</translation>
     <message>
         <source>Nothing is sent before Run; Edit &gt; Undo puts every previous agent back.</source>
         <translation>Vor „Ausführen“ wird nichts gesendet; Bearbeiten &gt; Rückgängig stellt alle vorherigen Bearbeiter wieder her.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n open</source>
+        <translation><numerusform>%1: %n offen</numerusform><numerusform>%1: %n offen</numerusform></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
     </message>
 </context>
 <context>
@@ -1659,32 +1691,8 @@ Nachher: %2</translation>
         <translation>Auftrag %1: Supportanfrage angelegt.</translation>
     </message>
     <message>
-        <source>Order %1: loaded.</source>
-        <translation>Auftrag %1: geladen.</translation>
-    </message>
-    <message>
         <source>Order %1: changes saved.</source>
         <translation>Auftrag %1: Änderungen gespeichert.</translation>
-    </message>
-    <message>
-        <source>Order %1: session closed.</source>
-        <translation>Auftrag %1: Sitzung geschlossen.</translation>
-    </message>
-    <message>
-        <source>Order %1: agent loaded.</source>
-        <translation>Auftrag %1: Bearbeiter geladen.</translation>
-    </message>
-    <message>
-        <source>Order %1: agent assigned.</source>
-        <translation>Auftrag %1: Bearbeiter zugewiesen.</translation>
-    </message>
-    <message>
-        <source>Order %1: agent removed.</source>
-        <translation>Auftrag %1: Bearbeiter entfernt.</translation>
-    </message>
-    <message>
-        <source>Order %1: done.</source>
-        <translation>Auftrag %1: erledigt.</translation>
     </message>
     <message numerus="yes">
         <source>Refreshing %n session(s): %1 done…</source>
