@@ -563,6 +563,19 @@ private Q_SLOTS:
         QVERIFY2(!agentLines.filter(QRegularExpression(QStringLiteral("→ (%1|%2)$").arg(high).arg(low))).isEmpty(),
                  qPrintable(agentLines.join(QLatin1Char('\n'))));
 
+        // Each result line names the agent its session went to, as the preview did.
+        QWidget *progress = lastProgress();
+        QVERIFY(progress);
+        QTRY_VERIFY_WITH_TIMEOUT(progress->findChild<QPushButton *>(QStringLiteral("bulkClose"))->isEnabled(), 20000);
+        const QAbstractItemModel *results = progress->findChild<QListView *>(QStringLiteral("bulkResults"))->model();
+        QStringList resultLines;
+        for (int r = 0; r < results->rowCount(); ++r)
+            resultLines << results->index(r, 0).data().toString();
+        for (const QString &id : wereUnassigned) {
+            QString to = moveLines.filter(id + QStringLiteral(": Unassigned → ")).value(0).section(QStringLiteral(" → "), 1);
+            to = to.left(to.lastIndexOf(QStringLiteral(" ("))); // the name, without "(agent-ID)"
+            QVERIFY2(resultLines.contains(QStringLiteral("%1 → %2 — done").arg(id, to)), qPrintable(resultLines.join(QLatin1Char('\n'))));
+        }
         closeProgressWhenFinished();
         const std::map<QString, int> after = serverLoads();
         QCOMPARE(after.count(QString()) ? after.at(QString()) : 0, 0);

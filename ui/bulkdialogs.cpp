@@ -145,16 +145,16 @@ void BulkProgressDialog::track(BulkRun *run)
     QStringList lines;
     lines.reserve(run->total());
     for (const BulkItemResult &r : run->results())
-        lines << tr("%1 — waiting").arg(r.orderId);
+        lines << tr("%1 — waiting").arg(label(r.orderId));
     m_model->setLines(lines);
     m_bar->setRange(0, run->total());
     connect(run, &BulkRun::itemStarted, this, [this](int index) {
         if (m_run)
-            m_model->setLine(index, tr("%1 — running").arg(m_run->results()[size_t(index)].orderId));
+            m_model->setLine(index, tr("%1 — running").arg(label(m_run->results()[size_t(index)].orderId)));
     });
     connect(run, &BulkRun::itemFinished, this, [this](int index, const BulkItemResult &r) {
-        m_model->setLine(index, r.ok() ? tr("%1 — done").arg(r.orderId)
-                                       : tr("%1 — FAILED: %2").arg(r.orderId, r.error.message()));
+        m_model->setLine(index, r.ok() ? tr("%1 — done").arg(label(r.orderId))
+                                       : tr("%1 — FAILED: %2").arg(label(r.orderId), r.error.message()));
         if (!r.ok()) {
             m_failed << r.orderId;
             if (r.error.canSucceedOnRetry())
@@ -191,6 +191,13 @@ void BulkProgressDialog::track(BulkRun *run)
     });
     m_tick->start();
     update();
+}
+
+QString BulkProgressDialog::label(const QString &orderId) const
+{
+    const auto to = m_targetOf.constFind(orderId);
+    //: A line of a bulk run's results: the order ID and the agent it goes to.
+    return to == m_targetOf.cend() ? orderId : tr("%1 → %2").arg(orderId, *to);
 }
 
 void BulkProgressDialog::showFinished()

@@ -5,6 +5,7 @@
 #include "bulkrun.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QElapsedTimer>
 #include <QDialog>
 
@@ -53,6 +54,8 @@ public:
     BulkProgressDialog(const QString &title, QWidget *parent = nullptr);
     // Shows `run` (not owned) until it finishes; then lists the results.
     void track(BulkRun *run);
+    // Where each session goes (order ID -> agent's name), named in its line; before track().
+    void setTargets(const QHash<QString, QString> &targetOf) { m_targetOf = targetOf; }
     QStringList failedOrderIds() const { return m_failed; }
     QString statusText() const;
 
@@ -64,7 +67,9 @@ private:
     void showFinished();
     void showDetail(const QModelIndex &index);
     QString estimateText() const;
+    QString label(const QString &orderId) const;
     QPointer<BulkRun> m_run;
+    QHash<QString, QString> m_targetOf;
     QLabel *m_status;
     QProgressBar *m_bar;
     QListView *m_results;

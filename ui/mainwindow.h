@@ -123,7 +123,9 @@ private:
     // `request`: what to do to each selected session (an assign asks for the agent first).
     void askAndBulk(const ApiRequest &request);
     // The progress, results and Retry failed of a bulk run (not started yet): starts it.
-    void trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry);
+    // `targetOf`: the agent's name each session goes to, for the progress lines (reassign).
+    void trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry,
+                   const QHash<QString, QString> &targetOf = {});
     void updateOfflineLabel(int retryInMs = -1);
     void showAuditTrail();
     void showAbout();

@@ -82,6 +82,10 @@ void MainWindow::runBulk(const std::vector<ApiRequest> &requests, bool preview)
                                     nullptr, skipped), 8000);
         return;
     }
+    QHash<QString, QString> targetOf;
+    for (const ApiRequest &r : plan.requests)
+        if (const auto *assign = std::get_if<AssignAgentRequest>(&r))
+            targetOf.insert(assign->orderId, QString::fromStdString(assign->agent.displayName()));
     BulkRun *run = m_desk->bulkRun(plan.requests, plan.previous);
     trackBulk(title, run, [this, requests](const QStringList &failed) {
         std::vector<ApiRequest> again; // the same requests, for the sessions that failed
@@ -92,15 +96,17 @@ void MainWindow::runBulk(const std::vector<ApiRequest> &requests, bool preview)
                     break;
                 }
         runBulk(again, false);
-    });
+    }, targetOf);
 }
 
-void MainWindow::trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry)
+void MainWindow::trackBulk(const QString &title, BulkRun *run, const std::function<void(const QStringList &)> &retry,
+                           const QHash<QString, QString> &targetOf)
 {
     // A retry's successes join the undo step of the run it retries (the whole run is one step).
     const quint64 undoGroup = m_desk->groupUndo(run, std::exchange(m_retryingUndoGroup, 0));
     auto *progress = new BulkProgressDialog(title, this);
     progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setTargets(targetOf);
     progress->track(run);
     connect(progress, &BulkProgressDialog::retryFailedRequested, this, [this, retry, undoGroup](const QStringList &failed) {
         m_retryingUndoGroup = undoGroup; // taken by the retry's trackBulk, if it gets that far

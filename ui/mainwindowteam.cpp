@@ -128,13 +128,16 @@ void MainWindow::runBalance(const QHash<QString, QString> &moves)
                                     nullptr, plan.skipped), 8000);
         return;
     }
+    QHash<QString, QString> targetOf;
+    for (auto a = agents.cbegin(); a != agents.cend(); ++a)
+        targetOf.insert(a.key(), QString::fromStdString(a->displayName()));
     BulkRun *run = m_desk->bulkRun(agents, plan.previous);
     trackBulk(tr("Balance sessions"), run, [this, moves](const QStringList &failed) {
         QHash<QString, QString> again;
         for (const QString &id : failed)
             again.insert(id, moves.value(id));
         runBalance(again);
-    });
+    }, targetOf);
 }
 
 } // namespace sd::ui
