@@ -636,6 +636,11 @@ DE.update({
 })
 
 
+DE.update({
+    "%1 → %2": "%1 → %2",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0

@@ -1132,6 +1132,11 @@ Nachher: %2</translation>
         <source>The run finished: %n session(s) done.</source>
         <translation><numerusform>Der Lauf ist beendet: %n Sitzung erledigt.</numerusform><numerusform>Der Lauf ist beendet: %n Sitzungen erledigt.</numerusform></translation>
     </message>
+    <message>
+        <source>%1 → %2</source>
+        <extracomment>A line of a bulk run's results: the order ID and the agent it goes to.</extracomment>
+        <translation>%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>sd::ui::ConflictDialog</name>
