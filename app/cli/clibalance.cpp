@@ -12,14 +12,12 @@
 #include "stdstring.h"
 #include "teamload.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QSet>
 
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace sd::cli {
 
@@ -81,21 +79,7 @@ Snapshot fetchAll(ApiClient &client, const LoadArgs &args)
     BulkRun run(args.ids, args.concurrency, [&client](const QString &orderId) -> ApiReply * {
         return client.fetch(orderId);
     });
-    const bool progressLine = isatty(fileno(stderr));
-    QObject::connect(&run, &BulkRun::progress, [&](int done, int failed, int total) {
-        if (!progressLine)
-            return;
-        err() << "\r\033[K" << tr("fetching: %1/%2 done, %3 failed").arg(done).arg(total).arg(failed);
-        err().flush();
-    });
-    QEventLoop loop;
-    QObject::connect(&run, &BulkRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    loop.exec();
-    if (progressLine) {
-        err() << "\r\033[K";
-        err().flush();
-    }
+    runWithProgress(run, tr("fetching: %1/%2 done, %3 failed"));
 
     Snapshot snap;
     snap.sessions.reserve(qsizetype(run.results().size()));

@@ -14,7 +14,6 @@
 #include "stdstring.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -23,7 +22,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace sd::cli {
 
@@ -112,21 +110,7 @@ void readAll(ApiClient &client, QList<Item> &items, int concurrency)
         });
         return reply;
     });
-    const bool progressLine = isatty(fileno(stderr));
-    QObject::connect(&run, &BulkRun::progress, [&](int done, int failed, int total) {
-        if (!progressLine)
-            return;
-        err() << "\r\033[K" << tr("reading: %1/%2 done, %3 failed").arg(done).arg(total).arg(failed);
-        err().flush();
-    });
-    QEventLoop loop;
-    QObject::connect(&run, &BulkRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    loop.exec();
-    if (progressLine) {
-        err() << "\r\033[K";
-        err().flush();
-    }
+    runWithProgress(run, tr("reading: %1/%2 done, %3 failed"));
     for (qsizetype i = 0; i < items.size(); ++i) {
         Item &item = items[i];
         const BulkItemResult &result = run.results()[size_t(i)];
@@ -217,7 +201,6 @@ void sendBack(ApiClient &client, AuditRecorder &audit, QList<Item> &items, const
                         : client.assignAgent(orderId, *item.move.from, item.etag);
     });
     run.setAuditIntents(&audit, unassign ? Operation::UnassignAgent : Operation::AssignAgent);
-    const bool progressLine = isatty(fileno(stderr));
     QObject::connect(&run, &BulkRun::itemFinished, [&](int, const BulkItemResult &result) {
         Item &item = items[indexOf.value(result.orderId)];
         if (result.ok()) {
@@ -233,27 +216,13 @@ void sendBack(ApiClient &client, AuditRecorder &audit, QList<Item> &items, const
             item.outcome = Outcome::Failed;
             item.error = result.error;
         }
-        if (progressLine)
-            err() << "\r\033[K";
+        clearProgressLine();
         if (!args.json) {
             out() << lineOf(item, args.config, false) << '\n';
             out().flush();
         }
     });
-    QObject::connect(&run, &BulkRun::progress, [&](int done, int failed, int total) {
-        if (!progressLine)
-            return;
-        err() << "\r\033[K" << tr("%1/%2 done, %3 failed").arg(done).arg(total).arg(failed);
-        err().flush();
-    });
-    QEventLoop loop;
-    QObject::connect(&run, &BulkRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    loop.exec();
-    if (progressLine) {
-        err() << "\r\033[K";
-        err().flush();
-    }
+    runWithProgress(run, tr("%1/%2 done, %3 failed"));
 }
 
 } // namespace

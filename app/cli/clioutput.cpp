@@ -5,12 +5,16 @@
 #include "jsonlimits.h"
 #include "privacy.h"
 #include "supportctl.h"
+#include "bulkrun.h"
 
 #include <QCoreApplication>
 
 #include <nlohmann/json.hpp>
 
+#include <QEventLoop>
+
 #include <cstdio>
+#include <unistd.h>
 
 namespace sd::cli {
 
@@ -127,6 +131,35 @@ QString prettyJson(const QByteArray &body)
     if (parseJsonBounded(std::string_view(body.constData(), size_t(body.size())), j).isError())
         return QString::fromUtf8(body);
     return QString::fromStdString(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+bool progressLineShown()
+{
+    static const bool shown = isatty(fileno(stderr));
+    return shown;
+}
+
+void clearProgressLine()
+{
+    if (progressLineShown()) {
+        err() << "\r\033[K";
+        err().flush();
+    }
+}
+
+void runWithProgress(BulkRun &run, const QString &format)
+{
+    QObject::connect(&run, &BulkRun::progress, [format](int done, int failed, int total) {
+        if (!progressLineShown())
+            return;
+        err() << "\r\033[K" << format.arg(done).arg(total).arg(failed);
+        err().flush();
+    });
+    QEventLoop loop;
+    QObject::connect(&run, &BulkRun::finished, &loop, &QEventLoop::quit);
+    run.start();
+    loop.exec();
+    clearProgressLine();
 }
 
 } // namespace sd::cli

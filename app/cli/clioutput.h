@@ -9,6 +9,10 @@
 #include <QString>
 #include <QTextStream>
 
+namespace sd {
+class BulkRun;
+}
+
 namespace sd::cli {
 
 // supportctl's messages (context "supportctl").
@@ -26,5 +30,13 @@ void printLine(const QString &label, const QString &value);
 void printAgent(const Agent &a, const QString &indent);
 void printSupport(const Support &s);
 QString prettyJson(const QByteArray &body);
+
+// A bulk run's progress on one line of stderr, only when stderr is a terminal.
+// clearProgressLine() before printing a result line; runWithProgress() starts `run`, shows
+// `format` ("%1/%2 done, %3 failed", translated; done, total, failed) while it runs, returns
+// when it has finished and leaves the line empty.
+bool progressLineShown();
+void clearProgressLine();
+void runWithProgress(BulkRun &run, const QString &format);
 
 } // namespace sd::cli

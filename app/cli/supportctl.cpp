@@ -175,10 +175,8 @@ public:
         BulkRun run(ids, m_globals.concurrency, std::move(start));
         if (audited)
             run.setAuditIntents(&m_audit, *audited);
-        const bool progressLine = isatty(fileno(stderr));
         QObject::connect(&run, &BulkRun::itemFinished, [&](int, const BulkItemResult &item) {
-            if (progressLine)
-                err() << "\r\033[K";
+            clearProgressLine();
             if (!m_globals.json) {
                 if (item.ok()) {
                     QString agent;
@@ -194,19 +192,7 @@ public:
                 out().flush();
             }
         });
-        QObject::connect(&run, &BulkRun::progress, [&](int done, int failed, int total) {
-            if (!progressLine)
-                return;
-            err() << "\r\033[K"
-                  << tr("%1/%2 done, %3 failed").arg(done).arg(total).arg(failed);
-            err().flush();
-        });
-        QEventLoop loop;
-        QObject::connect(&run, &BulkRun::finished, &loop, &QEventLoop::quit);
-        run.start();
-        loop.exec();
-        if (progressLine)
-            err() << "\r\033[K";
+        runWithProgress(run, tr("%1/%2 done, %3 failed"));
 
         QStringList failedIds;
         QSet<int> codes;
