@@ -4,58 +4,22 @@
 // server) and returns what it printed; put() seeds sessions with the agents given.
 #pragma once
 
-#include "faultserver.h"
-#include "sandboxserver.h"
+#include "supportctltest.h"
 
-#include <QProcess>
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
-
-#ifndef Q_MOC_RUN // moc cannot parse nlohmann/json.hpp
-#include <nlohmann/json.hpp>
-#endif
-
-using nlohmann::json;
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-class SupportctlBalanceTest : public QObject
+class SupportctlBalanceTest : public SupportctlTest
 {
 protected:
-    sd::SandboxServer *m_server = nullptr;
-    QUrl m_url;
-    QTemporaryDir m_dir;
     QStringList m_puts; // paths of the PUTs the sandbox answered
     QStringList m_writes; // "PUT path" and "DELETE path" the sandbox answered
 
-    // Runs supportctl without blocking the event loop (the sandbox lives in this process).
+    // supportctl against the sandbox, or against `server` (the fault server) when given.
     Run ctl(const QStringList &args, const QByteArray &input = {}, const QUrl &server = {})
     {
-        QProcess proc;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.remove(QStringLiteral("SUPPORTDESK_SERVER"));
-        e.remove(QStringLiteral("SUPPORTDESK_TOKEN"));
-        e.insert(QStringLiteral("SUPPORTDESK_AUDIT_LOG"),
-                 m_dir.filePath(QStringLiteral("audit-%1.log").arg(QString::fromLatin1(QTest::currentTestFunction()))));
-        proc.setProcessEnvironment(e);
-        const QStringList all = QStringList{QStringLiteral("--server"), (server.isValid() ? server : m_url).toString(),
-                                            QStringLiteral("--timeout"), QStringLiteral("5")} + args;
-        QSignalSpy finished(&proc, &QProcess::finished);
-        proc.start(QStringLiteral(SUPPORTCTL_PATH), all);
-        if (!proc.waitForStarted())
-            return {};
-        proc.write(input);
-        proc.closeWriteChannel();
-        if (!finished.wait(120000))
-            return {};
-        return {proc.exitCode(), QString::fromUtf8(proc.readAllStandardOutput()),
-                QString::fromUtf8(proc.readAllStandardError())};
+        if (!server.isValid())
+            return SupportctlTest::ctl(args, input);
+        return SupportctlTest::ctl(QStringList{QStringLiteral("--server"), server.toString(), QStringLiteral("--timeout"),
+                                               QStringLiteral("5")} + args,
+                                   input, {}, false);
     }
 
     // Sessions S1, S2, ... with the agents given ("" unassigned); returns their IDs, one a line.
@@ -90,12 +54,11 @@ protected:
 
     static QStringList repeat(const QString &agent, int n) { return QStringList(n, agent); }
 
-    // For init(): a fresh sandbox per test function, its writes recorded.
+    // For init(): a fresh sandbox per test function (no seeded sessions: put() makes them), its
+    // writes recorded.
     void startSandbox()
     {
-        m_server = new sd::SandboxServer(this);
-        m_url = m_server->start();
-        QVERIFY(m_url.isValid());
+        SupportctlTest::startSandbox(0);
         m_puts.clear();
         m_writes.clear();
         connect(m_server, &sd::SandboxServer::requestHandled, this,
@@ -106,5 +69,4 @@ protected:
                         m_writes << QString::fromLatin1(method) + QLatin1Char(' ') + path;
                 });
     }
-    void stopSandbox() { delete m_server; }
 };

@@ -54,19 +54,20 @@ protected:
             return {};
         proc.write(input);
         proc.closeWriteChannel();
-        if (!finished.wait(60000))
+        if (!finished.wait(120000))
             return {};
         return {proc.exitCode(), QString::fromUtf8(proc.readAllStandardOutput()),
                 QString::fromUtf8(proc.readAllStandardError())};
     }
 
-    // For init(): a fresh sandbox and audit log per test function.
-    void startSandbox()
+    // For init(): a fresh sandbox (with `seedCount` sessions) and audit log per test function.
+    void startSandbox(int seedCount = 40)
     {
         m_server = new sd::SandboxServer(this);
         m_url = m_server->start();
         QVERIFY(m_url.isValid());
-        m_server->seed(40);
+        if (seedCount > 0)
+            m_server->seed(seedCount);
         m_auditLog = m_dir.filePath(QStringLiteral("audit-%1.log").arg(QString::fromLatin1(QTest::currentTestFunction())));
     }
     void stopSandbox() { delete m_server; }
