@@ -1,5 +1,6 @@
 // supportdesk: the desktop console. Thin: options, translations, profiles, the main window.
 #include "apiurl.h"
+#include "deskcontroller.h"
 #include "lazyicon.h"
 #include "mainwindow.h"
 #include "outbox.h"
@@ -68,6 +69,23 @@ QString raiseSocketName(qint64 pid)
         .arg(pid);
 }
 
+// Asks the SupportDesk with process ID `pid`, which has the profile open, to bring its window
+// forward; says that the profile is in use when it cannot be asked.
+void tellProfileInUse(qint64 pid, const QString &profileName)
+{
+    QLocalSocket socket;
+    socket.connectToServer(raiseSocketName(pid));
+    if (socket.waitForConnected(1000) && socket.write("raise\n") > 0 && socket.waitForBytesWritten(1000)) {
+        std::fprintf(stderr, "supportdesk: the profile is already open in process %lld; its window was brought to the front\n",
+                     static_cast<long long>(pid));
+        return;
+    }
+    QMessageBox::warning(nullptr, QApplication::translate("main", "Profile in use"),
+                         QApplication::translate("main", "The server profile %1 is already open in another "
+                                                         "SupportDesk (process %2). Use that window, or close it "
+                                                         "first.").arg(profileName).arg(pid));
+}
+
 // One SupportDesk per profile (its outbox holds the profile's lock, see outbox.h): a second start
 // on a profile in use asks the first to come forward, or says that the profile is in use.
 // Returns false when this process should end.
@@ -88,17 +106,7 @@ bool profileIsFree(const QString &profileId, const QString &profileName)
     qint64 pid = 0;
     QString host, app;
     probe.getLockInfo(&pid, &host, &app);
-    QLocalSocket socket;
-    socket.connectToServer(raiseSocketName(pid));
-    if (socket.waitForConnected(1000) && socket.write("raise\n") > 0 && socket.waitForBytesWritten(1000)) {
-        std::fprintf(stderr, "supportdesk: the profile is already open in process %lld; its window was brought to the front\n",
-                     static_cast<long long>(pid));
-        return false;
-    }
-    QMessageBox::warning(nullptr, QApplication::translate("main", "Profile in use"),
-                         QApplication::translate("main", "The server profile %1 is already open in another "
-                                                         "SupportDesk (process %2). Use that window, or close it "
-                                                         "first.").arg(profileName).arg(pid));
+    tellProfileInUse(pid, profileName);
     return false;
 }
 } // namespace
@@ -245,15 +253,23 @@ int main(int argc, char **argv)
         for (const char *suffix : {".sqlite", ".sqlite-wal", ".sqlite-shm", ".json"})
             QFile::remove(dir + QStringLiteral("/workspaces/demo") + QLatin1String(suffix));
     }
-    {
-        sd::ServerProfile start = profiles.first(); // as the window picks it
-        for (const sd::ServerProfile &p : std::as_const(profiles))
-            if (p.id == startId)
-                start = p;
-        if (!profileIsFree(start.id, start.name))
-            return 1;
-    }
+    sd::ServerProfile start = profiles.first(); // as the window picks it
+    for (const sd::ServerProfile &p : std::as_const(profiles))
+        if (p.id == startId)
+            start = p;
+    if (!profileIsFree(start.id, start.name))
+        return 1;
     sd::ui::MainWindow window(profiles, startId);
+    // Another SupportDesk started in the same instant on this profile took its outbox first (it
+    // is opened after the first frame): this window does not stay, as if it had been found above.
+    QObject::connect(window.desk(), &sd::ui::DeskController::outboxHeldElsewhere, &window,
+                     [&window, name = start.name](qint64 pid, bool firstProfile) {
+                         if (!firstProfile)
+                             return; // a profile chosen later: the status bar says it is in use
+                         window.hide();
+                         tellProfileInUse(pid, name);
+                         QCoreApplication::exit(1);
+                     });
     // A second start on a profile this process has open asks this window to come forward.
     QLocalServer raiseServer;
     QObject::connect(&raiseServer, &QLocalServer::newConnection, &window, [&raiseServer, &window] {

@@ -262,6 +262,35 @@ private Q_SLOTS:
         QCOMPARE(m_desk->entry(id)->draft->callbackPhone, edited.callbackPhone);
     }
 
+    // Bug 5, with the outbox opened after the first frame: a SupportDesk started in the same
+    // instant as another on one profile learns that its outbox is held there, and whether it
+    // was the profile it started with (its window then does not stay, app/main.cpp) or one
+    // switched to later (only said in the status bar).
+    void outboxHeldByAnotherSupportDeskIsReported()
+    {
+        m_desk.reset();
+        Outbox other(Outbox::pathFor(m_profile.id)); // another SupportDesk holds it
+        QVERIFY(other.isOpen());
+        m_desk = std::make_unique<DeskController>();
+        m_desk->setPrompts(&m_prompts);
+        QSignalSpy held(m_desk.get(), &DeskController::outboxHeldElsewhere);
+        m_desk->openProfile(m_profile);
+        QTRY_COMPARE(held.size(), 1); // from the deferred opening, nobody asked for the outbox
+        QCOMPARE(held.first().at(0).toLongLong(), QCoreApplication::applicationPid());
+        QCOMPARE(held.first().at(1).toBool(), true);
+
+        ServerProfile second = m_profile;
+        second.id = QStringLiteral("desk-2");
+        Outbox alsoHeld(Outbox::pathFor(second.id));
+        QVERIFY(alsoHeld.isOpen());
+        m_desk->openProfile(second);
+        QTRY_COMPARE(held.size(), 2);
+        QCOMPARE(held.at(1).at(1).toBool(), false); // switched to: not the start profile
+        m_desk->openProfile(m_profile);
+        QTRY_COMPARE(held.size(), 3);
+        QCOMPARE(held.at(2).at(1).toBool(), false);
+    }
+
     void changeByOthersIsMarkedAndNotified()
     {
         const QString id = QStringLiteral("ORD-100004");

@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace sd {
@@ -84,6 +86,8 @@ Outbox::Outbox(const QString &path) : m_path(path), m_lock(lockPathFor(path))
         qint64 pid = 0;
         QString host, app;
         m_lock.getLockInfo(&pid, &host, &app);
+        if (m_lock.error() == QLockFile::LockFailedError)
+            m_heldBy = std::max<qint64>(pid, 1); // held, even when its lock info is unreadable
         m_error = m_lock.error() == QLockFile::LockFailedError
                       ? tr("The offline outbox %1 is in use by another SupportDesk (process %2).").arg(path).arg(pid)
                       : tr("The offline outbox %1 cannot be locked.").arg(path);

@@ -68,6 +68,8 @@ public:
     // Why it could not be opened, or why the last write failed.
     QString error() const { return m_error; }
     QString notice() const { return m_db.notice(); }
+    // The process ID of the other SupportDesk that holds this outbox (not opened); 0 otherwise.
+    qint64 heldBy() const { return m_heldBy; }
     QString path() const { return m_path; }
 
     // Every write is one transaction; false (0 for enqueue) when it failed: see error().
@@ -106,6 +108,7 @@ private:
     QLockFile m_lock;
     mutable SqliteDb m_db;
     QString m_error;
+    qint64 m_heldBy = 0;
 };
 
 } // namespace sd

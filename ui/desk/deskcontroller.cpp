@@ -92,13 +92,14 @@ void DeskController::openProfile(const ServerProfile &profile)
     config.baseUrl = profile.baseUrl;
     config.timeoutMs = profile.timeoutSeconds * 1000;
     m_client->setConfig(config);
-    loadWorkspace();
     // The outbox (its lock file and SQLite file: a few ms of disk syncs) is opened later (see
     // setDeferral), after the window's first frame. Every write into it opens it first, so no
     // change made before that can miss it; the other profile's lock is released at once.
+    // Before the list loads: its "waiting in the outbox" marks must not come from the old one.
     delete m_sender;
     m_outbox.reset();
     m_outboxDue = true;
+    loadWorkspace();
     const auto openDue = [this, id = profile.id] {
         if (m_profile.id == id)
             outboxNow();

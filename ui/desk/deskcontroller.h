@@ -170,6 +170,10 @@ Q_SIGNALS:
     void queuedOffline(const QString &orderId);
     void outboxChanged(int retryInMs);
     void outboxAuthRequired(int queued);
+    // The profile's outbox is held by another SupportDesk (process `pid`): both would send its
+    // changes. `firstProfile`: the profile opened at start (its window should not stay), not
+    // one switched to later.
+    void outboxHeldElsewhere(qint64 pid, bool firstProfile);
     void removedFromList(int firstShownRow, int removed);
     void restoredToList(const QString &firstOrderId);
     void knownAgentsChanged();
@@ -242,6 +246,7 @@ private:
     QStringList m_bulkQueue;
     std::unique_ptr<Outbox> m_outbox;
     bool m_outboxDue = false; // the open profile's outbox is still to be opened
+    bool m_outboxTried = false; // an outbox was opened (or tried) before: not the first profile
     std::function<void(std::function<void()>)> m_deferral;
     QPointer<OutboxSender> m_sender;
     QString m_loadError;

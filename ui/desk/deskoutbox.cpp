@@ -28,8 +28,11 @@ void DeskController::openOutbox()
     ensurePrivateDir(dir); // ours: 0700 even if an earlier version made it 0755 (the outbox says if it fails)
     m_outbox.reset(); // first: it holds the profile's lock
     m_outbox = std::make_unique<Outbox>(dir + QLatin1Char('/') + m_profile.id + QStringLiteral(".sqlite"));
+    const bool firstProfile = !std::exchange(m_outboxTried, true);
     if (!m_outbox->isOpen()) {
         Q_EMIT statusMessage(Text::tr("The offline outbox cannot be opened: %1").arg(m_outbox->error()), 0);
+        if (m_outbox->heldBy() > 0)
+            Q_EMIT outboxHeldElsewhere(m_outbox->heldBy(), firstProfile);
         return;
     }
     m_sender = new OutboxSender(m_client, m_outbox.get(), this);

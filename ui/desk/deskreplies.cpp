@@ -459,8 +459,11 @@ BulkRun *DeskController::makeBulkRun(const std::vector<ApiRequest> &requests, co
                                           [operation](const ApiRequest &r) { return operationOf(r) == operation; });
     if (oneOperation && isWrite(operation))
         run->setAuditIntents(m_audit, operation);
-    connect(run, &BulkRun::finished, this, [this, run, operation, agent, eachAgent, previous] {
-        if (operation != Operation::Close) {
+    // Only a run of agent changes has an undo step (a close cannot be undone; other runs change
+    // no agent, and an undo step would put agents back that they never touched).
+    const bool agentRun = oneOperation && (operation == Operation::AssignAgent || operation == Operation::UnassignAgent);
+    connect(run, &BulkRun::finished, this, [this, run, operation, agent, eachAgent, previous, agentRun] {
+        if (agentRun) {
             QHash<QString, std::optional<Agent>> before;
             for (const BulkItemResult &r : run->results())
                 if (r.ok())
