@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <functional>
 
@@ -255,6 +256,45 @@ private Q_SLOTS:
         QCOMPARE(fault.requests()[2].path, QByteArray("/support/S1/agent"));
         QCOMPARE(fault.requests()[2].headers.value("if-match"), QByteArray("\"v7\""));
         QCOMPARE(fault.requests()[2].body, QByteArray(R"({"agent":{"id":"A"},"order_id":"S1"})"));
+    }
+
+    // A move whose outcome is not known (no answer, a 5xx: the server may have applied it) stays
+    // in the undo file, which the undo can still put back; only a refusal drops it.
+    void unknownOutcomeStaysInTheUndoFile_data()
+    {
+        QTest::addColumn<int>("status"); // 0: the connection drops
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("dropped") << 0 << true;
+        QTest::newRow("503") << 503 << true;
+        QTest::newRow("409 refused") << 409 << false;
+    }
+    void unknownOutcomeStaysInTheUndoFile()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, kept);
+        FaultServer fault;
+        const QUrl url = fault.start();
+        QVERIFY(url.isValid());
+        fault.enqueue(FaultStep::json(200, R"({"order_id":"S1","agent":{"id":"A"}})"));
+        fault.enqueue(FaultStep::json(200, R"({"order_id":"S2","agent":{"id":"A"}})"));
+        fault.enqueue(status == 0 ? FaultStep::drop()
+                                  : FaultStep::json(status, R"({"error":{"code":"X","message":"no"}})"));
+        const QString file = m_dir.filePath(QStringLiteral("undo-unknown-%1.json").arg(status));
+        const Run r = ctl({QStringLiteral("--concurrency"), QStringLiteral("1"), QStringLiteral("--retries"), QStringLiteral("0"),
+                           QStringLiteral("balance"), QStringLiteral("--agents"), QStringLiteral("A,B"),
+                           QStringLiteral("--undo-file"), file, QStringLiteral("S1"), QStringLiteral("S2")}, {}, url);
+        QVERIFY2(r.code != 0, qPrintable(r.err));
+        QCOMPARE(fault.requests().size(), 3);
+        QCOMPARE(fault.requests()[2].method, QByteArray("PUT"));
+        QCOMPARE(QFileInfo::exists(file), kept);
+        if (!kept)
+            return;
+        QVERIFY2(r.err.contains(QStringLiteral("To undo: supportctl balance --undo ") + file), qPrintable(r.err));
+        const json undo = readJson(file);
+        QCOMPARE(undo["moves"].size(), size_t(1));
+        QCOMPARE("/support/" + undo["moves"][0]["order_id"].get<std::string>() + "/agent",
+                 fault.requests()[2].path.toStdString());
+        QCOMPARE(undo["moves"][0]["to"]["id"].get<std::string>(), std::string("B"));
     }
 
     // --undo --dry-run says what it would do and sends no change.
