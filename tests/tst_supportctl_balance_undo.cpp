@@ -246,12 +246,14 @@ private Q_SLOTS:
         fault.enqueue(read);
         fault.enqueue(FaultStep::json(200, R"({"order_id":"S2"})")); // unassigned already
         fault.enqueue(FaultStep::json(412, R"({"error":{"code":"PRECONDITION_FAILED","message":"changed"}})"));
+        fault.enqueue(FaultStep::json(200, R"({"order_id":"S1","agent":{"id":"C"}})")); // read again: C's now
         const Run r = ctl({QStringLiteral("--concurrency"), QStringLiteral("1"), QStringLiteral("--retries"), QStringLiteral("0"),
                            QStringLiteral("balance"), QStringLiteral("--undo"), file}, {}, url);
         QVERIFY2(r.code == 6, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("S1\tCONFLICT\tchanged since the balance; left as it is\n")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("S1\tCONFLICT\tnow with C: changed since the balance; left as it is\n")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("S2\talready back\t(unassigned)\n")), qPrintable(r.out));
-        QCOMPARE(fault.requests().size(), 3);
+        QCOMPARE(fault.requests().size(), 4);
+        QCOMPARE(fault.requests()[3].method, QByteArray("GET"));
         QCOMPARE(fault.requests()[2].method, QByteArray("PUT"));
         QCOMPARE(fault.requests()[2].path, QByteArray("/support/S1/agent"));
         QCOMPARE(fault.requests()[2].headers.value("if-match"), QByteArray("\"v7\""));
@@ -295,6 +297,59 @@ private Q_SLOTS:
         QCOMPARE("/support/" + undo["moves"][0]["order_id"].get<std::string>() + "/agent",
                  fault.requests()[2].path.toStdString());
         QCOMPARE(undo["moves"][0]["to"]["id"].get<std::string>(), std::string("B"));
+    }
+
+    // The write back was applied and its answer lost: the retry (If-Match of the first read)
+    // gets 412, and a fresh read finds the session moved back: counted as moved back.
+    void undo412AfterItsOwnWriteIsMovedBack()
+    {
+        FaultServer fault;
+        const QUrl url = fault.start();
+        QVERIFY(url.isValid());
+        json undo = validUndo();
+        undo["server"] = url.toString().chopped(1).toStdString();
+        undo["moves"].erase(1);
+        const QString file = m_dir.filePath(QStringLiteral("undo-412-own.json"));
+        QVERIFY(writeFile(file, QByteArray::fromStdString(undo.dump())));
+        FaultStep read = FaultStep::json(200, R"({"order_id":"S1","agent":{"id":"B"}})");
+        read.headers << qMakePair(QByteArray("ETag"), QByteArray("\"v7\""));
+        fault.enqueue(read);
+        fault.enqueue(FaultStep::json(412, R"({"error":{"code":"PRECONDITION_FAILED","message":"changed"}})"));
+        fault.enqueue(FaultStep::json(200, R"({"order_id":"S1","agent":{"id":"A"}})"));
+        const Run r = ctl({QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("balance"),
+                           QStringLiteral("--undo"), file}, {}, url);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("S1\tmoved back\tA\n")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("Undo: 1 moved back, 0 already back, 0 changed")), qPrintable(r.err));
+        QCOMPARE(fault.requests().size(), 3);
+    }
+
+    // A server without ETags: the session is read again right before the write, and one changed
+    // since the undo's first read is left as it is (not overwritten without any check).
+    void undoWithoutEtagsLeavesAChangedSessionAlone()
+    {
+        m_server->setEtagsEnabled(false);
+        put({QStringLiteral("B"), QStringLiteral("B")});
+        json undo = validUndo();
+        const QString file = m_dir.filePath(QStringLiteral("undo-noetag.json"));
+        QVERIFY(writeFile(file, QByteArray::fromStdString(undo.dump())));
+        bool changed = false;
+        connect(m_server, &sd::SandboxServer::requestHandled, this,
+                [this, &changed](const QByteArray &method, const QString &path, int) {
+                    if (method == "GET" && path == QLatin1String("/support/S1") && !changed) {
+                        changed = true; // someone gives S1 to C right after the undo read it
+                        QVERIFY(m_server->putSessionJson(QStringLiteral("S1"),
+                                R"({"order_id":"S1","callback_phone":"+1 555 0100","agent":{"id":"C"}})"));
+                    }
+                });
+        const Run r = ctl({QStringLiteral("balance"), QStringLiteral("--undo"), file});
+        QVERIFY(changed);
+        QCOMPARE(agentOnServer(QStringLiteral("S1")), QStringLiteral("C"));
+        QCOMPARE(agentOnServer(QStringLiteral("S2")), QString());
+        QVERIFY2(r.code == 6, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("S1\tCONFLICT\tnow with C: changed since the balance; left as it is\n")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("S2\tmoved back\t(unassigned)\n")), qPrintable(r.out));
+        QVERIFY(!m_puts.contains(QStringLiteral("/support/S1/agent")));
     }
 
     // --undo --dry-run says what it would do and sends no change.
