@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <functional>
 
@@ -350,6 +351,23 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("S1\tCONFLICT\tnow with C: changed since the balance; left as it is\n")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("S2\tmoved back\t(unassigned)\n")), qPrintable(r.out));
         QVERIFY(!m_puts.contains(QStringLiteral("/support/S1/agent")));
+    }
+
+    // Two runs in the same second (from two shells) do not share a default undo file: its name
+    // carries the process ID besides the time.
+    void defaultUndoFileNameIsPerProcess()
+    {
+        const QByteArray ids = put(repeat(QStringLiteral("A"), 2));
+        const Run r = ctl({QStringLiteral("balance"), QStringLiteral("--agents"), QStringLiteral("A,B"),
+                           QStringLiteral("--from"), QStringLiteral("-")}, ids);
+        QCOMPARE(r.code, 0);
+        const QString hint = QStringLiteral("To undo: supportctl balance --undo ");
+        const qsizetype at = r.err.indexOf(hint);
+        QVERIFY2(at >= 0, qPrintable(r.err));
+        const QString path = r.err.mid(at + hint.size()).section(QLatin1Char('\n'), 0, 0);
+        const QRegularExpression name(QStringLiteral("/balance-undo/balance-[0-9]{8}-[0-9]{6}-[0-9]+\\.json$"));
+        QVERIFY2(name.match(path).hasMatch(), qPrintable(path));
+        QVERIFY(QFileInfo::exists(path));
     }
 
     // --undo --dry-run says what it would do and sends no change.

@@ -13,6 +13,7 @@
 #include "privatefile.h"
 #include "stdstring.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -305,8 +306,11 @@ QString defaultUndoPath(QString *problem)
     *problem = ensurePrivateDir(dir);
     if (!problem->isEmpty())
         return {};
+    // The process ID too: two runs started in the same second (two shells) would otherwise both
+    // find the name free and one replace the other's record.
     const QString stem = dir + QStringLiteral("/balance-")
-                       + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+                       + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+                       + QLatin1Char('-') + QString::number(QCoreApplication::applicationPid());
     QString path = stem + QStringLiteral(".json");
     for (int n = 2; QFileInfo::exists(path); ++n)
         path = stem + QStringLiteral("-%1.json").arg(n);

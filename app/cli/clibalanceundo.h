@@ -41,7 +41,8 @@ inline constexpr int kMaxUndoJsonDepth = 16;
 // How the server is named in an undo file and compared with the configured one.
 QString undoServerName(const QUrl &baseUrl);
 // The file a run keeps its undo in when no --undo-file is given: balance-undo/ beside the
-// audit trail (0700), named by the time. Empty and `problem` set when the folder cannot be made.
+// audit trail (0700), named by the time and the process ID. Empty and `problem` set when the
+// folder cannot be made.
 QString defaultUndoPath(QString *problem);
 // Written atomically, 0600. Empty on success, else the problem.
 QString writeUndoFile(const QString &path, const UndoRecord &record);
