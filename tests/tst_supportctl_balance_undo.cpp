@@ -370,6 +370,23 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(path));
     }
 
+    // An undo record that `--undo` could not read back (over 32 MiB: here 6 moves to an agent
+    // with 7 MiB of details) is refused before anything is sent, as an unwritable undo file is.
+    void unreadableUndoRecordIsRefusedBeforeSending()
+    {
+        const QByteArray ids = put(repeat(QStringLiteral("A"), 13) + QStringList{QStringLiteral("B")});
+        const json big = {{"order_id", "S14"}, {"agent", {{"id", "B"}, {"notes", std::string(7u << 20, 'x')}}}};
+        QVERIFY(m_server->putSessionJson(QStringLiteral("S14"), QByteArray::fromStdString(big.dump())));
+        const QString file = m_dir.filePath(QStringLiteral("undo-big.json"));
+        const Run r = ctl({QStringLiteral("balance"), QStringLiteral("--agents"), QStringLiteral("A,B"),
+                           QStringLiteral("--undo-file"), file, QStringLiteral("--from"), QStringLiteral("-")}, ids);
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err.left(2000)));
+        QVERIFY2(r.err.contains(QStringLiteral("Nothing was sent.")), qPrintable(r.err.left(2000)));
+        QVERIFY2(r.err.contains(QStringLiteral("32 MiB")), qPrintable(r.err.left(2000)));
+        QVERIFY(m_writes.isEmpty());
+        QVERIFY(!QFileInfo::exists(file));
+    }
+
     // --undo --dry-run says what it would do and sends no change.
     void undoDryRunSendsNothing()
     {

@@ -334,7 +334,20 @@ QString writeUndoFile(const QString &path, const UndoRecord &record)
                       {"balanced_at", record.balancedAt.toUTC().toString(Qt::ISODate).toStdString()},
                       {"complete", record.complete},
                       {"moves", std::move(moves)}};
-    const QByteArray text = QByteArray::fromStdString(doc.dump(1, ' ', false, json::error_handler_t::replace)) + '\n';
+    // Bounded as the reader is: a record --undo would refuse is not written (nor the run made).
+    if (record.moves.size() > kMaxUndoMoves)
+        return tr("cannot keep the undo file %1: this run would move %2 sessions, more than the %3 an undo file "
+                  "may hold; balance fewer sessions at a time")
+            .arg(path).arg(record.moves.size()).arg(kMaxUndoMoves);
+    if (jsonDepth(doc, kMaxUndoJsonDepth) > kMaxUndoJsonDepth)
+        return tr("cannot keep the undo file %1: an agent's details are nested deeper than an undo file may hold")
+            .arg(path);
+    const std::string dumped = doc.dump(-1, ' ', false, json::error_handler_t::replace); // compact
+    if (qint64(dumped.size()) + 1 > kMaxUndoFileBytes)
+        return tr("cannot keep the undo file %1: the record of this run would be larger than the %2 MiB an undo "
+                  "file may hold; balance fewer sessions at a time")
+            .arg(path).arg(kMaxUndoFileBytes >> 20);
+    const QByteArray text = QByteArray::fromStdString(dumped) + '\n';
     QSaveFile file(path);
     if (!openPrivate(file) || file.write(text) != text.size() || !file.commit())
         return tr("cannot write the undo file %1: %2").arg(path, file.errorString());
