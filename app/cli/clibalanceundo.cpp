@@ -277,7 +277,8 @@ void sendBack(ApiClient &client, AuditRecorder &audit, QList<Item> &items, const
             base.justRead = true;
             auto *write = new GuardedWrite(&client, std::move(request), std::move(base), &loop);
             ++inFlight;
-            QObject::connect(write, &GuardedWrite::finished, &loop, [&onFinished, write, index] { onFinished(write, index); });
+            QObject::connect(write, &GuardedWrite::finished, &loop,
+                             [&onFinished, write, index] { onFinished(write, index); });
             write->start();
         }
     };
