@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 
 #include <functional>
 
@@ -245,16 +247,144 @@ private Q_SLOTS:
         fault.enqueue(read);
         fault.enqueue(FaultStep::json(200, R"({"order_id":"S2"})")); // unassigned already
         fault.enqueue(FaultStep::json(412, R"({"error":{"code":"PRECONDITION_FAILED","message":"changed"}})"));
+        fault.enqueue(FaultStep::json(200, R"({"order_id":"S1","agent":{"id":"C"}})")); // read again: C's now
         const Run r = ctl({QStringLiteral("--concurrency"), QStringLiteral("1"), QStringLiteral("--retries"), QStringLiteral("0"),
                            QStringLiteral("balance"), QStringLiteral("--undo"), file}, {}, url);
         QVERIFY2(r.code == 6, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("S1\tCONFLICT\tchanged since the balance; left as it is\n")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("S1\tCONFLICT\tnow with C: changed since the balance; left as it is\n")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("S2\talready back\t(unassigned)\n")), qPrintable(r.out));
-        QCOMPARE(fault.requests().size(), 3);
+        QCOMPARE(fault.requests().size(), 4);
+        QCOMPARE(fault.requests()[3].method, QByteArray("GET"));
         QCOMPARE(fault.requests()[2].method, QByteArray("PUT"));
         QCOMPARE(fault.requests()[2].path, QByteArray("/support/S1/agent"));
         QCOMPARE(fault.requests()[2].headers.value("if-match"), QByteArray("\"v7\""));
         QCOMPARE(fault.requests()[2].body, QByteArray(R"({"agent":{"id":"A"},"order_id":"S1"})"));
+    }
+
+    // A move whose outcome is not known (no answer, a 5xx: the server may have applied it) stays
+    // in the undo file, which the undo can still put back; only a refusal drops it.
+    void unknownOutcomeStaysInTheUndoFile_data()
+    {
+        QTest::addColumn<int>("status"); // 0: the connection drops
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("dropped") << 0 << true;
+        QTest::newRow("503") << 503 << true;
+        QTest::newRow("409 refused") << 409 << false;
+    }
+    void unknownOutcomeStaysInTheUndoFile()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, kept);
+        FaultServer fault;
+        const QUrl url = fault.start();
+        QVERIFY(url.isValid());
+        fault.enqueue(FaultStep::json(200, R"({"order_id":"S1","agent":{"id":"A"}})"));
+        fault.enqueue(FaultStep::json(200, R"({"order_id":"S2","agent":{"id":"A"}})"));
+        fault.enqueue(status == 0 ? FaultStep::drop()
+                                  : FaultStep::json(status, R"({"error":{"code":"X","message":"no"}})"));
+        const QString file = m_dir.filePath(QStringLiteral("undo-unknown-%1.json").arg(status));
+        const Run r = ctl({QStringLiteral("--concurrency"), QStringLiteral("1"), QStringLiteral("--retries"), QStringLiteral("0"),
+                           QStringLiteral("balance"), QStringLiteral("--agents"), QStringLiteral("A,B"),
+                           QStringLiteral("--undo-file"), file, QStringLiteral("S1"), QStringLiteral("S2")}, {}, url);
+        QVERIFY2(r.code != 0, qPrintable(r.err));
+        QCOMPARE(fault.requests().size(), 3);
+        QCOMPARE(fault.requests()[2].method, QByteArray("PUT"));
+        QCOMPARE(QFileInfo::exists(file), kept);
+        if (!kept)
+            return;
+        QVERIFY2(r.err.contains(QStringLiteral("To undo: supportctl balance --undo ") + file), qPrintable(r.err));
+        const json undo = readJson(file);
+        QCOMPARE(undo["moves"].size(), size_t(1));
+        QCOMPARE("/support/" + undo["moves"][0]["order_id"].get<std::string>() + "/agent",
+                 fault.requests()[2].path.toStdString());
+        QCOMPARE(undo["moves"][0]["to"]["id"].get<std::string>(), std::string("B"));
+    }
+
+    // The write back was applied and its answer lost: the retry (If-Match of the first read)
+    // gets 412, and a fresh read finds the session moved back: counted as moved back.
+    void undo412AfterItsOwnWriteIsMovedBack()
+    {
+        FaultServer fault;
+        const QUrl url = fault.start();
+        QVERIFY(url.isValid());
+        json undo = validUndo();
+        undo["server"] = url.toString().chopped(1).toStdString();
+        undo["moves"].erase(1);
+        const QString file = m_dir.filePath(QStringLiteral("undo-412-own.json"));
+        QVERIFY(writeFile(file, QByteArray::fromStdString(undo.dump())));
+        FaultStep read = FaultStep::json(200, R"({"order_id":"S1","agent":{"id":"B"}})");
+        read.headers << qMakePair(QByteArray("ETag"), QByteArray("\"v7\""));
+        fault.enqueue(read);
+        fault.enqueue(FaultStep::json(412, R"({"error":{"code":"PRECONDITION_FAILED","message":"changed"}})"));
+        fault.enqueue(FaultStep::json(200, R"({"order_id":"S1","agent":{"id":"A"}})"));
+        const Run r = ctl({QStringLiteral("--retries"), QStringLiteral("0"), QStringLiteral("balance"),
+                           QStringLiteral("--undo"), file}, {}, url);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("S1\tmoved back\tA\n")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("Undo: 1 moved back, 0 already back, 0 changed")), qPrintable(r.err));
+        QCOMPARE(fault.requests().size(), 3);
+    }
+
+    // A server without ETags: the session is read again right before the write, and one changed
+    // since the undo's first read is left as it is (not overwritten without any check).
+    void undoWithoutEtagsLeavesAChangedSessionAlone()
+    {
+        m_server->setEtagsEnabled(false);
+        put({QStringLiteral("B"), QStringLiteral("B")});
+        json undo = validUndo();
+        const QString file = m_dir.filePath(QStringLiteral("undo-noetag.json"));
+        QVERIFY(writeFile(file, QByteArray::fromStdString(undo.dump())));
+        bool changed = false;
+        connect(m_server, &sd::SandboxServer::requestHandled, this,
+                [this, &changed](const QByteArray &method, const QString &path, int) {
+                    if (method == "GET" && path == QLatin1String("/support/S1") && !changed) {
+                        changed = true; // someone gives S1 to C right after the undo read it
+                        QVERIFY(m_server->putSessionJson(QStringLiteral("S1"),
+                                R"({"order_id":"S1","callback_phone":"+1 555 0100","agent":{"id":"C"}})"));
+                    }
+                });
+        const Run r = ctl({QStringLiteral("balance"), QStringLiteral("--undo"), file});
+        QVERIFY(changed);
+        QCOMPARE(agentOnServer(QStringLiteral("S1")), QStringLiteral("C"));
+        QCOMPARE(agentOnServer(QStringLiteral("S2")), QString());
+        QVERIFY2(r.code == 6, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("S1\tCONFLICT\tnow with C: changed since the balance; left as it is\n")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("S2\tmoved back\t(unassigned)\n")), qPrintable(r.out));
+        QVERIFY(!m_puts.contains(QStringLiteral("/support/S1/agent")));
+    }
+
+    // Two runs in the same second (from two shells) do not share a default undo file: its name
+    // carries the process ID besides the time.
+    void defaultUndoFileNameIsPerProcess()
+    {
+        const QByteArray ids = put(repeat(QStringLiteral("A"), 2));
+        const Run r = ctl({QStringLiteral("balance"), QStringLiteral("--agents"), QStringLiteral("A,B"),
+                           QStringLiteral("--from"), QStringLiteral("-")}, ids);
+        QCOMPARE(r.code, 0);
+        const QString hint = QStringLiteral("To undo: supportctl balance --undo ");
+        const qsizetype at = r.err.indexOf(hint);
+        QVERIFY2(at >= 0, qPrintable(r.err));
+        const QString path = r.err.mid(at + hint.size()).section(QLatin1Char('\n'), 0, 0);
+        const QRegularExpression name(QStringLiteral("/balance-undo/balance-[0-9]{8}-[0-9]{6}-[0-9]+\\.json$"));
+        QVERIFY2(name.match(path).hasMatch(), qPrintable(path));
+        QVERIFY(QFileInfo::exists(path));
+    }
+
+    // An undo record that `--undo` could not read back (over 32 MiB: here 6 moves to an agent
+    // with 7 MiB of details) is refused before anything is sent, as an unwritable undo file is.
+    void unreadableUndoRecordIsRefusedBeforeSending()
+    {
+        const QByteArray ids = put(repeat(QStringLiteral("A"), 13) + QStringList{QStringLiteral("B")});
+        const json big = {{"order_id", "S14"}, {"agent", {{"id", "B"}, {"notes", std::string(7u << 20, 'x')}}}};
+        QVERIFY(m_server->putSessionJson(QStringLiteral("S14"), QByteArray::fromStdString(big.dump())));
+        const QString file = m_dir.filePath(QStringLiteral("undo-big.json"));
+        const Run r = ctl({QStringLiteral("balance"), QStringLiteral("--agents"), QStringLiteral("A,B"),
+                           QStringLiteral("--undo-file"), file, QStringLiteral("--from"), QStringLiteral("-")}, ids);
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err.left(2000)));
+        QVERIFY2(r.err.contains(QStringLiteral("Nothing was sent.")), qPrintable(r.err.left(2000)));
+        QVERIFY2(r.err.contains(QStringLiteral("32 MiB")), qPrintable(r.err.left(2000)));
+        QVERIFY(m_writes.isEmpty());
+        QVERIFY(!QFileInfo::exists(file));
     }
 
     // --undo --dry-run says what it would do and sends no change.

@@ -214,6 +214,21 @@ void printPlan(const BalanceArgs &args, const BalancePlan &plan)
     out().flush();
 }
 
+// Whether a move's answer says it was not applied: a refusal (4xx, 412) or never sent. Every
+// other failure (no answer, a 5xx, a cut or unreadable answer) leaves its outcome unknown.
+bool moveRefused(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::InvalidInput:
+    case ApiError::Kind::Refused:
+    case ApiError::Kind::Conflict:
+    case ApiError::Kind::Tls:
+        return true;
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 bool parseStrategy(const QString &text, BalanceStrategy *strategy, QString *problem)
@@ -339,7 +354,7 @@ int runBalance(ApiClient &client, const BalanceArgs &given, const BulkFn &bulk)
     }
 
     // The undo record is on disk before anything is sent (a run cut short can be undone too),
-    // and holds only the moves made once the run is over.
+    // and once the run is over holds only the moves that may have been made (all but refusals).
     UndoRecord record;
     record.server = undoServerName(args.config.baseUrl);
     record.balancedAt = QDateTime::currentDateTimeUtc();
@@ -361,11 +376,13 @@ int runBalance(ApiClient &client, const BalanceArgs &given, const BulkFn &bulk)
         return ExitUsage;
     }
 
+    // Kept for the undo: every move sent that was not refused. One without a definite answer
+    // (no answer, a 5xx, cancelled) may have been applied; the undo finds it where it is.
     QSet<QString> done;
     const int ran = bulk(moved, [&client, &agentOf, &targetOf, &done](const QString &orderId) -> ApiReply * {
         ApiReply *reply = client.assignAgent(orderId, agentOf.value(targetOf.value(orderId)));
         QObject::connect(reply, &ApiReply::finished, [reply, &done] {
-            if (reply->isOk())
+            if (!moveRefused(reply->error()))
                 done.insert(reply->orderId());
         });
         return reply;

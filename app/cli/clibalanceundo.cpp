@@ -13,7 +13,9 @@
 #include "privatefile.h"
 #include "stdstring.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -21,7 +23,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace sd::cli {
 
@@ -41,6 +45,7 @@ struct Item
     bool read = false;           // the session was read: `now` is its agent
     QString now;                 // its agent's ID then; empty: unassigned
     QByteArray etag;             // of that read: the write goes onto that version only
+    QByteArray base;             // that read's copy (serialize(Support)): the version without an ETag
     ApiError error;              // Failed
 };
 
@@ -118,6 +123,7 @@ void readAll(ApiClient &client, QList<Item> &items, int concurrency)
             item.read = true;
             item.now = result.support->agent ? toQString(result.support->agent->id) : QString();
             item.etag = etags.value(item.move.orderId);
+            item.base = QByteArray::fromStdString(serialize(*result.support));
             const QString from = item.move.from ? toQString(item.move.from->id) : QString();
             if (item.now == toQString(item.move.to.id))
                 item.outcome = Outcome::MoveBack;
@@ -180,49 +186,106 @@ const char *outcomeKey(Outcome o, bool dryRun)
     return "failed";
 }
 
-// Sends the moves back of `indexes` (all of one kind: assign or unassign), each onto the
-// version read (If-Match), a line each as they finish.
+// Sends the moves back of `indexes` (all of one kind: assign or unassign), at most
+// args.concurrency at a time, a line each as they finish. Each is a GuardedWrite onto the copy
+// just read: If-Match on its ETag, or (a server without ETags) a fresh copy compared with it
+// right before the write; a 412 after its own write landed (a retry whose first answer was
+// lost) is found moved back, not reported as a conflict.
 void sendBack(ApiClient &client, AuditRecorder &audit, QList<Item> &items, const QList<int> &indexes,
               bool unassign, const UndoArgs &args)
 {
     if (indexes.isEmpty())
         return;
-    QStringList ids;
-    QHash<QString, int> indexOf;
-    for (int i : indexes) {
-        ids << items[i].move.orderId;
-        indexOf.insert(items[i].move.orderId, i);
-    }
-    // Without an ETag (a server without the extension) the read just made is the version: the
-    // write follows it at once, as a GuardedWrite on a copy just read does.
-    BulkRun run(ids, args.concurrency, [&client, &items, &indexOf, unassign](const QString &orderId) -> ApiReply * {
-        const Item &item = items[indexOf.value(orderId)];
-        return unassign ? client.unassignAgent(orderId, item.etag)
-                        : client.assignAgent(orderId, *item.move.from, item.etag);
-    });
-    run.setAuditIntents(&audit, unassign ? Operation::UnassignAgent : Operation::AssignAgent);
-    QObject::connect(&run, &BulkRun::itemFinished, [&](int, const BulkItemResult &result) {
-        Item &item = items[indexOf.value(result.orderId)];
-        if (result.ok()) {
-            item.outcome = Outcome::MovedBack;
-        } else if (result.error.kind == ApiError::Kind::Conflict || result.error.httpStatus == 412) {
-            item.outcome = Outcome::Changed;
-            item.read = false; // what it is now is not known
-        } else if (unassign && result.error.code == QLatin1String("AGENT_NOT_ASSIGNED")) {
-            item.outcome = Outcome::AlreadyBack;
-        } else if (GuardedWrite::sessionGone(result.error)) {
-            item.outcome = Outcome::Closed;
-        } else {
-            item.outcome = Outcome::Failed;
-            item.error = result.error;
+    const Operation operation = unassign ? Operation::UnassignAgent : Operation::AssignAgent;
+    constexpr qsizetype kIntentWindow = 100; // one sync of intents per window, as BulkRun does
+    const int concurrency = std::max(1, args.concurrency);
+    const int total = int(indexes.size());
+    QEventLoop loop;
+    qsizetype next = 0;
+    qsizetype reservedEnd = 0;
+    QStringList reserved;
+    int inFlight = 0;
+    int finishedCount = 0;
+    int failedCount = 0;
+    const QString progress = tr("%1/%2 done, %3 failed");
+    std::function<void()> fill;
+    const auto onFinished = [&](GuardedWrite *write, int index) {
+        --inFlight;
+        ++finishedCount;
+        Item &item = items[index];
+        const WriteOutcome &o = write->outcome();
+        switch (o.kind) {
+        case WriteOutcome::Kind::Done:
+            // Found as wanted without sending, on a server without ETags: put back by someone.
+            item.outcome = !o.sent && item.etag.isEmpty() ? Outcome::AlreadyBack : Outcome::MovedBack;
+            break;
+        case WriteOutcome::Kind::Conflict:
+            if (!o.session) {
+                item.outcome = Outcome::Closed;
+            } else {
+                item.outcome = Outcome::Changed;
+                item.read = true; // as it is now
+                item.now = o.session->agent ? toQString(o.session->agent->id) : QString();
+            }
+            break;
+        case WriteOutcome::Kind::Failed:
+        case WriteOutcome::Kind::Stopped:
+            if (unassign && o.error.code == QLatin1String("AGENT_NOT_ASSIGNED")) {
+                item.outcome = Outcome::AlreadyBack;
+            } else if (GuardedWrite::sessionGone(o.error)) {
+                item.outcome = Outcome::Closed;
+            } else {
+                item.outcome = Outcome::Failed;
+                item.error = o.error;
+                ++failedCount;
+            }
+            break;
         }
+        write->deleteLater();
         clearProgressLine();
         if (!args.json) {
             out() << lineOf(item, args.config, false) << '\n';
             out().flush();
         }
-    });
-    runWithProgress(run, tr("%1/%2 done, %3 failed"));
+        if (progressLineShown()) {
+            err() << "\r\033[K" << progress.arg(finishedCount).arg(total).arg(failedCount);
+            err().flush();
+        }
+        if (inFlight == 0 && next >= indexes.size())
+            loop.quit();
+        else
+            fill();
+    };
+    fill = [&] {
+        while (inFlight < concurrency && next < indexes.size()) {
+            // The intents of the next window are written while half of this one is still to go.
+            if (reservedEnd < indexes.size() && next >= reservedEnd - kIntentWindow / 2) {
+                QStringList ids;
+                for (qsizetype i = reservedEnd; i < std::min(indexes.size(), reservedEnd + kIntentWindow); ++i)
+                    ids << items[indexes[i]].move.orderId;
+                audit.reserve(operation, ids); // on failure each write tries, and says why
+                reserved += ids;
+                reservedEnd += ids.size();
+            }
+            const int index = indexes[next++];
+            const Item &item = items[index];
+            ApiRequest request = unassign ? ApiRequest(UnassignAgentRequest{item.move.orderId, {}})
+                                          : ApiRequest(AssignAgentRequest{item.move.orderId, *item.move.from, {}});
+            WriteBase base;
+            base.etag = item.etag;
+            base.json = item.base;
+            base.justRead = true;
+            auto *write = new GuardedWrite(&client, std::move(request), std::move(base), &loop);
+            ++inFlight;
+            QObject::connect(write, &GuardedWrite::finished, &loop,
+                             [&onFinished, write, index] { onFinished(write, index); });
+            write->start();
+        }
+    };
+    fill();
+    loop.exec();
+    audit.unreserve(operation, reserved); // intents never used are closed as not sent
+    clearProgressLine();
 }
 
 } // namespace
@@ -244,8 +307,11 @@ QString defaultUndoPath(QString *problem)
     *problem = ensurePrivateDir(dir);
     if (!problem->isEmpty())
         return {};
+    // The process ID too: two runs started in the same second (two shells) would otherwise both
+    // find the name free and one replace the other's record.
     const QString stem = dir + QStringLiteral("/balance-")
-                       + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+                       + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+                       + QLatin1Char('-') + QString::number(QCoreApplication::applicationPid());
     QString path = stem + QStringLiteral(".json");
     for (int n = 2; QFileInfo::exists(path); ++n)
         path = stem + QStringLiteral("-%1.json").arg(n);
@@ -269,7 +335,20 @@ QString writeUndoFile(const QString &path, const UndoRecord &record)
                       {"balanced_at", record.balancedAt.toUTC().toString(Qt::ISODate).toStdString()},
                       {"complete", record.complete},
                       {"moves", std::move(moves)}};
-    const QByteArray text = QByteArray::fromStdString(doc.dump(1, ' ', false, json::error_handler_t::replace)) + '\n';
+    // Bounded as the reader is: a record --undo would refuse is not written (nor the run made).
+    if (record.moves.size() > kMaxUndoMoves)
+        return tr("cannot keep the undo file %1: this run would move %2 sessions, more than the %3 an undo file "
+                  "may hold; balance fewer sessions at a time")
+            .arg(path).arg(record.moves.size()).arg(kMaxUndoMoves);
+    if (jsonDepth(doc, kMaxUndoJsonDepth) > kMaxUndoJsonDepth)
+        return tr("cannot keep the undo file %1: an agent's details are nested deeper than an undo file may hold")
+            .arg(path);
+    const std::string dumped = doc.dump(-1, ' ', false, json::error_handler_t::replace); // compact
+    if (qint64(dumped.size()) + 1 > kMaxUndoFileBytes)
+        return tr("cannot keep the undo file %1: the record of this run would be larger than the %2 MiB an undo "
+                  "file may hold; balance fewer sessions at a time")
+            .arg(path).arg(kMaxUndoFileBytes >> 20);
+    const QByteArray text = QByteArray::fromStdString(dumped) + '\n';
     QSaveFile file(path);
     if (!openPrivate(file) || file.write(text) != text.size() || !file.commit())
         return tr("cannot write the undo file %1: %2").arg(path, file.errorString());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "apiclient.h"
+#include "jsonlimits.h"
 #include "models.h"
 
 #include <QDateTime>
@@ -33,17 +34,21 @@ struct UndoRecord
     QList<UndoMove> moves;
 };
 
-// Bounds of an undo file, read as untrusted input.
+// Bounds of an undo file, read as untrusted input. A run checks its record against them before
+// it sends anything, so every file it writes can be read back. An agent is kept as the server
+// gave it (nested up to kMaxJsonDepth), three levels down in the file (document, moves, move).
 inline constexpr qint64 kMaxUndoFileBytes = qint64(32) << 20;
 inline constexpr int kMaxUndoMoves = 200'000;
-inline constexpr int kMaxUndoJsonDepth = 16;
+inline constexpr int kMaxUndoJsonDepth = kMaxJsonDepth + 3;
 
 // How the server is named in an undo file and compared with the configured one.
 QString undoServerName(const QUrl &baseUrl);
 // The file a run keeps its undo in when no --undo-file is given: balance-undo/ beside the
-// audit trail (0700), named by the time. Empty and `problem` set when the folder cannot be made.
+// audit trail (0700), named by the time and the process ID. Empty and `problem` set when the
+// folder cannot be made.
 QString defaultUndoPath(QString *problem);
-// Written atomically, 0600. Empty on success, else the problem.
+// Written atomically, 0600, compact. Empty on success, else the problem; also (nothing written)
+// when readUndoFile() would refuse the record: too many moves, too large, nested too deep.
 QString writeUndoFile(const QString &path, const UndoRecord &record);
 // Reads and checks every member; false and `problem` (naming the file) when it is not a
 // usable undo file.

@@ -641,6 +641,17 @@ DE.update({
 })
 
 
+# Issue 13: the undo file of supportctl balance is checked against what --undo reads (helper i13-undofix).
+DE.update({
+    "cannot keep the undo file %1: this run would move %2 sessions, more than the %3 an undo file may hold; balance fewer sessions at a time":
+        "die Rückgängig-Datei %1 kann nicht angelegt werden: dieser Lauf würde %2 Sitzungen verschieben, mehr als die %3, die eine Rückgängig-Datei fassen kann; verteilen Sie weniger Sitzungen auf einmal",
+    "cannot keep the undo file %1: an agent's details are nested deeper than an undo file may hold":
+        "die Rückgängig-Datei %1 kann nicht angelegt werden: die Angaben eines Bearbeiters sind tiefer verschachtelt, als eine Rückgängig-Datei fassen kann",
+    "cannot keep the undo file %1: the record of this run would be larger than the %2 MiB an undo file may hold; balance fewer sessions at a time":
+        "die Rückgängig-Datei %1 kann nicht angelegt werden: die Aufzeichnung dieses Laufs wäre größer als die %2 MiB, die eine Rückgängig-Datei fassen kann; verteilen Sie weniger Sitzungen auf einmal",
+})
+
+
 def main(path):
     tree = ET.parse(path)
     filled = 0
